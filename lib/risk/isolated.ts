@@ -1,0 +1,30 @@
+import { ISOLATED_PAIR } from './applicability';
+import type { RiskConfig } from './config';
+import { deficitCurve } from './deficit';
+import { formatLevel, marginLevel, marginStatus } from './margin-level';
+import type { PairRisk } from './result-types';
+import { crossShocks } from './shocks';
+import { exactTotals } from './totals';
+import { isolatedSums, toFloatSums } from './sums';
+import type { IsolatedPairInput } from './types';
+
+/**
+ * One isolated pair, judged on its own (DESIGN §1.3, per pair): its margin level, shocks and deficit
+ * curve. Isolated Margin is never bound (DESIGN §1.2), so its deficit is collateral lost, never owed.
+ */
+export function evaluatePair(pair: IsolatedPairInput, config: RiskConfig, stables: ReadonlySet<string>): PairRisk {
+  const sums = isolatedSums([pair.base, pair.quote], stables);
+  const bar = pair.liquidateBar ?? null;
+  return {
+    symbol: pair.symbol,
+    rule: 'ISOLATED_NEVER',
+    reason: ISOLATED_PAIR.reason,
+    marginLevel: formatLevel(marginLevel(sums)),
+    reportedMarginLevel: pair.marginLevel ?? null,
+    // Isolated pairs report one liquidation rate; the margin-call line is Binance's to report.
+    status: marginStatus(sums, bar === null ? null : { marginCallBar: bar, forceLiquidationBar: bar }),
+    totals: exactTotals(sums),
+    shocks: crossShocks(sums, bar, config.liquidationCost),
+    curve: deficitCurve(toFloatSums(sums), config.shocks, config.liquidationCost, false),
+  };
+}

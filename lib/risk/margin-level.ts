@@ -1,0 +1,35 @@
+import { dec, type Dec } from './decimal';
+import type { MarginStatus } from './result-types';
+import { totalAssets, totalLiabilities, type ExposureSums } from './sums';
+
+export type Bars = { marginCallBar: string; forceLiquidationBar: string };
+
+/**
+ * ML = Σ a·p / Σ l·p (DESIGN §1.3, per Binance). No debt means no margin level: null, never Infinity or
+ * the 999 sentinel Binance may report.
+ */
+export function marginLevel(sums: ExposureSums): Dec | null {
+  const liabilities = totalLiabilities(sums);
+  if (liabilities.isZero()) return null;
+  return totalAssets(sums).div(liabilities);
+}
+
+/** ML as stored: 20 significant digits (the quotient itself is not a finite decimal in general). */
+export function formatLevel(level: Dec | null): string | null {
+  return level === null ? null : level.toSignificantDigits(20).toFixed();
+}
+
+/**
+ * Status against the account's own bars (DESIGN §1.3: read from tradeCoeff, never hard-coded 1.1).
+ * Compared as A ≤ bar·L, so no rounded quotient decides a boundary case. Binance: liquidation when
+ * ML ≤ forceLiquidationBar, margin call when ML ≤ marginCallBar.
+ */
+export function marginStatus(sums: ExposureSums, bars: Bars | null): MarginStatus | 'UNKNOWN' {
+  const liabilities = totalLiabilities(sums);
+  if (liabilities.isZero()) return 'NO_DEBT';
+  if (bars === null) return 'UNKNOWN';
+  const assets = totalAssets(sums);
+  if (assets.lte(liabilities.times(dec(bars.forceLiquidationBar)))) return 'LIQUIDATION';
+  if (assets.lte(liabilities.times(dec(bars.marginCallBar)))) return 'MARGIN_CALL';
+  return 'NORMAL';
+}

@@ -1,0 +1,92 @@
+/**
+ * The risk engine's normalized input: what the refresh hands over for one sub-account, already parsed
+ * from Binance's responses (DESIGN §2 "parse at the boundary") but still as decimal strings, so the
+ * engine does every exact sum itself with one decimal library (DESIGN §1.3).
+ */
+
+/** A non-negative decimal string as Binance sends money, e.g. "0.00120000". */
+export type DecimalString = string;
+
+/**
+ * Margin product of the account's cross wallet. CROSS_PRO is Binance's sunset `accountType` MARGIN_2;
+ * UNKNOWN means the refresh could not tell (kept distinct from "no key", which is `dataAvailable`).
+ */
+export type AccountMode = 'CROSS_CLASSIC' | 'CROSS_PRO' | 'PM_PRO' | 'UNKNOWN';
+
+/** One asset of the cross (or PM Pro) wallet. */
+export type AssetBalance = {
+  asset: string;
+  free: DecimalString;
+  locked: DecimalString;
+  borrowed: DecimalString;
+  interest: DecimalString;
+  /** USD price now; stables keep this price under stress (DESIGN §1.3 choice), volatile assets scale by (1+s). */
+  priceUsd: DecimalString;
+};
+
+/** One side of an isolated pair (`/sapi/v1/margin/isolated/account` baseAsset/quoteAsset). */
+export type IsolatedLeg = {
+  asset: string;
+  /** Everything held on this leg, borrowed proceeds included (Binance `totalAsset`). */
+  totalAsset: DecimalString;
+  borrowed: DecimalString;
+  interest: DecimalString;
+  priceUsd: DecimalString;
+};
+
+export type IsolatedPairInput = {
+  symbol: string;
+  base: IsolatedLeg;
+  quote: IsolatedLeg;
+  /** The pair's own liquidation bar (Binance `liquidateRate`), when known. */
+  liquidateBar?: DecimalString;
+  /** Binance's reported `marginLevel`, echoed for comparison; the engine computes its own. */
+  marginLevel?: DecimalString;
+};
+
+export type PmProInput = {
+  /** USD, from `GET /sapi/v1/portfolio/account`. */
+  accountEquity: DecimalString;
+  accountMaintMargin: DecimalString;
+  /** As reported (NORMAL, MARGIN_CALL, …); shown, not interpreted. */
+  accountStatus: string;
+};
+
+export type OutstandingLoanInput = {
+  /** LIQUIDATION_LOAN: `/sapi/v1/margin/liquidation-loan`; PM_BANKRUPTCY_LOAN: `/sapi/v1/portfolio/pmLoan`. */
+  kind: 'LIQUIDATION_LOAN' | 'PM_BANKRUPTCY_LOAN';
+  asset: string;
+  /** Still to repay, in `asset` units (`remainingAmount`). */
+  remaining: DecimalString;
+  /** `remaining` valued in USD by the refresh. */
+  valueUsd: DecimalString;
+};
+
+export type AccountRiskInput = {
+  accountId: string;
+  email: string;
+  mode: AccountMode;
+  /** False when no key of this sub-account is stored: its special keys are unknown (DESIGN §2). */
+  dataAvailable: boolean;
+  /**
+   * Supplemental Product Terms signed at master level. No API reports it: true once any special key was
+   * seen under the master or an owner recorded the signing date (DESIGN §1.1 choice).
+   */
+  termsSigned: boolean;
+  specialKeys: {
+    /** A special key (cross or isolated) was ever seen on this account, from the kept key history. */
+    everCreated: boolean;
+    /** Special keys that exist now. */
+    activeCount: number;
+    /** ISO time (exchange clock) of a confirmed exit made after the last special key; else null. */
+    exitConfirmedAt: string | null;
+  };
+  /** Cross wallet (or PM Pro balances); may be empty. */
+  assets: AssetBalance[];
+  /** This account's own bars from `tradeCoeff`; null when not read. Never defaulted to 1.1 (DESIGN §1.3). */
+  bars: { marginCallBar: DecimalString; forceLiquidationBar: DecimalString; normalBar?: DecimalString } | null;
+  isolatedPairs: IsolatedPairInput[];
+  /** Present for PM_PRO accounts whose portfolio account was read. */
+  pmPro: PmProInput | null;
+  outstandingLoans: OutstandingLoanInput[];
+};
