@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { applicability, ISOLATED_PAIR } from './applicability';
+import type { AccountRiskInput } from './types';
+
+type Row = {
+  name: string;
+  input: Pick<AccountRiskInput, 'mode' | 'dataAvailable' | 'termsSigned' | 'specialKeys'>;
+  rule: string;
+  bound: boolean | null;
+  says: RegExp;
+};
+
+const noKeys = { everCreated: false, activeCount: 0, exitConfirmedAt: null };
+const liveKey = { everCreated: true, activeCount: 2, exitConfirmedAt: null };
+const deleted = { everCreated: true, activeCount: 0, exitConfirmedAt: null };
+const exited = { everCreated: true, activeCount: 0, exitConfirmedAt: '2025-03-01T10:00:00.000Z' };
+
+// One row per line of the DESIGN §1.2 table, plus the deleted-not-exited, Cross Pro and no-key cases.
+const rows: Row[] = [
+  { name: '§1.2 row 1: Classic, terms signed + special key', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: liveKey }, rule: 'BOUND_SPECIAL_KEY', bound: true, says: /2 special key/ },
+  { name: '§1.2 row 2a: Classic, terms not signed', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: false, specialKeys: noKeys }, rule: 'NOT_BOUND', bound: false, says: /not signed/ },
+  { name: '§1.2 row 2b: Classic, signed but no special key created', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: noKeys }, rule: 'NOT_BOUND', bound: false, says: /no special key/ },
+  { name: '§1.2 row 3: PM Pro, whatever the keys', input: { mode: 'PM_PRO', dataAvailable: true, termsSigned: false, specialKeys: noKeys }, rule: 'PM_PRO_BOUND', bound: true, says: /bankruptcy loan/ },
+  { name: 'PM Pro without a stored key is still bound (the rule does not depend on keys)', input: { mode: 'PM_PRO', dataAvailable: false, termsSigned: false, specialKeys: noKeys }, rule: 'PM_PRO_BOUND', bound: true, says: /Portfolio Margin Pro/ },
+  { name: 'keys deleted, exit not confirmed: still bound', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: deleted }, rule: 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', bound: true, says: /exit not confirmed/ },
+  { name: 'keys deleted and exit confirmed: released', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: exited }, rule: 'NOT_BOUND', bound: false, says: /2025-03-01T10:00:00.000Z/ },
+  { name: 'a key seen proves the terms signed, even if not recorded', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: false, specialKeys: liveKey }, rule: 'BOUND_SPECIAL_KEY', bound: true, says: /terms signed/ },
+  { name: 'an exit recorded but a key live again: bound', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: { ...exited, activeCount: 1 } }, rule: 'BOUND_SPECIAL_KEY', bound: true, says: /1 special key/ },
+  { name: 'Cross Pro: unsupported, never safe', input: { mode: 'CROSS_PRO', dataAvailable: true, termsSigned: true, specialKeys: noKeys }, rule: 'UNSUPPORTED_PRODUCT', bound: null, says: /sunset/ },
+  { name: 'no key stored: unknown', input: { mode: 'CROSS_CLASSIC', dataAvailable: false, termsSigned: true, specialKeys: noKeys }, rule: 'UNKNOWN_NO_KEY', bound: null, says: /No key stored/ },
+  { name: 'no key stored and terms not seen: still unknown, not "not bound"', input: { mode: 'CROSS_CLASSIC', dataAvailable: false, termsSigned: false, specialKeys: noKeys }, rule: 'UNKNOWN_NO_KEY', bound: null, says: /special keys are unknown/ },
+  { name: 'mode could not be read', input: { mode: 'UNKNOWN', dataAvailable: true, termsSigned: true, specialKeys: liveKey }, rule: 'UNKNOWN_MODE', bound: null, says: /could not be read/ },
+];
+
+describe('applicability (DESIGN §1.2)', () => {
+  it.each(rows)('$name', ({ input, rule, bound, says }) => {
+    const result = applicability(input);
+    expect(result.rule).toBe(rule);
+    expect(result.bound).toBe(bound);
+    expect(result.reason).toMatch(says);
+  });
+
+  it('§1.2 row 4: isolated pairs are never bound', () => {
+    expect(ISOLATED_PAIR).toMatchObject({ rule: 'ISOLATED_NEVER', bound: false });
+  });
+
+  it('Cross Pro is never reported as safe, whatever its keys', () => {
+    for (const specialKeys of [noKeys, liveKey, deleted, exited]) {
+      expect(applicability({ mode: 'CROSS_PRO', dataAvailable: true, termsSigned: false, specialKeys }).bound).not.toBe(false);
+    }
+  });
+});
