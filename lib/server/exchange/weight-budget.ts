@@ -135,3 +135,7 @@ export class WeightBudget {
 function windowStartOf(now: number): number {
   return Math.floor(now / WINDOW_MS) * WINDOW_MS;
 }
+
+// Binance counts per IP and per account, not per client object: by default every client of the process shares
+// this one budget.
+export const sharedWeightBudget = new WeightBudget();

@@ -1,0 +1,18 @@
+import 'server-only';
+
+export { createExchangeClient, type ExchangeClient, type ExchangeClientOptions } from './client';
+export { ENDPOINTS, type EndpointName, type EndpointResult, type LimitScope, type Security } from './endpoints';
+export { describeBinanceCode } from './errors';
+export { buildSignedQuery, encodeParams, signPayload } from './sign';
+export { SpecialKeyGuard, isSapiPath, specialKeyGuard } from './special-key-guard';
+export type { ClientStats } from './stats';
+export {
+  ExchangeError,
+  RateLimitedError,
+  SpecialKeyGuardError,
+  TimeoutError,
+  type ExchangeCredentials,
+  type ExchangeErrorCode,
+  type ExchangeSigner,
+} from './types';
+export { DEFAULT_SAFETY_MARGIN, SCOPE_LIMITS, WeightBudget, sharedWeightBudget } from './weight-budget';

@@ -1,0 +1,52 @@
+import 'server-only';
+import type { RequestFn } from './client';
+import type { SpecialKeyGuard } from './special-key-guard';
+
+// Thin, named wrappers so callers do not assemble Binance parameter names by hand.
+export function namedMethods(request: RequestFn, guard: SpecialKeyGuard) {
+  return {
+    getTickerPrices: (symbols?: string[]) =>
+      request('tickerPrice', symbols === undefined ? {} : symbols.length === 1 ? { symbol: symbols[0] } : { symbols: JSON.stringify(symbols) }),
+    placeOrder: (p: { symbol: string; side: 'BUY' | 'SELL'; type: string; quantity?: string; price?: string; timeInForce?: string; newClientOrderId?: string }) =>
+      request('newOrder', { ...p, newOrderRespType: 'ACK' }),
+
+    getMarginAccount: () => request('marginAccount'),
+    getMarginTradeCoeff: () => request('marginTradeCoeff'),
+    getIsolatedAccount: (symbols?: string[]) => request('isolatedAccount', { symbols: symbols?.join(',') }),
+    getForceLiquidationRecords: (p: { startTime?: number; endTime?: number; isolatedSymbol?: string; current?: number; size?: number } = {}) =>
+      request('forceLiquidationRec', p),
+    getPriceIndex: (symbol: string) => request('priceIndex', { symbol }),
+    borrowRepay: (p: { asset: string; amount: string; type: 'BORROW' | 'REPAY'; isIsolated?: 'TRUE' | 'FALSE'; symbol?: string }) =>
+      request('borrowRepay', { asset: p.asset, isIsolated: p.isIsolated ?? 'FALSE', symbol: p.symbol, amount: p.amount, type: p.type }),
+
+    createSpecialKey: (p: { apiName: string; symbol?: string; ip?: string; publicKey?: string; permissionMode?: 'TRADE' | 'READ' }) =>
+      request('createSpecialKey', p),
+    getSpecialKey: (apiKey: string, symbol?: string) => request('getSpecialKey', { apiKey, symbol }),
+    deleteSpecialKey: (apiKey: string, symbol?: string) => request('deleteSpecialKey', { apiKey, symbol }),
+    editSpecialKeyIp: (apiKey: string, ip: string, symbol?: string) => request('editSpecialKeyIp', { apiKey, symbol, ip }),
+    // Every key the exchange lists here is special: the guard remembers it for the life of the process.
+    getSpecialKeyList: async (symbol?: string) => {
+      const keys = await request('specialKeyList', { symbol });
+      for (const k of keys) guard.recordSpecialKey(k.apiKey);
+      return keys;
+    },
+    exitSpecialKeyMode: () => request('exitSpecialKeyMode'),
+
+    getLiquidationLoan: () => request('liquidationLoan'),
+    repayLiquidationLoan: (asset: string, amount: string) => request('liquidationLoanRepay', { asset, amount }),
+    getLiquidationLoanRepayHistory: (p: { startTime?: number; endTime?: number; current?: number; size?: number } = {}) =>
+      request('liquidationLoanRepayHistory', p),
+
+    getPortfolioAccount: () => request('portfolioAccount'),
+    getPortfolioLoan: () => request('portfolioLoan'),
+    repayPortfolioLoan: (from?: 'SPOT' | 'MARGIN') => request('portfolioRepay', { from }),
+
+    // limit ≤ 200 per the docs; the refresh pages until a short page comes back.
+    getSubAccountList: (page: number, limit = 200) => request('subAccountList', { page, limit }),
+    getSubAccountMarginSummary: () => request('subAccountMarginSummary'),
+    getSubAccountMarginAccount: (email: string) => request('subAccountMarginAccount', { email }),
+    getSubAccountApiKeys: (email: string, page?: number, size?: number) => request('subAccountApiKeys', { email, page, size }),
+
+    getApiRestrictions: () => request('apiRestrictions'),
+  };
+}
