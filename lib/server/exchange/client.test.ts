@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docExamples as ex } from '@/lib/schemas/exchange/doc-examples.fixture';

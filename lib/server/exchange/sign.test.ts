@@ -1,3 +1,4 @@
+import 'server-only';
 import { generateKeyPairSync, verify } from 'node:crypto';
 import { getRESTRequestSignature } from 'binance/lib/util/requestUtils';
 import { describe, expect, it } from 'vitest';

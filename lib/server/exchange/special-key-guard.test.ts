@@ -1,3 +1,4 @@
+import 'server-only';
 import { describe, expect, it } from 'vitest';
 import { SpecialKeyGuard, isSapiPath } from './special-key-guard';
 import { SpecialKeyGuardError } from './types';

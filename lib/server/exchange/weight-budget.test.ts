@@ -1,3 +1,4 @@
+import 'server-only';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BudgetKey } from './weight-budget';
 import { WeightBudget } from './weight-budget';
