@@ -2,14 +2,14 @@ import 'server-only';
 import { ClockOffset } from './clock';
 import type { EndpointDef, EndpointName, EndpointResult } from './endpoints';
 import { ENDPOINTS, weightOf } from './endpoints';
-import { errorFromBinanceBody } from './errors';
-import { RequestTimedOut, fetchWithTimeout, parseExchangeJson, retryAfterMs } from './http';
+import { RequestTimedOut, fetchWithTimeout } from './http';
 import { namedMethods } from './methods';
+import { type Outcome, classifyAnswer } from './response';
 import { buildSignedQuery, encodeParams } from './sign';
 import { SpecialKeyGuard, specialKeyGuard } from './special-key-guard';
 import { type ClientStats, emptyStats, recordAttempt } from './stats';
 import type { ExchangeCredentials, RequestParams } from './types';
-import { ExchangeError, RateLimitedError, TimeoutError } from './types';
+import { ExchangeError, TimeoutError } from './types';
 import { WeightBudget, realSleep, sharedWeightBudget } from './weight-budget';
 
 export type ExchangeClientOptions = {
@@ -30,15 +30,6 @@ export type ExchangeClientOptions = {
 
 // (choice) Binance's default recvWindow; 10 s timeout and 3 retries per the issue.
 const DEFAULTS = { timeoutMs: 10_000, recvWindow: 5000, maxRetries: 3, backoffBaseMs: 250, backoffCapMs: 4000 };
-// Without Retry-After (Binance always sends it), wait a whole minute window.
-const FALLBACK_RETRY_AFTER_MS = 60_000;
-
-type Outcome =
-  | { kind: 'ok'; data: unknown }
-  | { kind: 'clock'; error: ExchangeError } // -1021: resync and retry once
-  | { kind: 'rate-limited'; error: ExchangeError } // 429: the budget now blocks the scope; a GET may go again
-  | { kind: 'transient'; error: ExchangeError } // timeout, network, 5xx: outcome unknown for writes
-  | { kind: 'fatal'; error: ExchangeError };
 
 export function createExchangeClient(opts: ExchangeClientOptions) {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
@@ -77,6 +68,7 @@ export function createExchangeClient(opts: ExchangeClientOptions) {
       }
       // A write is never re-sent after an unknown outcome: the caller re-reads state (issue 5).
       const mayRetry = endpoint.method === 'GET' && failures < maxRetries;
+      // A 418 ban is never retried: every scope of this base URL is already paused.
       if (mayRetry && (outcome.kind === 'transient' || outcome.kind === 'rate-limited')) {
         failures += 1;
         stats.retries += 1;
@@ -107,40 +99,13 @@ export function createExchangeClient(opts: ExchangeClientOptions) {
     }
     budget.settle(reservation, res.headers);
 
-    if (res.status === 429 || res.status === 418) {
-      const retryAt = now() + retryAfterMs(res.headers, FALLBACK_RETRY_AFTER_MS);
-      budget.block(reservation, res.status, retryAt);
-      if (res.status === 429) stats.rateLimited429 += 1;
+    const outcome = classifyAnswer({ endpoint, label, answer: res, now: now() });
+    if (outcome.kind === 'rate-limited' || outcome.kind === 'banned') {
+      budget.block(reservation, outcome.error.httpStatus === 418 ? 418 : 429, outcome.error.retryAt);
+      if (outcome.kind === 'rate-limited') stats.rateLimited429 += 1;
       else stats.banned418 += 1;
-      const error = new RateLimitedError({ endpoint: label, httpStatus: res.status, retryAt, exchangeMessage: binanceMsg(res.text) });
-      // 418 is a ban: never retried automatically, every scope of this base URL is already paused.
-      return { kind: res.status === 429 ? 'rate-limited' : 'fatal', error };
     }
-
-    let body: unknown;
-    try {
-      body = parseExchangeJson(res.text);
-    } catch {
-      const error = res.status >= 500
-        ? errorFromBinanceBody({ endpoint: label, httpStatus: res.status, body: null })
-        : new ExchangeError({ code: 'BAD_RESPONSE', httpStatus: res.status, endpoint: label, message: `${label}: the exchange answered with something that is not JSON` });
-      return { kind: res.status >= 500 ? 'transient' : 'fatal', error };
-    }
-    if (res.status >= 400) {
-      const error = errorFromBinanceBody({ endpoint: label, httpStatus: res.status, body });
-      if (error.code === -1021) return { kind: 'clock', error };
-      return { kind: res.status >= 500 || error.retryable ? 'transient' : 'fatal', error };
-    }
-    const parsed = endpoint.schema.safeParse(body);
-    if (!parsed.success) {
-      // Paths only, never values: a response may carry a secretKey (POST /sapi/v1/margin/apiKey).
-      const where = parsed.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(root)').join(', ');
-      return {
-        kind: 'fatal',
-        error: new ExchangeError({ code: 'BAD_RESPONSE', httpStatus: res.status, endpoint: label, message: `${label}: the exchange’s answer does not match the documented shape (at ${where})` }),
-      };
-    }
-    return { kind: 'ok', data: parsed.data };
+    return outcome;
   }
 
   function queryFor(endpoint: EndpointDef, params: RequestParams): string {
@@ -165,7 +130,8 @@ export function createExchangeClient(opts: ExchangeClientOptions) {
     return syncing;
   }
 
-  // "Full jitter" exponential backoff: spreads retries of many clients instead of synchronising them.
+  // Exponential backoff with "equal jitter" (half fixed, half random): spreads the retries of many clients
+  // instead of synchronising them, yet never retries immediately.
   function backoffMs(failures: number): number {
     const ceiling = Math.min(DEFAULTS.backoffCapMs, DEFAULTS.backoffBaseMs * 2 ** (failures - 1));
     return Math.round(ceiling * (0.5 + random() / 2));
@@ -193,13 +159,4 @@ function networkError(endpoint: string, method: string, e: unknown): ExchangeErr
       `${endpoint}: could not reach the exchange (${cause})` +
       (method === 'GET' ? '' : ' — it may or may not have acted; re-read the state before trying again'),
   });
-}
-
-function binanceMsg(text: string): string | undefined {
-  try {
-    const body = JSON.parse(text) as { msg?: unknown };
-    return typeof body.msg === 'string' ? body.msg : undefined;
-  } catch {
-    return undefined;
-  }
 }
