@@ -1,0 +1,94 @@
+import { Dec, fmt8 } from '../decimal';
+import { err } from '../errors';
+import type { Params } from '../params';
+import type { Route } from '../route';
+import type { SimState } from '../state';
+
+const QUOTES = ['USDT', 'USDC', 'FDUSD', 'BTC', 'ETH', 'BNB'];
+
+/** Price of `symbol` in its quote asset, from USD prices; undefined for a symbol the exchange does not list. */
+export function symbolPrice(state: SimState, symbol: string): Dec | undefined {
+  for (const quote of QUOTES) {
+    if (!symbol.endsWith(quote) || symbol.length === quote.length) continue;
+    const base = symbol.slice(0, -quote.length);
+    if (base === quote) continue;
+    try {
+      return state.price(base).div(state.price(quote));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export function listedSymbols(state: SimState): string[] {
+  const symbols = new Set<string>([...state.prices.keys()].map((a) => `${a}USDT`));
+  for (const account of state.accounts) for (const s of account.isolated.keys()) symbols.add(s);
+  return [...symbols].sort();
+}
+
+function tickerOne(state: SimState, symbol: string) {
+  const p = symbolPrice(state, symbol);
+  if (!p) throw err.badSymbol();
+  return { symbol, price: fmt8(p) };
+}
+
+function parseSymbols(raw: string): string[] {
+  try {
+    const list: unknown = JSON.parse(raw);
+    if (Array.isArray(list) && list.every((s) => typeof s === 'string')) return list;
+  } catch {
+    // fall through: Binance rejects a malformed list as an invalid parameter
+  }
+  throw err.invalidParam('symbols');
+}
+
+export const publicRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/api/v3/time',
+    weight: 1,
+    limit: 'API',
+    security: 'NONE',
+    handler: ({ now }) => ({ serverTime: now }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v3/ticker/price',
+    // Binance: 2 for one symbol, 4 for a list or for all symbols.
+    weight: (p: Params) => (p.get('symbol') ? 2 : 4),
+    limit: 'API',
+    security: 'NONE',
+    handler: ({ state, params }) => {
+      const symbol = params.get('symbol');
+      if (symbol) return tickerOne(state, symbol);
+      const symbols = params.get('symbols');
+      if (symbols) return parseSymbols(symbols).map((s) => tickerOne(state, s));
+      return listedSymbols(state).map((s) => tickerOne(state, s));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/order',
+    weight: 1,
+    limit: 'API',
+    security: 'TRADE',
+    // A minimal acceptance: enough to show a special key trades on /api. Nothing is filled or booked.
+    handler: ({ state, params, key, now }) => {
+      const symbol = params.required('symbol');
+      const side = params.required('side');
+      params.required('type');
+      if (!symbolPrice(state, symbol)) throw err.badSymbol();
+      if (side !== 'BUY' && side !== 'SELL') throw err.invalidParam('side');
+      // An isolated special key trades only its own pair.
+      if (key.symbol && key.symbol !== symbol) throw err.invalidKey();
+      return {
+        symbol,
+        orderId: state.id(),
+        orderListId: -1,
+        clientOrderId: params.get('newClientOrderId') ?? `sim${now}`,
+        transactTime: now,
+      };
+    },
+  },
+];

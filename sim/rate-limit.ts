@@ -1,0 +1,92 @@
+import { BinanceError, err } from './errors';
+import type { LimitKind } from './route';
+
+/** Binance limits: /api shares 6000/min per IP; each /sapi endpoint has 12000/min per IP or 180000/min per UID. */
+export const LIMITS: Record<LimitKind, number> = { API: 6000, IP: 12000, UID: 180_000 };
+export const HEADER: Record<LimitKind, string> = {
+  API: 'X-MBX-USED-WEIGHT-1M',
+  IP: 'X-SAPI-USED-IP-WEIGHT-1M',
+  UID: 'X-SAPI-USED-UID-WEIGHT-1M',
+};
+/** Binance: IP bans "scale in duration for repeat offenders, from 2 minutes to 3 days". */
+const FIRST_BAN_MS = 120_000;
+const MAX_BAN_MS = 3 * 86_400_000;
+
+export interface Forced429 {
+  path: string;
+  count: number;
+  retryAfterSec: number;
+}
+
+/**
+ * Weight counters per fixed one-minute interval (Binance: "a 1 MINUTE interval starts every minute"), on the
+ * simulator's clock so a test can roll the window with POST /__sim/clock instead of sleeping.
+ * (choice) Calling again during a 429 back-off earns a 418 ban on /sapi as well as /api: stricter than
+ * Binance on /sapi, so a client that hammers is caught in tests whichever family it hammers.
+ */
+export class RateLimiter {
+  private minute = -1;
+  private used = new Map<string, number>();
+  private backoffUntil = new Map<string, number>();
+  private bans = new Map<string, { until: number; count: number }>();
+  private forced = new Map<string, Forced429>();
+
+  reset(): void {
+    this.minute = -1;
+    this.used.clear();
+    this.backoffUntil.clear();
+    this.bans.clear();
+    this.forced.clear();
+  }
+
+  force429(f: Forced429): void {
+    this.forced.set(f.path, { ...f });
+  }
+
+  /** 418 while banned; a request inside a 429 back-off is itself what earns (or extends) the ban. */
+  checkBan(ip: string, now: number): void {
+    const ban = this.bans.get(ip);
+    if (ban && now < ban.until) throw err.banned(ban.until, Math.ceil((ban.until - now) / 1000));
+    const backoff = this.backoffUntil.get(ip);
+    if (backoff !== undefined && now < backoff) {
+      const count = (ban?.count ?? 0) + 1;
+      const until = now + Math.min(FIRST_BAN_MS * 2 ** (count - 1), MAX_BAN_MS);
+      this.bans.set(ip, { until, count });
+      this.backoffUntil.delete(ip);
+      throw err.banned(until, Math.ceil((until - now) / 1000));
+    }
+  }
+
+  /** Adds the request's weight to its bucket and returns the used-weight header; 429 past the limit. */
+  charge(kind: LimitKind, bucket: string, path: string, ip: string, weight: number, now: number): Record<string, string> {
+    const minute = Math.floor(now / 60_000);
+    if (minute !== this.minute) {
+      this.minute = minute;
+      this.used.clear();
+    }
+    const key = kind === 'API' ? `API|${bucket}` : `${kind}|${bucket}|${path}`;
+    const used = (this.used.get(key) ?? 0) + weight;
+    this.used.set(key, used);
+    const headers = { [HEADER[kind]]: String(used) };
+    const forced = this.forced.get(path);
+    if (forced && forced.count > 0) {
+      forced.count -= 1;
+      this.backoffUntil.set(ip, now + forced.retryAfterSec * 1000);
+      throw withHeaders(err.tooMuchWeight(LIMITS[kind], forced.retryAfterSec), headers);
+    }
+    if (used > LIMITS[kind]) {
+      const windowEnd = (minute + 1) * 60_000;
+      this.backoffUntil.set(ip, windowEnd);
+      throw withHeaders(err.tooMuchWeight(LIMITS[kind], Math.ceil((windowEnd - now) / 1000)), headers);
+    }
+    return headers;
+  }
+
+  snapshot() {
+    return { minute: this.minute, used: Object.fromEntries(this.used), bans: Object.fromEntries(this.bans) };
+  }
+}
+
+function withHeaders(e: BinanceError, headers: Record<string, string>): BinanceError {
+  return new BinanceError(e.status, e.code, e.message, { ...e.headers, ...headers });
+}

@@ -1,0 +1,155 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import { handleAdmin } from './admin';
+import { authenticate } from './auth';
+import { BinanceError, err } from './errors';
+import { Params } from './params';
+import { RateLimiter } from './rate-limit';
+import { Recorder } from './recorder';
+import { type Route, routeKey } from './route';
+import { ROUTE_TABLE } from './routes';
+import type { Scenario } from './scenario';
+import { SimState } from './state';
+
+export interface Faults {
+  latencyMs: number;
+  error5xxRate: number;
+  /** Requests to these paths are never answered, so clients' timeouts can be tested. */
+  timeoutPaths: string[];
+}
+
+const JSON_TYPE = 'application/json;charset=UTF-8';
+const MAX_BODY = 1 << 20;
+
+/** A deterministic PRNG, so a given 5xx rate fails the same requests on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The exchange behind the HTTP server: state, limits, faults, and the request pipeline. */
+export class Simulator {
+  readonly state: SimState;
+  readonly recorder = new Recorder();
+  readonly limiter = new RateLimiter();
+  faults: Faults = { latencyMs: 0, error5xxRate: 0, timeoutPaths: [] };
+  random = mulberry32(1);
+
+  constructor(
+    scenario: Scenario,
+    private readonly baseLatencyMs = 0,
+  ) {
+    this.state = new SimState(scenario);
+  }
+
+  reset(): void {
+    this.state.clock.offsetMs = 0;
+    this.state.load();
+    this.recorder.reset();
+    this.limiter.reset();
+    this.faults = { latencyMs: 0, error5xxRate: 0, timeoutPaths: [] };
+    this.random = mulberry32(1);
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const qIndex = url.indexOf('?');
+    const path = qIndex < 0 ? url : url.slice(0, qIndex);
+    const rawQuery = qIndex < 0 ? '' : url.slice(qIndex + 1);
+    const rawBody = req.method === 'GET' ? '' : await readBody(req);
+    if (path.startsWith('/__sim/')) {
+      const out = handleAdmin(this, req.method ?? 'GET', path, rawQuery, rawBody, req.socket.remoteAddress);
+      return send(res, out.status, out.body, {});
+    }
+    const latency = this.baseLatencyMs + this.faults.latencyMs;
+    if (latency > 0) await delay(latency);
+    if (this.faults.timeoutPaths.includes(path)) return; // never answered: the client must time out
+    const started = performance.now();
+    const method = req.method ?? 'GET';
+    const route = ROUTE_TABLE.get(routeKey(method, path));
+    const header = req.headers['x-mbx-apikey'];
+    const apiKeyHeader = Array.isArray(header) ? header[0] : header;
+    const ref = apiKeyHeader ? this.state.keyIndex.get(apiKeyHeader) : undefined;
+    let status = 200;
+    let code: number | undefined;
+    let weight = 0;
+    let headers: Record<string, string> = {};
+    let body: unknown;
+    try {
+      if (this.faults.error5xxRate > 0 && this.random() < this.faults.error5xxRate) throw err.internal();
+      if (!route) throw err.notFound();
+      const params = new Params(rawQuery, rawBody);
+      weight = typeof route.weight === 'number' ? route.weight : route.weight(params);
+      ({ headers, body } = this.serve(route, params, { rawQuery, rawBody, apiKeyHeader, ref, weight }));
+    } catch (e) {
+      const be = e instanceof BinanceError ? e : err.unknown();
+      if (!(e instanceof BinanceError)) console.error('simulator: unexpected error', e);
+      status = be.status;
+      code = be.code;
+      headers = { ...headers, ...be.headers };
+      body = { code: be.code, msg: be.message };
+    }
+    send(res, status, body, headers);
+    this.recorder.request({
+      time: this.state.clock.now(),
+      method,
+      path,
+      apiKey: ref?.key.apiKey ?? apiKeyHeader,
+      keyName: ref?.key.name,
+      keyType: ref?.key.kind,
+      account: ref?.account.email,
+      weight,
+      status,
+      code,
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    });
+  }
+
+  private serve(
+    route: Route,
+    params: Params,
+    req: { rawQuery: string; rawBody: string; apiKeyHeader?: string; ref: ReturnType<SimState['keyIndex']['get']>; weight: number },
+  ): { headers: Record<string, string>; body: unknown } {
+    const now = this.state.clock.now();
+    const ip = this.state.scenario.clientIp;
+    this.limiter.checkBan(ip, now);
+    // UID-limited endpoints charge the calling account; before the key is known, the caller's IP.
+    const bucket = route.limit === 'UID' && req.ref ? `uid:${req.ref.account.uid}` : `ip:${ip}`;
+    let headers: Record<string, string> = {};
+    try {
+      headers = this.limiter.charge(route.limit, bucket, route.path, ip, req.weight, now);
+      const base = { state: this.state, params, now };
+      if (route.security === 'NONE') return { headers, body: route.handler(base as Parameters<Route['handler']>[0]) };
+      const { key, account } = authenticate(this.state, this.recorder, { route, params, ...req, ip, now }, req.ref);
+      return { headers, body: route.handler({ ...base, key, account }) };
+    } catch (e) {
+      if (e instanceof BinanceError) throw new BinanceError(e.status, e.code, e.message, { ...headers, ...e.headers });
+      throw e;
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) req.destroy();
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}

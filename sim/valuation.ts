@@ -1,0 +1,106 @@
+import { Dec, ZERO, fmt8, sum } from './decimal';
+import { NO_DEBT_LEVEL, PM_LIQUIDATION, PM_MARGIN_CALL, PM_REDUCE_ONLY } from './policy';
+import type { Account, Balance, IsolatedPair, SimState } from './state';
+
+/** Assets a_i = free + locked, liabilities l_i = borrowed + interest (DESIGN §1.3). */
+export const held = (b: Balance): Dec => b.free.plus(b.locked);
+export const owed = (b: Balance): Dec => b.borrowed.plus(b.interest);
+
+export interface CrossValue {
+  assetUsd: Dec;
+  liabilityUsd: Dec;
+  /** undefined when there is no debt: no margin level exists. */
+  marginLevel?: Dec;
+}
+
+export function crossValue(state: SimState, balances: Iterable<Balance>): CrossValue {
+  const list = [...balances];
+  const assetUsd = sum(list.map((b) => held(b).times(state.price(b.asset))));
+  const liabilityUsd = sum(list.map((b) => owed(b).times(state.price(b.asset))));
+  return { assetUsd, liabilityUsd, marginLevel: liabilityUsd.isZero() ? undefined : assetUsd.div(liabilityUsd) };
+}
+
+export function marginLevelString(level: Dec | undefined): string {
+  return level === undefined ? NO_DEBT_LEVEL : fmt8(level);
+}
+
+/**
+ * BTC totals: asset and liability are each truncated to 8 decimals and net is their difference, so the three
+ * reported totals agree exactly with one another and with Σ amount × price / BTC price to 1e-8.
+ */
+export function btcTotals(state: SimState, v: { assetUsd: Dec; liabilityUsd: Dec }) {
+  const btc = state.price('BTC');
+  const asset = fmt8(v.assetUsd.div(btc));
+  const liability = fmt8(v.liabilityUsd.div(btc));
+  return {
+    totalAssetOfBtc: asset,
+    totalLiabilityOfBtc: liability,
+    totalNetAssetOfBtc: fmt8(new Dec(asset).minus(liability)),
+  };
+}
+
+export function userAsset(b: Balance) {
+  return {
+    asset: b.asset,
+    borrowed: fmt8(b.borrowed),
+    free: fmt8(b.free),
+    interest: fmt8(b.interest),
+    locked: fmt8(b.locked),
+    netAsset: fmt8(held(b).minus(owed(b))),
+  };
+}
+
+export function pairValue(state: SimState, pair: IsolatedPair): CrossValue {
+  return crossValue(state, [pair.base, pair.quote]);
+}
+
+/** (choice) Status bands for an isolated pair; PRE_LIQUIDATION is the last 0.05 above the liquidation bar. */
+export function pairStatus(pair: IsolatedPair, level: Dec | undefined): string {
+  if (level === undefined) return 'EXCESSIVE';
+  if (level.lte(pair.forceLiquidationBar)) return 'FORCE_LIQUIDATION';
+  if (level.lte(pair.forceLiquidationBar.plus('0.05'))) return 'PRE_LIQUIDATION';
+  if (level.lte(pair.marginCallBar)) return 'MARGIN_CALL';
+  if (level.lte(pair.normalBar)) return 'NORMAL';
+  return 'EXCESSIVE';
+}
+
+/**
+ * Base price (in quote) at which the pair's margin level hits its liquidation bar, holding the quote price:
+ * (Ab·P + Aq) / (Lb·P + Lq) = bar  ⇒  P = (bar·Lq − Aq) / (Ab − bar·Lb). "0" when no such positive price.
+ */
+export function liquidatePrice(pair: IsolatedPair): Dec {
+  const bar = pair.forceLiquidationBar;
+  const num = bar.times(owed(pair.quote)).minus(held(pair.quote));
+  const den = held(pair.base).minus(bar.times(owed(pair.base)));
+  if (den.isZero()) return ZERO;
+  const p = num.div(den);
+  return p.isPositive() ? p : ZERO;
+}
+
+export interface PortfolioValue {
+  equity: Dec;
+  maintMargin: Dec;
+  uniMMR?: Dec;
+}
+
+/** PM Pro: equity = Σ a·p − Σ l·p; maintenance margin = rate × Σ l·p (one rate per account: a choice). */
+export function portfolioValue(state: SimState, account: Account): PortfolioValue {
+  const v = crossValue(state, account.assets.values());
+  const maintMargin = v.liabilityUsd.times(account.maintMarginRate ?? ZERO);
+  const equity = v.assetUsd.minus(v.liabilityUsd);
+  return { equity, maintMargin, uniMMR: maintMargin.isZero() ? undefined : equity.div(maintMargin) };
+}
+
+export function portfolioStatus(account: Account, uniMMR: Dec | undefined): string {
+  if (account.pmBankrupt && account.pmLoan && account.pmLoan.amount.isPositive()) return 'BANKRUPTED';
+  if (uniMMR === undefined) return 'NORMAL';
+  if (uniMMR.lte(PM_LIQUIDATION)) return 'FORCE_LIQUIDATION';
+  if (uniMMR.lte(PM_REDUCE_ONLY)) return 'REDUCE_ONLY';
+  if (uniMMR.lte(PM_MARGIN_CALL)) return 'MARGIN_CALL';
+  return 'NORMAL';
+}
+
+export function hasCrossLiability(account: Account): boolean {
+  for (const b of account.assets.values()) if (owed(b).isPositive()) return true;
+  return false;
+}
