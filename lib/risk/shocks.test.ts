@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STABLE_ASSETS } from './config';
 import { Dec } from './decimal';
 import type { ShockCrossing } from './result-types';
-import { crossShocks, levelCrossing, pmProLiquidation } from './shocks';
+import { crossing, crossShocks, levelCrossing, pmProLiquidation } from './shocks';
 import { crossSums, stableSetOf } from './sums';
 import { asset, assetsArb, bruteTotals, SCAN } from './test-support';
 
@@ -88,5 +88,13 @@ describe('closed-form shocks agree with a brute-force scan of the margin level (
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('edge of the domain', () => {
+  it('a crossing within float rounding of −100 % is no shock (regression: fast-check seed 960149413)', () => {
+    // A = 1e−7 stable + 4,803,839,620x, L = 6,004,800,000x (made up): α = 1e−7, β = 4,803,839,620 − 1.1·6,004,800,000 < 0
+    // → x* ≈ 5e−17 → s* = x* − 1 rounds to −1 in float64.
+    expect(crossing(new Dec('0.0000001'), new Dec(4803839620).minus(new Dec(6004800000).times('1.1')))).toBeNull();
   });
 });

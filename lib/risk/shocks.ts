@@ -12,7 +12,10 @@ export function crossing(alpha: Dec, beta: Dec): ShockCrossing | null {
   if (beta.isZero()) return null; // g is constant: the shock changes nothing
   const x = alpha.neg().div(beta);
   if (x.lte(0)) return null; // crossing only at a price ≤ 0: no shock in (−1, +∞) reaches it
-  return { shock: x.minus(1).toNumber(), direction: beta.gt(0) ? 'DOWN' : 'UP' };
+  const shock = x.minus(1).toNumber();
+  // A crossing within ~1e-16 of −100 % rounds to −1 in float64: no representable shock reaches it.
+  if (shock <= -1) return null;
+  return { shock, direction: beta.gt(0) ? 'DOWN' : 'UP' };
 }
 
 /**

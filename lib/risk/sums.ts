@@ -1,4 +1,4 @@
-import { dec, ZERO, type Dec } from './decimal';
+import { dec, decPrice, ZERO, type Dec } from './decimal';
 import type { AssetBalance, IsolatedLeg } from './types';
 
 /**
@@ -48,14 +48,21 @@ function addLeg(sums: ExposureSums, stable: boolean, held: Dec, owed: Dec, price
   }
 }
 
+/** Most balances have no locked part or no interest; decimal.js copies its argument even to add zero. */
+function sum2(a: string, b: string): Dec {
+  const x = dec(a);
+  const y = dec(b);
+  return y === ZERO ? x : x === ZERO ? y : x.plus(y);
+}
+
 /** Cross (or PM Pro) wallet: a = free + locked, l = borrowed + interest. */
 export function crossSums(assets: readonly AssetBalance[], stables: ReadonlySet<string>): ExposureSums {
   const sums = emptySums();
   for (const a of assets) {
-    const held = dec(a.free).plus(dec(a.locked));
-    const owed = dec(a.borrowed).plus(dec(a.interest));
-    if (held.isZero() && owed.isZero()) continue;
-    addLeg(sums, stables.has(a.asset.toUpperCase()), held, owed, dec(a.priceUsd));
+    const held = sum2(a.free, a.locked);
+    const owed = sum2(a.borrowed, a.interest);
+    if (held === ZERO && owed === ZERO) continue;
+    addLeg(sums, stables.has(a.asset.toUpperCase()), held, owed, decPrice(a.priceUsd));
   }
   return sums;
 }
@@ -64,8 +71,8 @@ export function crossSums(assets: readonly AssetBalance[], stables: ReadonlySet<
 export function isolatedSums(legs: readonly IsolatedLeg[], stables: ReadonlySet<string>): ExposureSums {
   const sums = emptySums();
   for (const leg of legs) {
-    const owed = dec(leg.borrowed).plus(dec(leg.interest));
-    addLeg(sums, stables.has(leg.asset.toUpperCase()), dec(leg.totalAsset), owed, dec(leg.priceUsd));
+    const owed = sum2(leg.borrowed, leg.interest);
+    addLeg(sums, stables.has(leg.asset.toUpperCase()), dec(leg.totalAsset), owed, decPrice(leg.priceUsd));
   }
   return sums;
 }
