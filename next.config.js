@@ -4,6 +4,9 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm test` typechecks the whole repository (app, sim, scripts, tests) as its own step; the build
+  // need not repeat it for the app alone.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -1,0 +1,27 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { signIn } from '@/lib/server/auth';
+
+export interface SignInState {
+  error: string | null;
+}
+
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  try {
+    await signIn('credentials', {
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+      redirectTo: '/',
+    });
+    return { error: null };
+  } catch (error) {
+    // Success is signalled by a redirect, which must propagate.
+    if (!(error instanceof AuthError)) throw error;
+    if ('code' in error && error.code === 'locked') {
+      return { error: 'Too many failed attempts for this email. It is locked for 15 minutes.' };
+    }
+    // One message for unknown email and wrong password: the form must not reveal which accounts exist.
+    return { error: 'Email or password is incorrect.' };
+  }
+}

@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { Header } from '@/components/shell/header';
+import { Sidebar } from '@/components/shell/sidebar';
+import { getEnv } from '@/lib/env';
+import { requirePageUser } from '@/lib/server/auth/page-guard';
+import { signOutAction } from './actions';
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  return (
+    <div className="flex h-screen">
+      <Sidebar />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <Header user={user} demo={getEnv().demo} signOutAction={signOutAction} />
+        <main className="flex-1 overflow-y-auto px-8 py-6">{children}</main>
+      </div>
+    </div>
+  );
+}

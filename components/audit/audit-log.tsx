@@ -1,0 +1,78 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { apiFetch } from '@/lib/api-client';
+import { AUDIT_PAGE_SIZE, auditQueryKey, auditSearchParams, INITIAL_AUDIT_FILTERS, type AuditFilterValues, type AuditPage } from '@/lib/audit-types';
+import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
+import { AuditTable } from './audit-table';
+
+const input =
+  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
+
+export function AuditLog({ actions }: { actions: string[] }) {
+  const [filters, setFilters] = useState(INITIAL_AUDIT_FILTERS);
+  const query = useQuery({
+    queryKey: auditQueryKey(filters),
+    queryFn: () => apiFetch<AuditPage>(`/api/audit?${auditSearchParams(filters)}`),
+    placeholderData: keepPreviousData,
+  });
+  const set = (patch: Partial<AuditFilterValues>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
+  const pages = query.data ? Math.max(1, Math.ceil(query.data.total / AUDIT_PAGE_SIZE)) : 1;
+
+  return (
+    <div className="space-y-4">
+      <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+          Actor email
+          <input className={input} value={filters.actor} placeholder="name@desk…" onChange={(e) => set({ actor: e.target.value })} />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+          Action
+          <select className={input} value={filters.action} onChange={(e) => set({ action: e.target.value })}>
+            <option value="">All actions</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+          From
+          <input type="date" className={input} value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+          To
+          <input type="date" className={input} value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+        </label>
+        <button type="button" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setFilters(INITIAL_AUDIT_FILTERS)}>
+          Clear
+        </button>
+      </form>
+
+      {query.isPending ? (
+        <TableSkeleton />
+      ) : query.isError ? (
+        <ErrorState message={query.error.message} onRetry={() => query.refetch()} />
+      ) : query.data.entries.length === 0 ? (
+        <EmptyState title="No audit entries match">Sign-ins, key changes, exits and notes are recorded here.</EmptyState>
+      ) : (
+        <>
+          <AuditTable entries={query.data.entries} />
+          <nav className="flex items-center justify-between text-sm" aria-label="Pagination">
+            <span className="num text-slate-600 dark:text-slate-400">
+              {query.data.total.toLocaleString('en-US')} entries · page {filters.page} of {pages}
+            </span>
+            <div className="flex gap-2">
+              <button type="button" disabled={filters.page <= 1} onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))} className="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-40 dark:border-slate-700">
+                Previous
+              </button>
+              <button type="button" disabled={filters.page >= pages} onClick={() => setFilters((f) => ({ ...f, page: f.page + 1 }))} className="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-40 dark:border-slate-700">
+                Next
+              </button>
+            </div>
+          </nav>
+        </>
+      )}
+    </div>
+  );
+}

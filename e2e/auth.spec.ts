@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { demoCredential, expectShell, screenshot, signIn, storageState } from './support';
+
+test.describe('anonymous', () => {
+  test('a page request is sent to /login', async ({ page }) => {
+    await page.goto('/accounts');
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  });
+
+  test('a wrong password shows an error and stays on /login', async ({ page }) => {
+    await signIn(page, demoCredential('owner').email, 'not-the-password');
+    await expect(page.getByTestId('login-error')).toHaveText('Email or password is incorrect.');
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test('five failures within 15 minutes lock the email', async ({ page }) => {
+    const email = 'lockout-probe@marginwatch.demo';
+    for (let i = 0; i < 4; i++) {
+      await signIn(page, email, `wrong-${i}`);
+      await expect(page.getByTestId('login-error')).toHaveText('Email or password is incorrect.');
+    }
+    await signIn(page, email, 'wrong-4');
+    await expect(page.getByTestId('login-error')).toContainText('locked for 15 minutes');
+  });
+
+  test('sign-in then sign-out', async ({ page }) => {
+    const cred = demoCredential('ops');
+    await signIn(page, cred.email, cred.password);
+    await expectShell(page, 'ops');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+for (const role of ['owner', 'ops'] as const) {
+  test.describe(`${role} shell`, () => {
+    test.use({ storageState: storageState(role) });
+
+    test(`sees the shell with the ${role} role`, async ({ page }) => {
+      await page.goto('/');
+      await expectShell(page, role);
+      for (const item of ['Overview', 'Accounts', 'Keys', 'Exit', 'Audit', 'Settings']) {
+        await expect(page.getByRole('link', { name: item, exact: true })).toBeVisible();
+      }
+      await screenshot(page, `shell-${role}`);
+    });
+  });
+}
+
+test.describe('audit page', () => {
+  test.use({ storageState: storageState('owner') });
+
+  test('lists sign-ins and filters by action', async ({ page }) => {
+    await page.goto('/audit');
+    await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'auth.signin', exact: true }).first()).toBeVisible();
+    await page.getByLabel('Action').selectOption('auth.signin_fail');
+    await expect(page.getByRole('cell', { name: 'auth.signin', exact: true })).toHaveCount(0);
+    await expect(page.getByRole('cell', { name: 'auth.signin_fail', exact: true }).first()).toBeVisible();
+    await page.getByLabel('From', { exact: true }).fill('2000-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2000-01-02');
+    await expect(page.getByText('No audit entries match')).toBeVisible();
+    await screenshot(page, 'audit-owner');
+  });
+});

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+export interface DemoCredential {
+  email: string;
+  password: string;
+  role: 'owner' | 'ops';
+}
+
+export function dataDir(): string {
+  const dir = process.env.E2E_DATA_DIR;
+  if (!dir) throw new Error('E2E_DATA_DIR is set by playwright.config.ts');
+  return dir;
+}
+
+/** The demo users `npm start` seeded into this run's fresh data folder. */
+export function demoCredential(role: 'owner' | 'ops'): DemoCredential {
+  const all = JSON.parse(readFileSync(path.join(dataDir(), 'demo-credentials.json'), 'utf8')) as DemoCredential[];
+  const found = all.find((c) => c.role === role);
+  if (!found) throw new Error(`no demo ${role}`);
+  return found;
+}
+
+export const storageState = (role: 'owner' | 'ops') => path.join('e2e', '.auth', `${role}.json`);
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join('test-results', 'screenshots', `${name}.png`), fullPage: true });
+}
+
+export async function expectShell(page: Page, role: 'owner' | 'ops') {
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByTestId('role-badge')).toHaveText(role === 'owner' ? 'Owner' : 'Ops (review only)');
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the app reads, validated once. A bad value stops start-up with a message
+ * naming the variable and what it expects, instead of failing later in some request.
+ */
+const booleanString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Loopback by default: exposing the dashboard is a deliberate choice (e.g. HOST=0.0.0.0 behind a proxy).
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// connection URL')
+      .optional(),
+    MARGINWATCH_DEMO: booleanString.optional(),
+    MARGINWATCH_EXCHANGE_URL: z.url('an http(s) URL such as https://api.binance.com').optional(),
+    MARGINWATCH_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
+    AUTH_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+    AUTH_TRUST_HOST: booleanString.optional(),
+    MARGINWATCH_SECRET_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, '32 random bytes, base64-encoded')
+      .optional(),
+    MARGINWATCH_SECRET_KEY_PREVIOUS: z
+      .string()
+      .refine(
+        (v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32),
+        'a comma-separated list of 32-byte base64 keys',
+      )
+      .optional(),
+    REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+  })
+  .transform((env) => ({
+    ...env,
+    // Demo mode is the default when no exchange is configured: the app runs against the bundled simulator.
+    demo: env.MARGINWATCH_DEMO ?? env.MARGINWATCH_EXCHANGE_URL === undefined,
+  }))
+  .superRefine((env, ctx) => {
+    if (env.demo) return;
+    for (const name of ['AUTH_SECRET', 'MARGINWATCH_SECRET_KEY'] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'required outside demo mode' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings are how shells and .env files say "unset".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: expected ${i.message}`));
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+
+/** An error a route handler may throw on purpose: its message is shown to the person as is. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const unauthorized = () => new ApiError(401, 'unauthorized', 'Sign in to continue.');
+export const forbidden = (permission: string) =>
+  new ApiError(403, 'forbidden', `Your role does not allow this (${permission}).`);
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found.`);
+export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'bad_request', message, details);

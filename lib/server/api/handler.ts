@@ -1,0 +1,105 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { z, type ZodType } from 'zod';
+import { can, type Permission } from '@/lib/permissions';
+import { writeAudit } from '../audit';
+import { userFromRequest, type SessionUser } from '../auth/session';
+import { ApiError, badRequest, forbidden, unauthorized } from './errors';
+
+interface Spec<P, Q, B> {
+  permission: Permission;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+}
+
+export interface HandlerContext<P, Q, B> {
+  req: Request;
+  user: SessionUser;
+  params: P;
+  query: Q;
+  body: B;
+  requestId: string;
+  audit(action: string, target: string | null, change?: { before?: unknown; after?: unknown }): Promise<void>;
+}
+
+type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export type RouteHandler = ((req: Request, ctx: NextRouteContext) => Promise<Response>) & { permission: Permission };
+
+/**
+ * The one wrapper every API route goes through: session → role → zod-validated input → handler →
+ * typed errors to HTTP. The permission is checked before the input is even parsed, so a forbidden
+ * caller learns nothing about the shape of the request.
+ */
+export function apiRoute<P = undefined, Q = undefined, B = undefined>(
+  spec: Spec<P, Q, B>,
+  handler: (ctx: HandlerContext<P, Q, B>) => Promise<unknown>,
+): RouteHandler {
+  const route = async (req: Request, ctx: NextRouteContext): Promise<Response> => {
+    const requestId = req.headers.get('x-request-id') ?? randomUUID();
+    try {
+      const user = await userFromRequest(req);
+      if (!user) throw unauthorized();
+      if (!can(user.role, spec.permission)) throw forbidden(spec.permission);
+
+      const params = parse(spec.params, await ctx?.params, 'path');
+      const query = parse(spec.query, Object.fromEntries(new URL(req.url).searchParams), 'query');
+      const body = spec.body ? parse(spec.body, await readJson(req), 'body') : (undefined as B);
+
+      const result = await handler({
+        req,
+        user,
+        params,
+        query,
+        body,
+        requestId,
+        audit: (action, target, change) =>
+          writeAudit({ actor: user, action, target, before: change?.before, after: change?.after, requestId }),
+      });
+      const response = result instanceof Response ? result : Response.json(result ?? { ok: true });
+      response.headers.set('x-request-id', requestId);
+      return response;
+    } catch (error) {
+      return errorResponse(error, requestId);
+    }
+  };
+  return Object.assign(route, { permission: spec.permission });
+}
+
+function parse<T>(schema: ZodType<T> | undefined, input: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const first = issues[0];
+  throw badRequest(first ? `Invalid ${where}: ${first.path ? `${first.path}: ` : ''}${first.message}` : `Invalid ${where}`, issues);
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw badRequest('The request body must be JSON.');
+  }
+}
+
+function errorResponse(error: unknown, requestId: string): Response {
+  if (error instanceof ApiError) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, details: error.details } },
+      { status: error.status, headers: { 'x-request-id': requestId } },
+    );
+  }
+  // Unexpected: log for operators (our errors never carry secrets), show people a reference only.
+  console.error(`[api] request ${requestId} failed:`, error instanceof Error ? error.stack : error);
+  return Response.json(
+    { error: { code: 'internal', message: `Something went wrong. Reference: ${requestId}` } },
+    { status: 500, headers: { 'x-request-id': requestId } },
+  );
+}
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,32 @@
+import type { NextAuthConfig } from 'next-auth';
+import { isRole } from '@/lib/permissions';
+
+/**
+ * The part of the Auth.js configuration that is safe in middleware: no database, no password hashing.
+ * Sessions are JWTs (the credentials provider requires it); the role is carried in the token and
+ * re-checked against the database by every route handler and page.
+ */
+export const authConfig = {
+  pages: { signIn: '/login' },
+  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  providers: [],
+  callbacks: {
+    authorized({ auth }) {
+      return Boolean(auth?.user);
+    },
+    jwt({ token, user }) {
+      if (user?.id && isRole(user.role)) {
+        token.uid = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === 'string' && isRole(token.role)) {
+        session.user.id = token.uid;
+        session.user.role = token.role;
+      }
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

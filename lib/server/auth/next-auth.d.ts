@@ -1,0 +1,17 @@
+import type { Role } from '@/lib/permissions';
+
+declare module 'next-auth' {
+  interface User {
+    role?: Role;
+  }
+  interface Session {
+    user: { id: string; role: Role; email: string; name?: string | null };
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+  }
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { connections } from '../db/schema';
+import type { Keyring } from './keyring';
+import { seal, sealedKeyId, unseal } from './seal';
+
+/**
+ * Re-seals every stored secret under the keyring's current key, in one transaction: either every secret
+ * moves to the new key or none does. Values already under the current key are left alone, so running
+ * it twice is harmless.
+ */
+export async function resealAll(db: Db, keyring: Keyring): Promise<{ resealed: number; unchanged: number }> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.select({ id: connections.id, sealedSecret: connections.sealedSecret }).from(connections);
+    let resealed = 0;
+    for (const row of rows) {
+      if (sealedKeyId(row.sealedSecret) === keyring.current.id) continue;
+      const plaintext = unseal(row.sealedSecret, keyring.all);
+      await tx.update(connections).set({ sealedSecret: seal(plaintext, keyring.current) }).where(eq(connections.id, row.id));
+      resealed++;
+    }
+    return { resealed, unchanged: rows.length - resealed };
+  });
+}

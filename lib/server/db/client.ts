@@ -1,0 +1,52 @@
+import 'server-only';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { getEnv } from '@/lib/env';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.resolve(process.cwd(), 'drizzle');
+
+/** Opens and migrates a database: a real PostgreSQL server when given a URL, else PGlite in `dataDir`. */
+export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const db = drizzlePg(pool, { schema });
+    await migratePg(db, { migrationsFolder });
+    return { db: db as unknown as Db, driver: 'postgres', close: () => pool.end() };
+  }
+  const client = new PGlite(opts.dataDir ?? 'memory://');
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder });
+  return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
+}
+
+// One database per process: Next.js may evaluate this module in several bundles, so the handle lives on
+// globalThis. PGlite in particular must never be opened twice on the same folder.
+const holder = globalThis as typeof globalThis & { __marginwatchDb?: Promise<Database> };
+
+export function getDatabase(): Promise<Database> {
+  const env = getEnv();
+  holder.__marginwatchDb ??= openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: path.join(path.resolve(env.DATA_DIR), 'pglite'),
+  });
+  return holder.__marginwatchDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const INPUTS = ['app', 'components', 'lib', 'public', 'middleware.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs'];
+const STAMP = path.join('.next', 'marginwatch-build-hash');
+
+function* files(entry: string): Generator<string> {
+  if (!existsSync(entry)) return;
+  if (statSync(entry).isFile()) {
+    yield entry;
+    return;
+  }
+  for (const name of readdirSync(entry).sort()) {
+    if (/\.test\.tsx?$/.test(name)) continue;
+    yield* files(path.join(entry, name));
+  }
+}
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) for (const file of files(input)) hash.update(file).update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+/** `npm start` builds only when the sources changed since the last build, so a restart is quick. */
+export function buildIfNeeded(): void {
+  const hash = sourceHash();
+  if (existsSync(path.join('.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return;
+  console.log('Building marginwatch (sources changed since the last build)…');
+  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(STAMP, hash);
+}
