@@ -29,6 +29,8 @@ const rows: Row[] = [
   { name: 'Cross Pro: unsupported, never safe', input: { mode: 'CROSS_PRO', dataAvailable: true, termsSigned: true, specialKeys: noKeys }, rule: 'UNSUPPORTED_PRODUCT', bound: null, says: /sunset/ },
   { name: 'no key stored: unknown', input: { mode: 'CROSS_CLASSIC', dataAvailable: false, termsSigned: true, specialKeys: noKeys }, rule: 'UNKNOWN_NO_KEY', bound: null, says: /No key stored/ },
   { name: 'no key stored and terms not seen: still unknown, not "not bound"', input: { mode: 'CROSS_CLASSIC', dataAvailable: false, termsSigned: false, specialKeys: noKeys }, rule: 'UNKNOWN_NO_KEY', bound: null, says: /special keys are unknown/ },
+  { name: 'no key stored now, but the history saw a special key and no exit: bound', input: { mode: 'CROSS_CLASSIC', dataAvailable: false, termsSigned: true, specialKeys: deleted }, rule: 'BOUND_SPECIAL_KEY', bound: true, says: /no exit is confirmed/ },
+  { name: 'no key stored now, history saw a key but the exit was confirmed: unknown again', input: { mode: 'CROSS_CLASSIC', dataAvailable: false, termsSigned: true, specialKeys: exited }, rule: 'UNKNOWN_NO_KEY', bound: null, says: /No key stored/ },
   { name: 'mode could not be read', input: { mode: 'UNKNOWN', dataAvailable: true, termsSigned: true, specialKeys: liveKey }, rule: 'UNKNOWN_MODE', bound: null, says: /could not be read/ },
 ];
 

@@ -26,6 +26,14 @@ export function applicability(input: ApplicabilityInput): Applicability {
     };
   }
   if (!dataAvailable) {
+    if (mode === 'CROSS_CLASSIC' && specialKeys.everCreated && specialKeys.exitConfirmedAt === null) {
+      // The kept key history already proves the binding, and only a confirmed exit releases it (DESIGN §1.2).
+      return {
+        rule: 'BOUND_SPECIAL_KEY',
+        bound: true,
+        reason: 'A special key was seen on this Cross Margin Classic account and no exit is confirmed: a deficit becomes a LiquidationLoan (no key stored now to re-check its keys).',
+      };
+    }
     // Only this sub-account's own key can list its special keys (DESIGN §2).
     return {
       rule: 'UNKNOWN_NO_KEY',

@@ -45,8 +45,8 @@ export type IsolatedPairInput = {
 };
 
 export type PmProInput = {
-  /** USD, from `GET /sapi/v1/portfolio/account`. */
-  accountEquity: DecimalString;
+  /** USD, from `GET /sapi/v1/portfolio/account`; negative in a bankruptcy. */
+  accountEquity: string;
   accountMaintMargin: DecimalString;
   /** As reported (NORMAL, MARGIN_CALL, …); shown, not interpreted. */
   accountStatus: string;
