@@ -26,5 +26,5 @@ export function sum(values: Iterable<Decimal>): Decimal {
 }
 
 export function max0(value: Decimal): Decimal {
-  return value.isNegative() ? ZERO : value;
+  return value.lt(0) ? ZERO : value;
 }

@@ -52,7 +52,7 @@ function liquidateCross(state: SimState, account: Account): LiquidationEvent {
   const closed = closeOut(state, account, [...account.assets.values()], (asset) => `${asset}USDT`, false);
   account.assets = new Map([['USDT', { ...emptyBalance('USDT'), free: max0(closed.proceeds.minus(closed.liabilityUsd)) }]]);
   let outcome: Outcome = 'NO_DEFICIT';
-  if (closed.deficit.isPositive()) {
+  if (closed.deficit.gt(0)) {
     // Only a bound Cross Classic account turns its deficit into a LiquidationLoan (in USDC); others are written off.
     if (isBound(state, account)) {
       const loan = account.liquidationLoan ?? { asset: 'USDC', amount: ZERO, repaid: ZERO };
@@ -68,7 +68,7 @@ function liquidatePortfolio(state: SimState, account: Account): LiquidationEvent
   const closed = closeOut(state, account, [...account.assets.values()], (asset) => `${asset}USDT`, false);
   account.assets = new Map([['USDT', { ...emptyBalance('USDT'), free: max0(closed.proceeds.minus(closed.liabilityUsd)) }]]);
   let outcome: Outcome = 'NO_DEFICIT';
-  if (closed.deficit.isPositive()) {
+  if (closed.deficit.gt(0)) {
     // PM Pro keeps its existing bankruptcy-loan logic whatever the terms say.
     const loan = account.pmLoan ?? { asset: 'USDT', amount: ZERO };
     loan.amount = loan.amount.plus(closed.deficit);
@@ -85,7 +85,7 @@ function liquidatePair(state: SimState, account: Account, pair: IsolatedPair): L
   pair.base = emptyBalance(pair.base.asset);
   pair.quote = { ...emptyBalance(pair.quote.asset), free: max0(closed.proceeds.minus(closed.liabilityUsd)).div(quotePrice) };
   // Isolated margin never creates a loan: the pair's collateral is all the user can lose.
-  return event(state, account, 'ISOLATED', pair.symbol, closed, closed.deficit.isPositive() ? 'WRITTEN_OFF' : 'NO_DEFICIT');
+  return event(state, account, 'ISOLATED', pair.symbol, closed, closed.deficit.gt(0) ? 'WRITTEN_OFF' : 'NO_DEFICIT');
 }
 
 /**
@@ -111,8 +111,8 @@ function closeOut(state: SimState, account: Account, balances: Balance[], symbol
     const sell = held(b);
     const buy = owed(b);
     const row = { symbol: symbolOf(b.asset), price: px, isIsolated, updatedTime: now };
-    if (sell.isPositive()) account.liquidations.unshift({ ...row, orderId: state.id(), side: 'SELL', qty: sell, avgPrice: px.times(ONE.minus(f)) });
-    if (buy.isPositive()) account.liquidations.unshift({ ...row, orderId: state.id(), side: 'BUY', qty: buy, avgPrice: px });
+    if (sell.gt(0)) account.liquidations.unshift({ ...row, orderId: state.id(), side: 'SELL', qty: sell, avgPrice: px.times(ONE.minus(f)) });
+    if (buy.gt(0)) account.liquidations.unshift({ ...row, orderId: state.id(), side: 'BUY', qty: buy, avgPrice: px });
   }
   const proceeds = assetUsd.times(ONE.minus(f));
   return { assetUsd, liabilityUsd, proceeds, deficit: max0(liabilityUsd.minus(proceeds)) };

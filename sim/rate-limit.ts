@@ -43,21 +43,24 @@ export class RateLimiter {
     this.forced.set(f.path, { ...f });
   }
 
-  /** 418 while banned; a request inside a 429 back-off is itself what earns (or extends) the ban. */
+  /** 418 while the caller's IP is banned. */
   checkBan(ip: string, now: number): void {
     const ban = this.bans.get(ip);
     if (ban && now < ban.until) throw err.banned(ban.until, Math.ceil((ban.until - now) / 1000));
-    const backoff = this.backoffUntil.get(ip);
-    if (backoff !== undefined && now < backoff) {
-      const count = (ban?.count ?? 0) + 1;
-      const until = now + Math.min(FIRST_BAN_MS * 2 ** (count - 1), MAX_BAN_MS);
-      this.bans.set(ip, { until, count });
-      this.backoffUntil.delete(ip);
-      throw err.banned(until, Math.ceil((until - now) / 1000));
-    }
   }
 
-  /** Adds the request's weight to its bucket and returns the used-weight header; 429 past the limit. */
+  /** Calling a budget again inside its 429 back-off is what earns (or extends) an IP ban. */
+  private ban(ip: string, now: number): BinanceError {
+    const count = (this.bans.get(ip)?.count ?? 0) + 1;
+    const until = now + Math.min(FIRST_BAN_MS * 2 ** (count - 1), MAX_BAN_MS);
+    this.bans.set(ip, { until, count });
+    return err.banned(until, Math.ceil((until - now) / 1000));
+  }
+
+  /**
+   * Adds the request's weight to its budget and returns the used-weight header; 429 past the limit. The
+   * back-off is per budget: the shared /api pool, or one /sapi endpoint's IP or UID budget.
+   */
   charge(kind: LimitKind, bucket: string, path: string, ip: string, weight: number, now: number): Record<string, string> {
     const minute = Math.floor(now / 60_000);
     if (minute !== this.minute) {
@@ -65,18 +68,23 @@ export class RateLimiter {
       this.used.clear();
     }
     const key = kind === 'API' ? `API|${bucket}` : `${kind}|${bucket}|${path}`;
+    const backoff = this.backoffUntil.get(key);
+    if (backoff !== undefined) {
+      this.backoffUntil.delete(key);
+      if (now < backoff) throw this.ban(ip, now);
+    }
     const used = (this.used.get(key) ?? 0) + weight;
     this.used.set(key, used);
     const headers = { [HEADER[kind]]: String(used) };
     const forced = this.forced.get(path);
     if (forced && forced.count > 0) {
       forced.count -= 1;
-      this.backoffUntil.set(ip, now + forced.retryAfterSec * 1000);
+      this.backoffUntil.set(key, now + forced.retryAfterSec * 1000);
       throw withHeaders(err.tooMuchWeight(LIMITS[kind], forced.retryAfterSec), headers);
     }
     if (used > LIMITS[kind]) {
       const windowEnd = (minute + 1) * 60_000;
-      this.backoffUntil.set(ip, windowEnd);
+      this.backoffUntil.set(key, windowEnd);
       throw withHeaders(err.tooMuchWeight(LIMITS[kind], Math.ceil((windowEnd - now) / 1000)), headers);
     }
     return headers;

@@ -74,7 +74,7 @@ export function liquidatePrice(pair: IsolatedPair): Dec {
   const den = held(pair.base).minus(bar.times(owed(pair.base)));
   if (den.isZero()) return ZERO;
   const p = num.div(den);
-  return p.isPositive() ? p : ZERO;
+  return p.gt(0) ? p : ZERO;
 }
 
 export interface PortfolioValue {
@@ -92,7 +92,7 @@ export function portfolioValue(state: SimState, account: Account): PortfolioValu
 }
 
 export function portfolioStatus(account: Account, uniMMR: Dec | undefined): string {
-  if (account.pmBankrupt && account.pmLoan && account.pmLoan.amount.isPositive()) return 'BANKRUPTED';
+  if (account.pmBankrupt && account.pmLoan && account.pmLoan.amount.gt(0)) return 'BANKRUPTED';
   if (uniMMR === undefined) return 'NORMAL';
   if (uniMMR.lte(PM_LIQUIDATION)) return 'FORCE_LIQUIDATION';
   if (uniMMR.lte(PM_REDUCE_ONLY)) return 'REDUCE_ONLY';
@@ -101,6 +101,6 @@ export function portfolioStatus(account: Account, uniMMR: Dec | undefined): stri
 }
 
 export function hasCrossLiability(account: Account): boolean {
-  for (const b of account.assets.values()) if (owed(b).isPositive()) return true;
+  for (const b of account.assets.values()) if (owed(b).gt(0)) return true;
   return false;
 }

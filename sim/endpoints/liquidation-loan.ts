@@ -19,7 +19,7 @@ export const liquidationLoanRoutes: Route[] = [
       const loan = account.liquidationLoan;
       if (!loan) return {};
       const remaining = loan.amount.minus(loan.repaid);
-      if (!remaining.isPositive()) return {};
+      if (!remaining.gt(0)) return {};
       return { asset: loan.asset, amount: fmt8(loan.amount), repaidAmount: fmt8(loan.repaid), remainingAmount: fmt8(remaining) };
     },
   },
@@ -33,7 +33,7 @@ export const liquidationLoanRoutes: Route[] = [
       const asset = params.required('asset');
       const amount = dec(params.decimal('amount'));
       if (!REPAY_ASSETS.includes(asset)) throw err.invalidParam('asset');
-      if (!amount.isPositive()) throw err.invalidParam('amount');
+      if (!amount.gt(0)) throw err.invalidParam('amount');
       const loan = account.liquidationLoan;
       // Binance: "cannot exceed the remaining loan balance". The spot wallet is not modelled: funds are assumed.
       if (!loan || amount.gt(loan.amount.minus(loan.repaid))) throw err.noLiquidationLoan();

@@ -30,7 +30,7 @@ function borrowRepay(ctx: SignedCtx) {
   const amount = dec(params.decimal('amount'));
   const type = params.required('type');
   if (!BORROW_TYPES.includes(type as (typeof BORROW_TYPES)[number])) throw err.invalidParam('type');
-  if (!amount.isPositive()) throw err.invalidParam('amount');
+  if (!amount.gt(0)) throw err.invalidParam('amount');
   const isolated = params.bool('isIsolated') ?? false;
   let balances: Map<string, Balance> | undefined;
   let bar: Dec = account.bars.normalBar;

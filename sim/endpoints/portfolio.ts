@@ -53,7 +53,7 @@ export const portfolioRoutes: Route[] = [
       const from = ctx.params.get('from') ?? 'SPOT';
       if (from !== 'SPOT' && from !== 'MARGIN') throw err.invalidParam('from');
       const loan = ctx.account.pmLoan;
-      if (!loan || !loan.amount.isPositive()) throw err.noBankruptcyLoan();
+      if (!loan || !loan.amount.gt(0)) throw err.noBankruptcyLoan();
       // The whole loan is repaid; the paying wallet is not modelled.
       ctx.account.pmLoan = undefined;
       ctx.account.pmBankrupt = false;

@@ -110,7 +110,7 @@ function exit(ctx: SignedCtx) {
   if (!account.inSpecialKeyMode) return {};
   if (account.beingLiquidated) throw err.exitLiquidating();
   const loan = account.liquidationLoan;
-  if (hasCrossLiability(account) || (loan && loan.amount.minus(loan.repaid).isPositive())) throw err.exitLiability();
+  if (hasCrossLiability(account) || (loan && loan.amount.minus(loan.repaid).gt(0))) throw err.exitLiability();
   for (const k of [...account.keys.values()].filter((x) => x.kind === 'special')) {
     state.removeKey(account, k.apiKey);
     const e = account.specialKeyEvents.find((x) => x.apiKey === k.apiKey && x.deletedAt === undefined);
