@@ -7,7 +7,7 @@ import { MIN_PASSWORD_LENGTH, hashPassword } from './auth/password';
 import { normalizeEmail } from './auth/authenticate';
 
 export const newUserSchema = z.object({
-  email: z.email('a valid email address').transform(normalizeEmail),
+  email: z.string().transform(normalizeEmail).pipe(z.email('a valid email address')),
   name: z.string().trim().min(1).max(120),
   role: z.enum(ROLES, `one of ${ROLES.join(', ')}`),
   password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),

@@ -24,6 +24,8 @@ const migrationsFolder = path.resolve(process.cwd(), 'drizzle');
 export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process.
+    pool.on('error', (error) => console.error('[db] idle PostgreSQL connection failed:', error.message));
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
     return { db: db as unknown as Db, driver: 'postgres', close: () => pool.end() };
@@ -49,4 +51,9 @@ export function getDatabase(): Promise<Database> {
 
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
+}
+
+/** Points this process at a given database: for tests (one fresh database per suite) only. */
+export function useDatabaseForTesting(database: Database): void {
+  holder.__marginwatchDb = Promise.resolve(database);
 }

@@ -1,0 +1,19 @@
+import { encode } from 'next-auth/jwt';
+import type { Role } from '@/lib/permissions';
+import type { Db } from '@/lib/server/db/client';
+import { createUser } from '@/lib/server/users';
+
+export const TEST_AUTH_SECRET = 'test-auth-secret-0123456789abcdef0123456789';
+const COOKIE = 'authjs.session-token';
+
+/** A signed-in request as Auth.js would see it: a real user row and a real session JWT cookie. */
+export async function sessionCookieFor(db: Db, role: Role): Promise<string> {
+  const user = await createUser(db, {
+    email: `${role}-${Math.random().toString(36).slice(2)}@test.example`,
+    name: role,
+    role,
+    password: 'correct horse battery staple',
+  });
+  const token = await encode({ token: { uid: user.id, role, email: user.email }, secret: TEST_AUTH_SECRET, salt: COOKIE });
+  return `${COOKIE}=${token}`;
+}

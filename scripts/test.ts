@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+/**
+ * `npm test`: typecheck, lint, Vitest, then Playwright, and one plain closing line with the real totals
+ * of every suite (`N passed, N failed, N skipped`), because CI reads neither Vitest's nor Playwright's
+ * summary. Every step runs even after a failure, so one run shows everything that is wrong.
+ */
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const report = path.join('test-results', 'reports');
+rmSync(report, { recursive: true, force: true });
+mkdirSync(report, { recursive: true });
+const bin = (name: string) => path.join('node_modules', '.bin', name);
+
+function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function countStep(label: string, ok: boolean) {
+  if (ok) total.passed++;
+  else total.failed++;
+  console.log(`${ok ? '✓' : '✗'} ${label}`);
+}
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+countStep('typecheck', run('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', '.']));
+countStep('lint', run('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']));
+
+const vitestFile = path.join(report, 'vitest.json');
+const vitestOk = run('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
+const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestFile);
+if (vitest) {
+  total.passed += vitest.numPassedTests;
+  total.failed += vitest.numFailedTests;
+  total.skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+// A crash before any report (a suite that fails to import, say) still counts as a failure.
+if (!vitestOk && (!vitest || vitest.numFailedTests === 0)) total.failed++;
+
+const playwrightFile = path.join(report, 'playwright.json');
+const playwrightOk = run('browser tests (playwright)', bin('playwright'), ['test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightFile,
+  E2E_PORT: String(await freePort()),
+});
+const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightFile);
+if (playwright) {
+  total.passed += playwright.stats.expected;
+  total.failed += playwright.stats.unexpected + playwright.stats.flaky;
+  total.skipped += playwright.stats.skipped;
+}
+if (!playwrightOk && (!playwright || playwright.stats.unexpected === 0)) total.failed++;
+
+console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 ? 1 : 0);
