@@ -20,7 +20,7 @@ rmSync(report, { recursive: true, force: true });
 mkdirSync(report, { recursive: true });
 const bin = (name: string) => path.join('node_modules', '.bin', name);
 
-function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${label}`);
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status === 0;

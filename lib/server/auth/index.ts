@@ -13,6 +13,13 @@ const credentialsSchema = z.object({ email: z.string().min(1).max(320), password
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: {
+    // A wrong password is an expected outcome, already audited; only real failures belong in the log.
+    error(error) {
+      if (error.name === 'CredentialsSignin' || error instanceof CredentialsSignin) return;
+      console.error('[auth]', error.name, error.message);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },

@@ -19,10 +19,10 @@ describe.each(testDatabases())('database on $driver', ({ open }) => {
   });
 
   it('applies every migration', async () => {
-    const result = await database.db.execute<{ table_name: string }>(
+    const result = (await database.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
-    );
-    const tables = ('rows' in result ? result.rows : result).map((r) => (r as { table_name: string }).table_name);
+    )) as unknown as { rows: { table_name: string }[] };
+    const tables = result.rows.map((r) => r.table_name);
     expect(tables).toEqual(expect.arrayContaining(['audit_log', 'connections', 'login_attempts', 'users']));
   });
 
