@@ -97,9 +97,9 @@ describe('binance SDK against the simulator: margin', () => {
 
   it('submitMarginAccountBorrowRepay borrows and repays', async () => {
     const c = client('alpha-trading');
-    const borrow = await c.submitMarginAccountBorrowRepay({ asset: 'USDT', amount: '10000', isIsolated: 'FALSE', symbol: 'BTCUSDT', type: 'BORROW' });
+    const borrow = await c.submitMarginAccountBorrowRepay({ asset: 'USDT', amount: 10000, isIsolated: 'FALSE', symbol: 'BTCUSDT', type: 'BORROW' });
     expect(borrow).toEqual({ tranId: expect.any(Number) });
-    const repay = await c.submitMarginAccountBorrowRepay({ asset: 'USDT', amount: '10000', isIsolated: 'FALSE', symbol: 'BTCUSDT', type: 'REPAY' });
+    const repay = await c.submitMarginAccountBorrowRepay({ asset: 'USDT', amount: 10000, isIsolated: 'FALSE', symbol: 'BTCUSDT', type: 'REPAY' });
     expect(repay).toEqual({ tranId: expect.any(Number) });
     const usdt = (await c.queryCrossMarginAccountDetails()).userAssets.find((u) => u.asset === 'USDT');
     // Borrowed 7,000,000 + 10,000 = 7,010,000; the 10,000 repaid covers the 1,250.5 interest first, then
@@ -163,7 +163,9 @@ describe('binance SDK against the simulator: PM Pro, sub-accounts, key permissio
     const m = client('marginwatch-master-read');
     const summary = await m.getSubAccountsSummaryOfMarginAccount();
     expect(summary.subAccountList).toHaveLength(scenario.subAccounts.length);
-    const rowSum = summary.subAccountList.reduce((acc, r) => acc + Math.round(Number(r.totalAssetOfBtc) * 1e8), 0);
+    // The SDK types subAccountList as one object; Binance (and the simulator) send an array.
+    const rows = summary.subAccountList as unknown as Array<{ totalAssetOfBtc: string }>;
+    const rowSum = rows.reduce((acc, r) => acc + Math.round(Number(r.totalAssetOfBtc) * 1e8), 0);
     expect(Math.round(Number(summary.totalAssetOfBtc) * 1e8)).toBe(rowSum);
     const lima = await m.getSubAccountDetailOnMarginAccount('desk-lima@fundx.example');
     expect(lima).toMatchObject({ email: 'desk-lima@fundx.example', marginLevel: '1.45500000', marginTradeCoeffVo: { forceLiquidationBar: '1.10000000', marginCallBar: '1.50000000', normalBar: '2.00000000' } });
