@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // No `server-only` here: drizzle-kit reads this file outside Next.js to generate migrations.
 
@@ -56,4 +56,106 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action)],
+);
+
+/** One refresh of one master: progress while it runs, its figures and the master-level risk once done. */
+export const refreshRuns = pgTable(
+  'refresh_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    masterId: uuid('master_id').notNull(),
+    trigger: text('trigger', { enum: ['manual', 'schedule', 'start'] }).notNull(),
+    triggeredBy: text('triggered_by'),
+    status: text('status', { enum: ['running', 'ok', 'partial', 'failed'] }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    accountsTotal: integer('accounts_total').notNull().default(0),
+    accountsDone: integer('accounts_done').notNull().default(0),
+    currentStep: text('current_step'),
+    errors: jsonb('errors').$type<{ account: string | null; step: string; message: string }[]>().notNull().default([]),
+    stats: jsonb('stats').$type<Record<string, unknown>>(),
+    /** The master-level risk (lib/risk aggregateMaster), computed once per refresh so pages never recompute it. */
+    masterRisk: jsonb('master_risk'),
+  },
+  (t) => [index('refresh_runs_master_idx').on(t.masterId, t.startedAt)],
+);
+
+/**
+ * One row per account per refresh, immutable. `stale` rows carry the last good data forward with the
+ * error that prevented a fresh read, and `dataAt` says how old that data is: never zeros, never a gap.
+ */
+export const accountSnapshots = pgTable(
+  'account_snapshots',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    refreshId: uuid('refresh_id').notNull(),
+    masterId: uuid('master_id').notNull(),
+    accountEmail: text('account_email').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+    dataAt: timestamp('data_at', { withTimezone: true }).notNull(),
+    stale: boolean('stale').notNull().default(false),
+    error: text('error'),
+    mode: text('mode').notNull(),
+    marginLevel: text('margin_level'),
+    rule: text('rule').notNull(),
+    status: text('status').notNull(),
+    /** Normalized figures (lib/risk AccountRiskInput: exact decimal strings). */
+    input: jsonb('input').notNull(),
+    /** lib/risk AccountRisk for this snapshot. */
+    risk: jsonb('risk').notNull(),
+    keys: jsonb('keys').$type<{ total: number | null; special: number | null; stored: number }>().notNull(),
+    raw: jsonb('raw'),
+  },
+  (t) => [
+    index('account_snapshots_refresh_idx').on(t.refreshId),
+    index('account_snapshots_account_idx').on(t.masterId, t.accountEmail, t.takenAt),
+  ],
+);
+
+/** Every special key ever seen per account: "deleted but not exited is still bound" depends on it. */
+export const specialKeySightings = pgTable(
+  'special_key_sightings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    masterId: uuid('master_id').notNull(),
+    accountEmail: text('account_email').notNull(),
+    apiKey: text('api_key').notNull(),
+    name: text('name'),
+    symbol: text('symbol'),
+    permissionMode: text('permission_mode'),
+    ip: text('ip'),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('special_key_sightings_key_idx').on(t.masterId, t.accountEmail, t.apiKey)],
+);
+
+/** Exits confirmed by re-reading the account after the exit call (exchange server time). */
+export const accountExits = pgTable(
+  'account_exits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    masterId: uuid('master_id').notNull(),
+    accountEmail: text('account_email').notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
+    cooldownEndsAt: timestamp('cooldown_ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('account_exits_account_idx').on(t.masterId, t.accountEmail)],
+);
+
+/** Review notes by owners and ops ("reviewed, OK until …"), audited. */
+export const accountNotes = pgTable(
+  'account_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    masterId: uuid('master_id').notNull(),
+    accountEmail: text('account_email').notNull(),
+    authorId: uuid('author_id').notNull(),
+    authorEmail: text('author_email').notNull(),
+    body: text('body').notNull(),
+    okUntil: timestamp('ok_until', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_notes_account_idx').on(t.masterId, t.accountEmail)],
 );
