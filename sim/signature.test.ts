@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { extractSignature, hmacHex, verifySignature } from './signature';
 import type { ApiKey } from './state';
@@ -60,5 +61,17 @@ describe('HMAC signatures (Binance docs examples)', () => {
   it('rejects a payload changed by one byte', () => {
     const sig = hmacHex(SECRET, QUERY);
     expect(verifySignature(docKey, QUERY.replace('quantity=1', 'quantity=2'), sig)).toBe(false);
+  });
+});
+
+describe('asymmetric signatures', () => {
+  it('verifies RSA (PKCS#1 v1.5, SHA-256) and Ed25519 signatures sent base64 and percent-encoded', () => {
+    for (const [algorithm, type] of [['RSA', 'rsa'], ['Ed25519', 'ed25519']] as const) {
+      const pair = type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ed25519');
+      const key: ApiKey = { ...docKey, algorithm, secretKey: undefined, publicKey: pair.publicKey };
+      const raw = sign(algorithm === 'RSA' ? 'sha256' : null, Buffer.from(QUERY), pair.privateKey).toString('base64');
+      expect(verifySignature(key, QUERY, encodeURIComponent(raw))).toBe(true);
+      expect(verifySignature(key, `${QUERY}0`, encodeURIComponent(raw))).toBe(false);
+    }
   });
 });
