@@ -44,6 +44,7 @@ CREATE TABLE "refresh_runs" (
 	"status" text NOT NULL,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone,
+	"heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"accounts_total" integer DEFAULT 0 NOT NULL,
 	"accounts_done" integer DEFAULT 0 NOT NULL,
 	"current_step" text,
@@ -71,4 +72,5 @@ CREATE INDEX "account_notes_account_idx" ON "account_notes" USING btree ("master
 CREATE INDEX "account_snapshots_refresh_idx" ON "account_snapshots" USING btree ("refresh_id");--> statement-breakpoint
 CREATE INDEX "account_snapshots_account_idx" ON "account_snapshots" USING btree ("master_id","account_email","taken_at");--> statement-breakpoint
 CREATE INDEX "refresh_runs_master_idx" ON "refresh_runs" USING btree ("master_id","started_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "refresh_runs_one_running_idx" ON "refresh_runs" USING btree ("master_id") WHERE status = 'running';--> statement-breakpoint
 CREATE UNIQUE INDEX "special_key_sightings_key_idx" ON "special_key_sightings" USING btree ("master_id","account_email","api_key");

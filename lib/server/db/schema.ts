@@ -69,6 +69,8 @@ export const refreshRuns = pgTable(
     status: text('status', { enum: ['running', 'ok', 'partial', 'failed'] }).notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** Touched while running; a run whose heartbeat stopped (crashed instance) is taken over. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
     accountsTotal: integer('accounts_total').notNull().default(0),
     accountsDone: integer('accounts_done').notNull().default(0),
     currentStep: text('current_step'),
@@ -77,7 +79,12 @@ export const refreshRuns = pgTable(
     /** The master-level risk (lib/risk aggregateMaster), computed once per refresh so pages never recompute it. */
     masterRisk: jsonb('master_risk'),
   },
-  (t) => [index('refresh_runs_master_idx').on(t.masterId, t.startedAt)],
+  (t) => [
+    index('refresh_runs_master_idx').on(t.masterId, t.startedAt),
+    // One running refresh per master, across every app instance sharing this database (choice: a row
+    // lock rather than a session advisory lock, which a connection pool cannot hold for a whole refresh).
+    uniqueIndex('refresh_runs_one_running_idx').on(t.masterId).where(sql`status = 'running'`),
+  ],
 );
 
 /**

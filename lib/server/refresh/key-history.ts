@@ -1,0 +1,62 @@
+import 'server-only';
+import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import type { KeyHistory } from '@/lib/snapshot/normalize';
+import type { Db } from '../db/client';
+import { accountExits, specialKeySightings } from '../db/schema';
+
+type SeenKey = { apiKey: string; apiName: string; ip: string; permissionMode?: string; symbol: string | null };
+
+/**
+ * Records the special keys an account lists now: new ones get a first sighting, listed ones a fresh
+ * last-seen, and keys no longer listed are marked deleted. The history is never pruned: the rule
+ * "deleted but not exited is still bound" (DESIGN §1.2) reads it.
+ */
+export async function recordSightings(db: Db, masterId: string, email: string, keys: SeenKey[], at: Date): Promise<void> {
+  for (const key of keys) {
+    await db
+      .insert(specialKeySightings)
+      .values({ masterId, accountEmail: email, apiKey: key.apiKey, name: key.apiName, symbol: key.symbol, permissionMode: key.permissionMode ?? null, ip: key.ip, firstSeenAt: at, lastSeenAt: at })
+      .onConflictDoUpdate({
+        target: [specialKeySightings.masterId, specialKeySightings.accountEmail, specialKeySightings.apiKey],
+        set: { name: key.apiName, ip: key.ip, permissionMode: key.permissionMode ?? null, lastSeenAt: at, deletedAt: null },
+      });
+  }
+  const listed = keys.map((k) => k.apiKey);
+  await db
+    .update(specialKeySightings)
+    .set({ deletedAt: at })
+    .where(
+      and(
+        eq(specialKeySightings.masterId, masterId),
+        eq(specialKeySightings.accountEmail, email),
+        isNull(specialKeySightings.deletedAt),
+        listed.length ? notInArray(specialKeySightings.apiKey, listed) : sql`true`,
+      ),
+    );
+}
+
+/** What the risk engine needs from the history of one master's accounts. */
+export async function keyHistories(db: Db, masterId: string): Promise<{ termsSigned: boolean; of(email: string): KeyHistory }> {
+  const sightings = await db
+    .select({ email: specialKeySightings.accountEmail, firstSeenAt: specialKeySightings.firstSeenAt })
+    .from(specialKeySightings)
+    .where(eq(specialKeySightings.masterId, masterId));
+  const exits = await db
+    .select({ email: accountExits.accountEmail, confirmedAt: accountExits.confirmedAt })
+    .from(accountExits)
+    .where(eq(accountExits.masterId, masterId))
+    .orderBy(desc(accountExits.confirmedAt));
+  // DESIGN §1.1 choice: the terms count as signed once any special key was ever seen under the master.
+  const termsSigned = sightings.length > 0;
+  return {
+    termsSigned,
+    of(email) {
+      const mine = sightings.filter((s) => s.email === email);
+      const lastCreated = Math.max(0, ...mine.map((s) => s.firstSeenAt.getTime()));
+      const exit = exits.find((e) => e.email === email);
+      // An exit releases the account only from the keys created before it.
+      const exitConfirmedAt = exit && exit.confirmedAt.getTime() >= lastCreated ? exit.confirmedAt.toISOString() : null;
+      return { termsSigned, everCreated: mine.length > 0, exitConfirmedAt };
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import 'server-only';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { aggregateMaster, DEFAULT_RISK_CONFIG, evaluateAccount, type AccountRisk, type AccountRiskInput } from '@/lib/risk';
+import { priceBook } from '@/lib/snapshot/prices';
+import { toRiskInput, type AccountReads } from '@/lib/snapshot/normalize';
+import { getDb, type Db } from '../db/client';
+import { accountSnapshots, connections, refreshRuns } from '../db/schema';
+import { clientFor } from '../exchange-clients';
+import type { ExchangeClient } from '../exchange';
+import { keyHistories, recordSightings } from './key-history';
+import { readAccount } from './read-account';
+import { mergeStats } from './stats';
+
+const ACCOUNT_CONCURRENCY = 8;
+const HEARTBEAT_TIMEOUT_MS = 2 * 60_000;
+const RETENTION_DAYS = 30;
+
+export class RefreshBusyError extends Error {
+  constructor(readonly runId: string | null) {
+    super('A refresh of this master is already running.');
+  }
+}
+
+type Outcome = { email: string; reads: AccountReads; storedKey: boolean } | { email: string; error: string; storedKey: boolean };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Claims the master's single running slot; a run whose instance died (no heartbeat) is taken over. */
+async function claim(db: Db, masterId: string, trigger: 'manual' | 'schedule' | 'start', triggeredBy: string | null) {
+  await db
+    .update(refreshRuns)
+    .set({ status: 'failed', finishedAt: new Date(), currentStep: 'abandoned: the instance running it stopped' })
+    .where(and(eq(refreshRuns.masterId, masterId), eq(refreshRuns.status, 'running'), lt(refreshRuns.heartbeatAt, new Date(Date.now() - HEARTBEAT_TIMEOUT_MS))));
+  try {
+    const [run] = await db.insert(refreshRuns).values({ masterId, trigger, triggeredBy, status: 'running', currentStep: 'listing sub-accounts' }).returning({ id: refreshRuns.id });
+    return run!.id;
+  } catch {
+    const [running] = await db.select({ id: refreshRuns.id }).from(refreshRuns).where(and(eq(refreshRuns.masterId, masterId), eq(refreshRuns.status, 'running')));
+    throw new RefreshBusyError(running?.id ?? null);
+  }
+}
+
+async function listSubAccounts(master: ExchangeClient): Promise<string[]> {
+  const emails: string[] = [];
+  for (let page = 1; ; page++) {
+    const { subAccounts } = await master.getSubAccountList(page, 200);
+    emails.push(...subAccounts.map((s) => s.email));
+    if (subAccounts.length < 200) return emails;
+  }
+}
+
+async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+/**
+ * One refresh of one master: read every sub-account with the stored keys, record the special keys seen,
+ * evaluate the LiquidationLoan risk once, and write immutable snapshots that every page reads.
+ */
+export async function runRefresh(masterId: string, trigger: 'manual' | 'schedule' | 'start', triggeredBy: string | null = null) {
+  const db = await getDb();
+  const [master] = await db.select().from(connections).where(and(eq(connections.id, masterId), eq(connections.kind, 'master')));
+  if (!master) throw new Error('No such master connection.');
+  const runId = await claim(db, masterId, trigger, triggeredBy);
+  const errors: { account: string | null; step: string; message: string }[] = [];
+  const clients: ExchangeClient[] = [];
+  const progress = (patch: Partial<typeof refreshRuns.$inferInsert>) =>
+    db.update(refreshRuns).set({ ...patch, heartbeatAt: new Date() }).where(eq(refreshRuns.id, runId));
+
+  try {
+    const masterClient = clientFor(master);
+    clients.push(masterClient);
+    const emails = await listSubAccounts(masterClient);
+    await progress({ accountsTotal: emails.length, currentStep: 'reading prices' });
+    const book = priceBook(await masterClient.getTickerPrices());
+    const stored = await db.select().from(connections).where(and(eq(connections.masterId, masterId), eq(connections.kind, 'sub')));
+    const keyOf = new Map(stored.filter((c) => c.accountEmail).map((c) => [c.accountEmail!, c]));
+
+    const outcomes: Outcome[] = [];
+    let done = 0;
+    await pool(emails, ACCOUNT_CONCURRENCY, async (email) => {
+      const row = keyOf.get(email);
+      const own = row ? clientFor(row) : null;
+      if (own) clients.push(own);
+      let step = 'start';
+      try {
+        const reads = await readAccount(email, masterClient, own, (s) => (step = s));
+        if (reads.own) await recordSightings(db, masterId, email, reads.own.specialKeys, new Date());
+        outcomes.push({ email, reads, storedKey: Boolean(row) });
+      } catch (error) {
+        errors.push({ account: email, step, message: messageOf(error) });
+        outcomes.push({ email, error: `${step}: ${messageOf(error)}`, storedKey: Boolean(row) });
+      }
+      done++;
+      await progress({ accountsDone: done, currentStep: `read ${email}`, errors });
+    });
+
+    await progress({ currentStep: 'evaluating risk' });
+    const history = await keyHistories(db, masterId);
+    const takenAt = new Date();
+    const risks: AccountRisk[] = [];
+    for (const outcome of outcomes) {
+      const risk = await writeSnapshot(db, { runId, masterId, takenAt, outcome, history: history.of(outcome.email), book, errors });
+      risks.push(risk);
+    }
+    const stale = outcomes.filter((o) => 'error' in o).length + errors.filter((e) => e.step === 'valuation').length;
+    const status = stale === 0 ? 'ok' : stale < outcomes.length || outcomes.length === 0 ? 'partial' : 'failed';
+    await progress({
+      status,
+      finishedAt: new Date(),
+      currentStep: null,
+      errors,
+      masterRisk: aggregateMaster(risks),
+      stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>,
+    });
+    await db.delete(accountSnapshots).where(and(eq(accountSnapshots.masterId, masterId), lt(accountSnapshots.takenAt, sql`now() - make_interval(days => ${RETENTION_DAYS})`)));
+    return { runId, status };
+  } catch (error) {
+    errors.push({ account: null, step: 'master', message: messageOf(error) });
+    await progress({ status: 'failed', finishedAt: new Date(), currentStep: null, errors, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown> });
+    return { runId, status: 'failed' as const };
+  }
+}
+
+interface SnapshotContext {
+  runId: string;
+  masterId: string;
+  takenAt: Date;
+  outcome: Outcome;
+  history: ReturnType<Awaited<ReturnType<typeof keyHistories>>['of']>;
+  book: ReturnType<typeof priceBook>;
+  errors: { account: string | null; step: string; message: string }[];
+}
+
+async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<AccountRisk> {
+  const { outcome, masterId, takenAt } = ctx;
+  const base = { refreshId: ctx.runId, masterId, accountEmail: outcome.email, takenAt };
+  let error = 'error' in outcome ? outcome.error : null;
+  if ('reads' in outcome) {
+    try {
+      const input = toRiskInput(outcome.reads, ctx.history, ctx.book);
+      const risk = evaluateAccount(input, DEFAULT_RISK_CONFIG);
+      await db.insert(accountSnapshots).values({
+        ...base, dataAt: takenAt, stale: false, error: null, ...summary(input, risk),
+        keys: { total: null, special: outcome.reads.own ? outcome.reads.own.specialKeys.length : null, stored: outcome.storedKey ? 1 : 0 },
+        raw: outcome.reads as unknown as Record<string, unknown>,
+      });
+      return risk;
+    } catch (e) {
+      error = `valuation: ${messageOf(e)}`;
+      ctx.errors.push({ account: outcome.email, step: 'valuation', message: messageOf(e) });
+    }
+  }
+  // Keep the last good data, marked stale with the error and the time of that data: never zeros.
+  const [last] = await db
+    .select()
+    .from(accountSnapshots)
+    .where(and(eq(accountSnapshots.masterId, masterId), eq(accountSnapshots.accountEmail, outcome.email)))
+    .orderBy(desc(accountSnapshots.takenAt))
+    .limit(1);
+  if (last) {
+    await db.insert(accountSnapshots).values({ ...base, dataAt: last.dataAt, stale: true, error, mode: last.mode, marginLevel: last.marginLevel, rule: last.rule, status: last.status, input: last.input, risk: last.risk, keys: last.keys, raw: last.raw });
+    return last.risk as AccountRisk;
+  }
+  // Never read successfully: what is known is that nothing is known.
+  const input: AccountRiskInput = {
+    accountId: outcome.email, email: outcome.email, mode: 'UNKNOWN', dataAvailable: false, termsSigned: ctx.history.termsSigned,
+    specialKeys: { everCreated: ctx.history.everCreated, activeCount: 0, exitConfirmedAt: ctx.history.exitConfirmedAt },
+    assets: [], bars: null, isolatedPairs: [], pmPro: null, outstandingLoans: [],
+  };
+  const risk = evaluateAccount(input, DEFAULT_RISK_CONFIG);
+  await db.insert(accountSnapshots).values({ ...base, dataAt: takenAt, stale: true, error, ...summary(input, risk), keys: { total: null, special: null, stored: outcome.storedKey ? 1 : 0 }, raw: null });
+  return risk;
+}
+
+function summary(input: AccountRiskInput, risk: AccountRisk) {
+  return { mode: input.mode, marginLevel: risk.marginLevel, rule: risk.applicability.rule, status: risk.status, input, risk };
+}

@@ -1,0 +1,93 @@
+import Decimal from 'decimal.js';
+import type { AccountMode, AccountRiskInput, AssetBalance, IsolatedPairInput, OutstandingLoanInput } from '@/lib/risk';
+import type { IsolatedAccount, MarginAccount, MarginTradeCoeff, PortfolioAccount, SubAccountMarginAccount } from '@/lib/schemas/exchange';
+import { usdPrice, type PriceBook } from './prices';
+
+/** What one refresh read for one sub-account, already parsed by the exchange schemas. */
+export interface AccountReads {
+  email: string;
+  /** From the master key: cross-margin summary and bars (null when the account has no margin wallet). */
+  subMargin: SubAccountMarginAccount | null;
+  /** The rest needs the sub-account's own normal key (DESIGN §2); absent without one. */
+  own: {
+    margin: MarginAccount | null;
+    tradeCoeff: MarginTradeCoeff | null;
+    isolated: IsolatedAccount | null;
+    portfolio: PortfolioAccount | null;
+    pmLoan: { asset: string; amount: string } | null;
+    liquidationLoan: { asset: string; remainingAmount: string } | null;
+    specialKeys: { apiKey: string; apiName: string; ip: string; permissionMode?: string; symbol: string | null }[];
+  } | null;
+}
+
+export interface KeyHistory {
+  termsSigned: boolean;
+  everCreated: boolean;
+  exitConfirmedAt: string | null;
+}
+
+export class MissingPriceError extends Error {
+  constructor(readonly asset: string) {
+    super(`no USD price for ${asset}: the account cannot be valued`);
+  }
+}
+
+function price(book: PriceBook, asset: string): string {
+  const p = usdPrice(book, asset);
+  if (p === null) throw new MissingPriceError(asset);
+  return p;
+}
+
+function modeOf(reads: AccountReads): AccountMode {
+  if (!reads.own) return 'UNKNOWN';
+  if (reads.own.portfolio) return 'PM_PRO';
+  // MARGIN_1 is Cross Margin Classic, MARGIN_2 the sunset Cross Margin Pro (DESIGN §1.2).
+  if (reads.own.margin?.accountType === 'MARGIN_2') return 'CROSS_PRO';
+  if (reads.own.margin?.accountType === 'MARGIN_1') return 'CROSS_CLASSIC';
+  return 'UNKNOWN';
+}
+
+/** Maps the exchange's answers to the risk engine's input: decimal strings all the way, valued in USD. */
+export function toRiskInput(reads: AccountReads, history: KeyHistory, book: PriceBook): AccountRiskInput {
+  const own = reads.own;
+  const userAssets = own?.margin?.userAssets ?? reads.subMargin?.marginUserAssetVoList ?? [];
+  const assets: AssetBalance[] = userAssets
+    .filter((a) => !new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero())
+    .map((a) => ({ asset: a.asset, free: a.free, locked: a.locked, borrowed: a.borrowed, interest: a.interest, priceUsd: price(book, a.asset) }));
+
+  const coeff = own?.tradeCoeff ?? reads.subMargin?.marginTradeCoeffVo ?? null;
+  const isolatedPairs: IsolatedPairInput[] = (own?.isolated?.assets ?? []).map((p) => ({
+    symbol: p.symbol,
+    base: { asset: p.baseAsset.asset, totalAsset: p.baseAsset.totalAsset, borrowed: p.baseAsset.borrowed, interest: p.baseAsset.interest, priceUsd: price(book, p.baseAsset.asset) },
+    quote: { asset: p.quoteAsset.asset, totalAsset: p.quoteAsset.totalAsset, borrowed: p.quoteAsset.borrowed, interest: p.quoteAsset.interest, priceUsd: price(book, p.quoteAsset.asset) },
+    liquidateBar: p.liquidateRate,
+    marginLevel: p.marginLevel,
+  }));
+
+  const outstandingLoans: OutstandingLoanInput[] = [];
+  const liq = own?.liquidationLoan;
+  if (liq && !new Decimal(liq.remainingAmount).isZero()) {
+    outstandingLoans.push({ kind: 'LIQUIDATION_LOAN', asset: liq.asset, remaining: liq.remainingAmount, valueUsd: new Decimal(liq.remainingAmount).times(price(book, liq.asset)).toString() });
+  }
+  const pmLoan = own?.pmLoan;
+  if (pmLoan && !new Decimal(pmLoan.amount).isZero()) {
+    outstandingLoans.push({ kind: 'PM_BANKRUPTCY_LOAN', asset: pmLoan.asset, remaining: pmLoan.amount, valueUsd: new Decimal(pmLoan.amount).times(price(book, pmLoan.asset)).toString() });
+  }
+
+  const activeCount = own?.specialKeys.length ?? 0;
+  return {
+    accountId: reads.email,
+    email: reads.email,
+    mode: modeOf(reads),
+    dataAvailable: own !== null,
+    termsSigned: history.termsSigned || activeCount > 0,
+    specialKeys: { everCreated: history.everCreated || activeCount > 0, activeCount, exitConfirmedAt: history.exitConfirmedAt },
+    assets,
+    bars: coeff ? { marginCallBar: coeff.marginCallBar, forceLiquidationBar: coeff.forceLiquidationBar, normalBar: coeff.normalBar } : null,
+    isolatedPairs,
+    pmPro: own?.portfolio
+      ? { accountEquity: own.portfolio.accountEquity, accountMaintMargin: own.portfolio.accountMaintMargin, accountStatus: own.portfolio.accountStatus }
+      : null,
+    outstandingLoans,
+  };
+}
