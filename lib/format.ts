@@ -1,3 +1,5 @@
+import Decimal from 'decimal.js';
+
 /** Formatting in one place: every date and figure a person sees goes through here. */
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
@@ -12,4 +14,39 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 
 export function formatDateTime(iso: string | Date): string {
   return dateTime.format(typeof iso === 'string' ? new Date(iso) : iso);
+}
+
+/** Exact decimal string → grouped figure with its unit, e.g. "1,234,567.89 USD". No float on the way. */
+export function formatAmount(value: string | number, unit: string, decimals = 2): string {
+  const d = new Decimal(value);
+  const [int, frac] = d.abs().toFixed(decimals, Decimal.ROUND_HALF_EVEN).split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${d.isNegative() && !d.isZero() ? '−' : ''}${grouped}${frac ? `.${frac}` : ''} ${unit}`;
+}
+
+export const formatUsd = (value: string | number, decimals = 0) => formatAmount(value, 'USD', decimals);
+
+/** Compact USD for chart axes and tight cells: "1.2M USD". */
+export function formatUsdCompact(value: number): string {
+  return `${new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value).replace('-', '−')} USD`;
+}
+
+/** A shock as a signed percentage: −0.2 → "−20 %", 0.135 → "+13.5 %". */
+export function formatShock(shock: number): string {
+  const pct = Math.round(shock * 1000) / 10;
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)} %`;
+}
+
+/** Margin level or uniMMR ratio, "1.457"; none for accounts without debt. */
+export function formatRatio(value: string | null): string {
+  return value === null ? '— (no debt)' : new Decimal(value).toFixed(3, Decimal.ROUND_DOWN);
+}
+
+/** How old data is, in words a desk reads at a glance: "45 s", "12 min", "3 h", "2 d". */
+export function formatAge(from: string | Date, now: Date = new Date()): string {
+  const s = Math.max(0, Math.round((now.getTime() - new Date(from).getTime()) / 1000));
+  if (s < 90) return `${s} s`;
+  if (s < 90 * 60) return `${Math.round(s / 60)} min`;
+  if (s < 36 * 3600) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86400)} d`;
 }
