@@ -1,0 +1,45 @@
+import 'server-only';
+import { specialKeyGuard, type ExchangeClient } from '@/lib/server/exchange';
+
+/**
+ * How a submitted key is recognised as a Margin Special key, which this product refuses to store: every read
+ * the dashboard makes is on /sapi, and a special key must never sign one (DESIGN §1.1). No endpoint answers
+ * "is this key special?", so the rule combines what the exchange does say:
+ *
+ * 1. Before any I/O: the process-wide key guard already holds every key an account's special-key list ever
+ *    showed (a refresh, or an earlier check, read it with that account's normal key). Listed → special.
+ * 2. After the key's own /sapi reads succeeded: read the account's special-key lists with it
+ *    (GET /sapi/v1/margin/api-key-list: cross margin, then once per isolated pair, since a special key
+ *    with `symbol` only shows in that pair's list). The submitted key in any list → special. This is the
+ *    exchange's own word, and it covers an exchange that lets a special key read /sapi.
+ * 3. When GET /sapi/v1/account/apiRestrictions answers -2015, the exchange refuses the key on /sapi: it is
+ *    invalid, not whitelisted for this IP, lacks Reading — or is special (Binance and the simulator answer a
+ *    special key on /sapi with -2015). The tell-tale would be a signed /api read succeeding with the same key,
+ *    but the exchange client has no signed read-only /api endpoint (its only signed /api call places an
+ *    order), so the key is refused with every cause named, special included. (choice) Refusing is the safe
+ *    side: nothing is stored either way.
+ */
+export function knownSpecial(apiKey: string): boolean {
+  return specialKeyGuard.isSpecial({ apiKey, keyKind: 'normal' });
+}
+
+/** Rule 2. `getSpecialKeyList` also teaches the process guard every key it lists. */
+export async function listedAsSpecial(client: ExchangeClient, apiKey: string): Promise<boolean> {
+  const cross = await client.getSpecialKeyList();
+  if (cross.some((k) => k.apiKey === apiKey)) return true;
+  const isolated = await client.getIsolatedAccount();
+  for (const pair of isolated.assets) {
+    const keys = await client.getSpecialKeyList(pair.symbol);
+    if (keys.some((k) => k.apiKey === apiKey)) return true;
+  }
+  return false;
+}
+
+export const SPECIAL_KEY_REFUSED =
+  'This is a Margin Special key (the exchange lists it among the account’s special keys). Special keys may only ' +
+  'place orders through /api and are never used for the dashboard’s /sapi reads: store this account’s normal key instead.';
+
+export const SAPI_REFUSED =
+  'the exchange refused this key on /sapi (-2015). Either the key is invalid, this server’s IP is not on its ' +
+  'whitelist, it lacks the Reading permission — or it is a Margin Special key, which the exchange refuses on /sapi ' +
+  '(store the account’s normal key instead).';
