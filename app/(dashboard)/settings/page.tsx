@@ -1,13 +1,6 @@
-import { PageHeader } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/states';
+import { redirect } from 'next/navigation';
 
-export const metadata = { title: 'Settings' };
-
+// Settings has one section today: the exchange connections.
 export default function SettingsPage() {
-  return (
-    <>
-      <PageHeader title="Settings" description="Exchange connections: the master key and each sub-account's normal key, stored sealed." />
-      <EmptyState title="No connection stored">Connections are managed here once the exchange integration lands.</EmptyState>
-    </>
-  );
+  redirect('/settings/connections');
 }

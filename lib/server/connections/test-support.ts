@@ -1,7 +1,7 @@
 // Test-only helpers: a real simulator and a fresh database per suite, and a recording audit context.
 import { randomBytes } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import { type Database, useDatabaseForTesting } from '@/lib/server/db/client';
+import { type Database, useDatabaseForTesting as pointDatabaseAt } from '@/lib/server/db/client';
 import { auditLog } from '@/lib/server/db/schema';
 import { writeAudit } from '@/lib/server/audit';
 import { testDatabases } from '@/lib/testing/databases';
@@ -10,7 +10,7 @@ import { type RunningSimulator, startSimulator } from '@/sim/server';
 import type { ChangeContext } from './mutations';
 
 // A fixed sealing key, so no test writes a demo key file into the working tree.
-export function useTestSealingKey(): void {
+export function setTestSealingKey(): void {
   process.env.MARGINWATCH_SECRET_KEY ??= randomBytes(32).toString('base64');
 }
 
@@ -21,9 +21,9 @@ export interface Harness {
 }
 
 export async function openHarness(scenario: Scenario): Promise<Harness> {
-  useTestSealingKey();
+  setTestSealingKey();
   const database = await testDatabases()[0]!.open();
-  useDatabaseForTesting(database);
+  pointDatabaseAt(database);
   const sim = await startSimulator({ port: 0, scenario });
   return { sim, database, close: async () => void (await Promise.all([sim.close(), database.close()])) };
 }
