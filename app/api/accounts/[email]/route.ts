@@ -1,0 +1,11 @@
+import { apiRoute } from '@/lib/server/api/handler';
+import { notFound } from '@/lib/server/api/errors';
+import { getDb } from '@/lib/server/db/client';
+import { accountDetail } from '@/lib/server/views/account-detail';
+import { asBadRequest, emailParams, shockQuery } from '../query';
+
+export const GET = apiRoute({ permission: 'dashboard.read', params: emailParams, query: shockQuery }, async ({ params, query }) => {
+  const detail = await accountDetail(await getDb(), params.email, query).catch(asBadRequest);
+  if (!detail) throw notFound(`Sub-account ${params.email}`);
+  return detail;
+});

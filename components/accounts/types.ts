@@ -1,0 +1,120 @@
+// The JSON contract of /api/accounts and /api/accounts/[email], shared by the route handlers and the client
+// components. Types and pure helpers only: nothing here touches the server.
+import type {
+  AccountMode,
+  AccountStatus,
+  ApplicabilityRule,
+  DeficitPoint,
+  MarginStatus,
+  OutstandingLoanInput,
+  PmProRisk,
+  ShockCrossing,
+  ShockPoints,
+} from '@/lib/risk';
+
+export const DEFAULT_SHOCK_A = -0.2;
+export const DEFAULT_SHOCK_B = -0.4;
+
+export interface RefreshInfo {
+  id: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface AccountRow {
+  email: string;
+  mode: AccountMode;
+  /** true: a deficit is owed as a loan; false: standard liquidation; null: cannot be told. */
+  bound: boolean | null;
+  rule: ApplicabilityRule;
+  reason: string;
+  status: AccountStatus;
+  /** Cross: margin level; PM Pro: uniMMR. Null without debt. Exact decimal string. */
+  level: { kind: 'ML' | 'uniMMR'; value: string | null };
+  /** The account's own bars (Cross) or the PM Pro tiers; null when not read. */
+  bars: { marginCall: string; liquidation: string } | null;
+  liquidation: ShockCrossing | null;
+  /** |shock| still to go before liquidation, 0 when already past it; null when no shock liquidates. */
+  liquidationDistance: number | null;
+  /** D(s) and the owed part at the two chosen shocks (stored curve points, USD estimates). */
+  atA: { deficit: number; owed: number } | null;
+  atB: { deficit: number; owed: number } | null;
+  outstandingLoanUsd: string;
+  keys: { total: number | null; special: number | null; stored: number };
+  dataAt: string;
+  stale: boolean;
+  error: string | null;
+}
+
+export interface AccountList {
+  master: { id: string; name: string } | null;
+  refresh: RefreshInfo | null;
+  shocks: { a: number; b: number; grid: number[] };
+  rows: AccountRow[];
+}
+
+export interface BalanceRow {
+  asset: string;
+  free: string;
+  locked: string;
+  borrowed: string;
+  interest: string;
+  priceUsd: string;
+  /** (free + locked) × price, exact. */
+  assetUsd: string;
+  /** (borrowed + interest) × price, exact. */
+  liabilityUsd: string;
+}
+
+export interface IsolatedPairView {
+  symbol: string;
+  base: { asset: string; totalAsset: string; borrowed: string; interest: string };
+  quote: { asset: string; totalAsset: string; borrowed: string; interest: string };
+  marginLevel: string | null;
+  reportedMarginLevel: string | null;
+  liquidateBar: string | null;
+  status: MarginStatus | 'UNKNOWN';
+  liquidation: ShockCrossing | null;
+  equityUsd: string;
+}
+
+export interface SpecialKeySighting {
+  apiKey: string;
+  name: string | null;
+  symbol: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  deletedAt: string | null;
+}
+
+export interface AccountNote {
+  id: string;
+  authorEmail: string;
+  body: string;
+  okUntil: string | null;
+  createdAt: string;
+}
+
+export interface AccountDetail {
+  row: AccountRow;
+  refresh: RefreshInfo;
+  termsSigned: boolean;
+  dataAvailable: boolean;
+  totals: { assetsUsd: string; liabilitiesUsd: string; equityUsd: string };
+  balances: BalanceRow[];
+  shocks: ShockPoints;
+  curve: DeficitPoint[];
+  consequence: 'LOAN_OWED' | 'COLLATERAL_LOST' | 'UNKNOWN';
+  isolatedPairs: IsolatedPairView[];
+  pmPro: (PmProRisk & { accountEquity: string; accountMaintMargin: string }) | null;
+  outstandingLoans: OutstandingLoanInput[];
+  history: { takenAt: string; dataAt: string; marginLevel: string | null; stale: boolean; status: string }[];
+  specialKeys: SpecialKeySighting[];
+  exits: { confirmedAt: string; cooldownEndsAt: string }[];
+  notes: AccountNote[];
+}
+
+export const accountsQueryKey = (shockA: number, shockB: number) => ['accounts', shockA, shockB] as const;
+export const accountQueryKey = (email: string) => ['account', email] as const;
+export const accountPath = (email: string) => `/accounts/${encodeURIComponent(email)}`;

@@ -1,0 +1,102 @@
+import 'server-only';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import Decimal from 'decimal.js';
+import type { AccountDetail, BalanceRow, IsolatedPairView } from '@/components/accounts/types';
+import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
+import type { Db } from '../db/client';
+import { accountExits, accountSnapshots, specialKeySightings } from '../db/schema';
+import { listNotes } from '../notes';
+import { refreshInfo, toRow } from './accounts';
+import { accountHistory, currentMaster, latestRefreshes } from './latest';
+
+/** The account's snapshot in the latest shown refresh, or null when the master has no such sub-account. */
+export async function latestSnapshotOf(db: Db, email: string, masterId?: string) {
+  const master = await currentMaster(db, masterId);
+  if (!master) return null;
+  const { shown } = await latestRefreshes(db, master.id);
+  if (!shown) return null;
+  const [snap] = await db
+    .select()
+    .from(accountSnapshots)
+    .where(and(eq(accountSnapshots.refreshId, shown.id), eq(accountSnapshots.accountEmail, email)))
+    .limit(1);
+  return snap ? { master, refresh: shown, snap } : null;
+}
+
+export function balancesOf(input: AccountRiskInput): BalanceRow[] {
+  return input.assets.map((a) => {
+    const price = new Decimal(a.priceUsd);
+    return {
+      ...a,
+      assetUsd: new Decimal(a.free).plus(a.locked).times(price).toFixed(),
+      liabilityUsd: new Decimal(a.borrowed).plus(a.interest).times(price).toFixed(),
+    };
+  });
+}
+
+function isolatedOf(input: AccountRiskInput, risk: AccountRisk): IsolatedPairView[] {
+  return input.isolatedPairs.map((p) => {
+    const r = risk.isolatedPairs.find((x) => x.symbol === p.symbol);
+    const leg = ({ asset, totalAsset, borrowed, interest }: typeof p.base) => ({ asset, totalAsset, borrowed, interest });
+    return {
+      symbol: p.symbol,
+      base: leg(p.base),
+      quote: leg(p.quote),
+      marginLevel: r?.marginLevel ?? null,
+      reportedMarginLevel: p.marginLevel ?? null,
+      liquidateBar: p.liquidateBar ?? null,
+      status: r?.status ?? 'UNKNOWN',
+      liquidation: r?.shocks.liquidation ?? null,
+      equityUsd: r?.totals.equityUsd ?? '0',
+    };
+  });
+}
+
+/** Everything the account page shows, from stored snapshots and history: never from the exchange. */
+export async function accountDetail(db: Db, email: string, opts: { shockA: number; shockB: number; masterId?: string }): Promise<AccountDetail | null> {
+  const found = await latestSnapshotOf(db, email, opts.masterId);
+  if (!found) return null;
+  const { master, refresh, snap } = found;
+  const risk = snap.risk as AccountRisk;
+  const input = snap.input as AccountRiskInput;
+  const [history, sightings, exits, notes] = await Promise.all([
+    accountHistory(db, master.id, email),
+    db
+      .select()
+      .from(specialKeySightings)
+      .where(and(eq(specialKeySightings.masterId, master.id), eq(specialKeySightings.accountEmail, email)))
+      .orderBy(asc(specialKeySightings.firstSeenAt)),
+    db
+      .select()
+      .from(accountExits)
+      .where(and(eq(accountExits.masterId, master.id), eq(accountExits.accountEmail, email)))
+      .orderBy(desc(accountExits.confirmedAt)),
+    listNotes(db, master.id, email),
+  ]);
+
+  return {
+    row: toRow(snap, risk, opts.shockA, opts.shockB),
+    refresh: refreshInfo(refresh),
+    termsSigned: input.termsSigned,
+    dataAvailable: input.dataAvailable,
+    totals: risk.totals,
+    balances: balancesOf(input),
+    shocks: risk.shocks,
+    curve: risk.curve,
+    consequence: risk.consequence,
+    isolatedPairs: isolatedOf(input, risk),
+    pmPro: risk.pmPro && input.pmPro ? { ...risk.pmPro, accountEquity: input.pmPro.accountEquity, accountMaintMargin: input.pmPro.accountMaintMargin } : null,
+    outstandingLoans: risk.outstandingLoans,
+    history: history.map((h) => ({ ...h, takenAt: h.takenAt.toISOString(), dataAt: h.dataAt.toISOString() })),
+    specialKeys: sightings.map((k) => ({
+      apiKey: k.apiKey,
+      name: k.name,
+      symbol: k.symbol,
+      firstSeenAt: k.firstSeenAt.toISOString(),
+      lastSeenAt: k.lastSeenAt.toISOString(),
+      deletedAt: k.deletedAt?.toISOString() ?? null,
+    })),
+    exits: exits.map((e) => ({ confirmedAt: e.confirmedAt.toISOString(), cooldownEndsAt: e.cooldownEndsAt.toISOString() })),
+    notes,
+  };
+}

@@ -1,0 +1,115 @@
+import 'server-only';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { AccountRow, AccountList, RefreshInfo } from '@/components/accounts/types';
+import { DEFAULT_RISK_CONFIG, distanceToLiquidation, type AccountRisk, type AccountStatus, type ApplicabilityRule, type AccountMode, type DeficitPoint } from '@/lib/risk';
+import type { Db } from '../db/client';
+import { accountSnapshots } from '../db/schema';
+import { currentMaster, latestRefreshes, type RefreshRunRow, type SnapshotRow } from './latest';
+
+/** The asked-for shock is not one the refresh stored a curve point for: say which ones exist. */
+export class ShockNotOnGridError extends Error {
+  constructor(
+    readonly shock: number,
+    readonly grid: number[],
+  ) {
+    super(`No stored curve point at shock ${shock}; choose one of ${grid.join(', ')}.`);
+    this.name = 'ShockNotOnGridError';
+  }
+}
+
+// Shocks come from a query string; the grid was rounded to 1e-9 by shockGrid(), so compare with slack.
+const sameShock = (a: number, b: number) => Math.abs(a - b) < 1e-7;
+
+export function pointAt(curve: readonly DeficitPoint[], shock: number): { deficit: number; owed: number } | null {
+  const p = curve.find((c) => sameShock(c.shock, shock));
+  return p ? { deficit: p.deficit, owed: p.owed } : null;
+}
+
+export const refreshInfo = (r: RefreshRunRow): RefreshInfo => ({
+  id: r.id,
+  status: r.status,
+  startedAt: r.startedAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+});
+
+/** The parts of a snapshot the list needs: never `input` or `raw`, and only the small parts of `risk`. */
+type RiskSlice = Pick<AccountRisk, 'applicability' | 'status' | 'marginLevel' | 'bars' | 'shocks' | 'curve' | 'pmPro' | 'outstandingLoanUsd'>;
+
+export function toRow(
+  s: Pick<SnapshotRow, 'accountEmail' | 'mode' | 'rule' | 'status' | 'keys' | 'dataAt' | 'stale' | 'error'>,
+  risk: RiskSlice,
+  shockA: number,
+  shockB: number,
+): AccountRow {
+  const pm = s.mode === 'PM_PRO';
+  const tiers = DEFAULT_RISK_CONFIG.pmProTiers;
+  const liquidation = risk.shocks.liquidation;
+  return {
+    email: s.accountEmail,
+    mode: s.mode as AccountMode,
+    bound: risk.applicability.bound,
+    rule: s.rule as ApplicabilityRule,
+    reason: risk.applicability.reason,
+    status: s.status as AccountStatus,
+    level: pm ? { kind: 'uniMMR', value: risk.pmPro?.uniMMR ?? null } : { kind: 'ML', value: risk.marginLevel },
+    bars: pm
+      ? { marginCall: tiers.reduceOnly, liquidation: tiers.liquidation }
+      : risk.bars && { marginCall: risk.bars.marginCallBar, liquidation: risk.bars.forceLiquidationBar },
+    liquidation,
+    liquidationDistance: liquidation ? distanceToLiquidation(liquidation) : null,
+    atA: pointAt(risk.curve, shockA),
+    atB: pointAt(risk.curve, shockB),
+    outstandingLoanUsd: risk.outstandingLoanUsd,
+    keys: s.keys,
+    dataAt: s.dataAt.toISOString(),
+    stale: s.stale,
+    error: s.error,
+  };
+}
+
+/**
+ * Every sub-account of the current master as the latest shown refresh left it. Reads the stored JSON
+ * only (issue 6: what is computed once per refresh is not recomputed per request).
+ */
+export async function listAccounts(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<AccountList> {
+  const { shockA, shockB } = opts;
+  const master = await currentMaster(db, opts.masterId);
+  const empty = (grid: number[]): AccountList => ({ master: master && { id: master.id, name: master.name }, refresh: null, shocks: { a: shockA, b: shockB, grid }, rows: [] });
+  if (!master) return empty([...DEFAULT_RISK_CONFIG.shocks]);
+  const { shown } = await latestRefreshes(db, master.id);
+  const grid = (shown?.masterRisk as { shocks?: number[] } | null)?.shocks ?? [...DEFAULT_RISK_CONFIG.shocks];
+  for (const s of [shockA, shockB]) if (!grid.some((g) => sameShock(g, s))) throw new ShockNotOnGridError(s, grid);
+  if (!shown) return empty(grid);
+
+  const risk = accountSnapshots.risk;
+  const rows = await db
+    .select({
+      accountEmail: accountSnapshots.accountEmail,
+      mode: accountSnapshots.mode,
+      rule: accountSnapshots.rule,
+      status: accountSnapshots.status,
+      keys: accountSnapshots.keys,
+      dataAt: accountSnapshots.dataAt,
+      stale: accountSnapshots.stale,
+      error: accountSnapshots.error,
+      risk: sql<RiskSlice>`jsonb_build_object(
+        'applicability', ${risk}->'applicability', 'status', ${risk}->'status', 'marginLevel', ${risk}->'marginLevel',
+        'bars', ${risk}->'bars', 'shocks', ${risk}->'shocks', 'curve', ${risk}->'curve', 'pmPro', ${risk}->'pmPro',
+        'outstandingLoanUsd', ${risk}->'outstandingLoanUsd')`,
+    })
+    .from(accountSnapshots)
+    .where(eq(accountSnapshots.refreshId, shown.id))
+    .orderBy(asc(accountSnapshots.accountEmail));
+
+  return {
+    master: { id: master.id, name: master.name },
+    refresh: refreshInfo(shown),
+    shocks: { a: shockA, b: shockB, grid },
+    rows: rows.map((r) => toRow({ ...r, dataAt: new Date(r.dataAt) }, parseJson(r.risk), shockA, shockB)),
+  };
+}
+
+/** node-postgres parses jsonb for us; a computed jsonb may arrive as text on some drivers. */
+function parseJson<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}

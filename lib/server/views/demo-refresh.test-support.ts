@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { startSimulator } from '@/sim/server';
+import { loadScenario } from '@/sim/scenario';
+import { seedDemoConnection } from '@/scripts/lib/seed-demo';
+import { testDatabases } from '@/lib/testing/databases';
+// Aliased: the name starts with `use` but this is no React hook.
+import { useDatabaseForTesting as pointProcessAt, type Database } from '../db/client';
+import { runRefresh } from '../refresh/run-refresh';
+
+/** A fresh PGlite database holding one real refresh of the demo scenario, read from the simulator. */
+export async function demoRefreshed(): Promise<{ database: Database; masterId: string; close(): Promise<void> }> {
+  process.env.MARGINWATCH_SECRET_KEY ??= randomBytes(32).toString('base64');
+  const database = await testDatabases()[0]!.open();
+  pointProcessAt(database);
+  const scenario = await loadScenario('demo');
+  const sim = await startSimulator({ port: 0, scenario });
+  const masterId = await seedDemoConnection(database.db, scenario, sim.url);
+  await runRefresh(masterId, 'manual');
+  return {
+    database,
+    masterId,
+    async close() {
+      await sim.close();
+      await database.close();
+    },
+  };
+}
+
+export const email = (name: string) => `${name}@fundx.example`;
