@@ -1,0 +1,55 @@
+import { Card } from '@/components/ui/card';
+import { formatCrossing } from '@/lib/format-chart';
+import type { NearestAccount } from '@/lib/overview-types';
+import { RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
+import { TONE_BAR, TONE_TEXT, type Tone } from './tone';
+
+/** Moves beyond this are shown as "far": the deficit curve's own range. */
+const FAR = 0.6;
+
+function closeness(distance: number): { tone: Tone; word: string } {
+  if (distance === 0) return { tone: 'danger', word: 'Past the bar now' };
+  if (distance < 0.1) return { tone: 'danger', word: 'Very close' };
+  if (distance < 0.25) return { tone: 'warn', word: 'Close' };
+  return { tone: 'ok', word: 'Some room' };
+}
+
+/** The accounts a smaller price move liquidates first, with a bar that fills as they get closer. */
+export function NearestList({ nearest }: { nearest: NearestAccount[] }) {
+  return (
+    <Card title="Nearest to liquidation">
+      {nearest.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No account with debt can be liquidated by a uniform price move.</p>
+      ) : (
+        <ol className="space-y-3">
+          {nearest.map((n) => {
+            const c = closeness(n.distance);
+            const status = STATUS_LABEL[n.status];
+            const fill = Math.max(0.03, 1 - Math.min(n.distance, FAR) / FAR);
+            return (
+              <li key={n.email} data-testid="nearest-row">
+                <div className="flex items-baseline justify-between gap-3 text-sm">
+                  <span className="truncate font-medium" title={n.email}>{n.email}</span>
+                  <span className={`shrink-0 text-xs font-semibold ${TONE_TEXT[c.tone]}`}>
+                    {c.tone === 'ok' ? '●' : c.tone === 'warn' ? '▲' : '✖'} {c.word}
+                  </span>
+                </div>
+                <div className="mt-1 h-2 w-full overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800" role="meter" aria-valuemin={0} aria-valuemax={1} aria-valuenow={fill} aria-label={`How close ${n.email} is to liquidation`}>
+                  <div className={`h-full rounded-full ${TONE_BAR[c.tone]}`} style={{ width: `${fill * 100}%` }} />
+                </div>
+                <p className="mt-1 flex flex-wrap justify-between gap-x-3 text-xs text-slate-500 dark:text-slate-400">
+                  <span className="num">
+                    {n.distance === 0 ? 'At or past its liquidation bar' : `Liquidated by ${formatCrossing(n.liquidation.shock, n.liquidation.direction)}`}
+                    {' · '}
+                    <span className={TONE_TEXT[status.tone]}>{status.icon} {status.label}</span>
+                  </span>
+                  <span>{n.bound === true ? '⚠ ' : n.bound === null ? '? ' : ''}{n.rule ? RULE_LABEL[n.rule] : 'Rule unknown'}</span>
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Card>
+  );
+}

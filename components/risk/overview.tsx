@@ -1,0 +1,47 @@
+'use client';
+
+import { NoDataYet } from '@/components/shell/no-data-yet';
+import { ErrorState } from '@/components/ui/states';
+import { DeficitCurveCard } from './deficit-curve-card';
+import { NearestList } from './nearest-list';
+import { OverviewSkeleton } from './overview-skeleton';
+import { OweCallout } from './owe-callout';
+import { RefreshBanner } from './refresh-banner';
+import { StaleCallout } from './stale-callout';
+import { StatusCounts } from './status-counts';
+import { TotalsStrip } from './totals-strip';
+import { useOverview } from './use-overview';
+
+const WHAT = 'Master totals, the deficit curve and the accounts nearest to liquidation';
+
+export function Overview() {
+  const query = useOverview();
+  if (query.isPending) return <OverviewSkeleton />;
+  if (query.isError) return <ErrorState title="Could not load the overview" message={query.error.message} onRetry={() => query.refetch()} />;
+  const overview = query.data;
+  if (!overview) return <NoDataYet what={WHAT} />;
+  const { data, refresh } = overview;
+  return (
+    <div className="space-y-6">
+      <RefreshBanner newest={refresh.newest} shownId={refresh.shown?.id ?? null} />
+      {!data ? (
+        <NoDataYet what={WHAT} />
+      ) : (
+        <>
+          <TotalsStrip data={data} />
+          <div className="grid gap-6 xl:grid-cols-3">
+            <div className="xl:col-span-2">
+              <OweCallout callouts={data.callouts} bound={data.counts.bound} />
+            </div>
+            <StatusCounts counts={data.counts} />
+          </div>
+          <DeficitCurveCard curve={data.curve} />
+          <div className="grid gap-6 xl:grid-cols-2">
+            <NearestList nearest={data.nearest} />
+            <StaleCallout stale={data.stale} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { Card } from '@/components/ui/card';
+import type { AccountStatus, ApplicabilityRule } from '@/lib/risk';
+import { RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
+import type { OverviewData } from '@/lib/overview-types';
+import { TONE_TEXT } from './tone';
+
+const STATUS_ORDER: AccountStatus[] = ['LIQUIDATION', 'CLAIM', 'MARGIN_CALL', 'REDUCE_ONLY', 'NORMAL', 'NO_DEBT', 'UNKNOWN'];
+const RULE_ORDER: ApplicabilityRule[] = [
+  'BOUND_SPECIAL_KEY', 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', 'PM_PRO_BOUND', 'UNSUPPORTED_PRODUCT',
+  'UNKNOWN_NO_KEY', 'UNKNOWN_MODE', 'NOT_BOUND', 'ISOLATED_NEVER',
+];
+
+/** Accounts per status and per LiquidationLoan rule; empty rows are left out. */
+export function StatusCounts({ counts }: { counts: OverviewData['counts'] }) {
+  return (
+    <Card title="Accounts">
+      <dl className="space-y-1.5 text-sm" aria-label="Accounts per status">
+        {STATUS_ORDER.filter((s) => counts.byStatus[s] > 0).map((s) => {
+          const l = STATUS_LABEL[s];
+          return (
+            <div key={s} className="flex justify-between gap-3">
+              <dt className={TONE_TEXT[l.tone]}>
+                <span aria-hidden>{l.icon}</span> {l.label}
+              </dt>
+              <dd className="num font-semibold">{counts.byStatus[s]}</dd>
+            </div>
+          );
+        })}
+      </dl>
+      <p className="mt-4 mb-1.5 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        LiquidationLoan: {counts.bound} bound · {counts.notBound} not · {counts.unknown} unknown
+      </p>
+      <dl className="space-y-1 text-xs" aria-label="Accounts per rule">
+        {RULE_ORDER.filter((r) => counts.byRule[r] > 0).map((r) => (
+          <div key={r} className="flex justify-between gap-3">
+            <dt className="text-slate-600 dark:text-slate-300">{RULE_LABEL[r]}</dt>
+            <dd className="num font-medium">{counts.byRule[r]}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,40 @@
+import { formatAge, formatDateTime, formatUsd } from '@/lib/format';
+import type { OverviewData } from '@/lib/overview-types';
+
+type Tile = { label: string; value: string; note?: string; alert?: boolean };
+
+/** Master totals, exact to the cent, with the time of the data behind them. */
+export function TotalsStrip({ data }: { data: OverviewData }) {
+  const { totals } = data;
+  const loans = Number(totals.outstandingLoansUsd) > 0;
+  const negative = totals.equityUsd.startsWith('-');
+  const tiles: Tile[] = [
+    { label: 'Assets', value: formatUsd(totals.assetsUsd, 2) },
+    { label: 'Liabilities', value: formatUsd(totals.liabilitiesUsd, 2) },
+    { label: 'Net equity', value: formatUsd(totals.equityUsd, 2), alert: negative, note: negative ? '⚠ Liabilities exceed assets' : undefined },
+    {
+      label: 'Outstanding loans',
+      value: formatUsd(totals.outstandingLoansUsd, 2),
+      alert: loans,
+      note: loans ? `⚠ LiquidationLoan ${formatUsd(totals.liquidationLoanUsd)} · PM Pro ${formatUsd(totals.pmBankruptcyLoanUsd)}` : 'None to repay',
+    },
+  ];
+  return (
+    <section aria-label="Master totals" className="space-y-2">
+      <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
+        {tiles.map((t) => (
+          <div key={t.label} className={`rounded-xl border bg-white p-4 shadow-sm dark:bg-slate-900 ${t.alert ? 'border-red-300 dark:border-red-900' : 'border-slate-200 dark:border-slate-800'}`}>
+            <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.label}</p>
+            <p className={`num mt-1 text-xl font-semibold ${t.alert ? 'text-red-700 dark:text-red-400' : ''}`}>{t.value}</p>
+            {t.note && <p className={`mt-1 text-xs ${t.alert ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>{t.note}</p>}
+          </div>
+        ))}
+      </div>
+      <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="data-time">
+        {data.accountCount.toLocaleString('en-US')} sub-accounts · data as of {formatDateTime(data.takenAt)}{' '}
+        <span suppressHydrationWarning>({formatAge(data.takenAt)} ago)</span>
+        {data.oldestDataAt !== data.takenAt && <> · ⚠ some accounts carry older data, from {formatDateTime(data.oldestDataAt)}</>}
+      </p>
+    </section>
+  );
+}
