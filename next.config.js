@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let two checkouts' worth of builds (e.g. a test run beside a demo) coexist.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships WASM and a data bundle that the server bundler must not try to inline.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
   poweredByHeader: false,

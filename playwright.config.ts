@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 
 // The runner and its workers load this file separately; the environment carries one choice to all.
 process.env.E2E_PORT ??= '3917';
+process.env.E2E_SIM_PORT ??= '3918';
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'marginwatch-e2e-'));
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
@@ -43,6 +44,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: process.env.E2E_DATA_DIR,
       MARGINWATCH_DEMO: 'true',
+      MARGINWATCH_SIM_PORT: process.env.E2E_SIM_PORT,
       // A fresh embedded database every run, whatever the developer's shell points at.
       DATABASE_URL: '',
       MARGINWATCH_SECRET_KEY: '',

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -36,15 +36,18 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/** Distinct free loopback ports: all listeners stay open until every port is known. */
+async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: n }, () => new Promise<Server>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((s) => (s.address() as AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
 }
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -64,9 +67,11 @@ if (vitest) {
 if (!vitestOk && (!vitest || vitest.numFailedTests === 0)) total.failed++;
 
 const playwrightFile = path.join(report, 'playwright.json');
+const [appPort, simPort] = await freePorts(2);
 const playwrightOk = run('browser tests (playwright)', bin('playwright'), ['test', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightFile,
-  E2E_PORT: String(await freePort()),
+  E2E_PORT: String(appPort),
+  E2E_SIM_PORT: String(simPort),
 });
 const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightFile);
 if (playwright) {

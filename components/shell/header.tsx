@@ -1,15 +1,17 @@
 import type { SessionUser } from '@/lib/server/auth/session';
+import { RefreshStatusBar } from '@/components/refresh/refresh-status';
 import { RoleBadge } from './role-badge';
 
 export function Header({ user, demo, signOutAction }: { user: SessionUser; demo: boolean; signOutAction: () => Promise<void> }) {
   return (
     <header className="flex h-14 items-center justify-between border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
-      <div className="text-sm text-slate-500">
+      <div className="flex items-center gap-4 text-sm text-slate-500">
         {demo && (
           <span className="rounded-md bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-900 dark:bg-violet-900/40 dark:text-violet-200">
             Demo mode — simulated exchange
           </span>
         )}
+        <RefreshStatusBar />
       </div>
       <div className="flex items-center gap-3 text-sm">
         <span className="font-medium" data-testid="user-email">{user.email}</span>

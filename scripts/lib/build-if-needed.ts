@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const INPUTS = ['app', 'components', 'lib', 'public', 'middleware.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs'];
-const STAMP = path.join('.next', 'marginwatch-build-hash');
+const distDir = () => process.env.NEXT_DIST_DIR || '.next';
 
 function* files(entry: string): Generator<string> {
   if (!existsSync(entry)) return;
@@ -27,9 +27,10 @@ function sourceHash(): string {
 /** `npm start` builds only when the sources changed since the last build, so a restart is quick. */
 export function buildIfNeeded(): void {
   const hash = sourceHash();
-  if (existsSync(path.join('.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return;
+  const stamp = path.join(distDir(), 'marginwatch-build-hash');
+  if (existsSync(path.join(distDir(), 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return;
   console.log('Building marginwatch (sources changed since the last build)…');
-  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: process.env });
+  const result = spawnSync(path.join('node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit', env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  writeFileSync(STAMP, hash);
+  writeFileSync(stamp, hash);
 }

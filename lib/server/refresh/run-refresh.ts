@@ -58,15 +58,27 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
   }));
 }
 
-/**
- * One refresh of one master: read every sub-account with the stored keys, record the special keys seen,
- * evaluate the LiquidationLoan risk once, and write immutable snapshots that every page reads.
- */
-export async function runRefresh(masterId: string, trigger: 'manual' | 'schedule' | 'start', triggeredBy: string | null = null) {
+/** Claims the master's refresh slot and starts the work; resolves once claimed, with the run's id. */
+export async function startRefresh(masterId: string, trigger: 'manual' | 'schedule' | 'start', triggeredBy: string | null = null) {
   const db = await getDb();
   const [master] = await db.select().from(connections).where(and(eq(connections.id, masterId), eq(connections.kind, 'master')));
   if (!master) throw new Error('No such master connection.');
   const runId = await claim(db, masterId, trigger, triggeredBy);
+  return { runId, done: executeRefresh(db, master, runId) };
+}
+
+/** A whole refresh, awaited: for the scheduler, scripts and tests. */
+export async function runRefresh(masterId: string, trigger: 'manual' | 'schedule' | 'start', triggeredBy: string | null = null) {
+  const { done } = await startRefresh(masterId, trigger, triggeredBy);
+  return done;
+}
+
+/**
+ * One refresh of one master: read every sub-account with the stored keys, record the special keys seen,
+ * evaluate the LiquidationLoan risk once, and write immutable snapshots that every page reads.
+ */
+async function executeRefresh(db: Db, master: typeof connections.$inferSelect, runId: string): Promise<{ runId: string; status: 'ok' | 'partial' | 'failed' }> {
+  const masterId = master.id;
   const errors: { account: string | null; step: string; message: string }[] = [];
   const clients: ExchangeClient[] = [];
   const progress = (patch: Partial<typeof refreshRuns.$inferInsert>) =>
@@ -119,8 +131,10 @@ export async function runRefresh(masterId: string, trigger: 'manual' | 'schedule
       stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>,
     });
     await db.delete(accountSnapshots).where(and(eq(accountSnapshots.masterId, masterId), lt(accountSnapshots.takenAt, sql`now() - make_interval(days => ${RETENTION_DAYS})`)));
+    console.log(`[refresh] ${master.name}: ${status}, ${outcomes.length} accounts, ${stale} stale`);
     return { runId, status };
   } catch (error) {
+    console.error(`[refresh] ${master.name}: failed: ${messageOf(error)}`);
     errors.push({ account: null, step: 'master', message: messageOf(error) });
     await progress({ status: 'failed', finishedAt: new Date(), currentStep: null, errors, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown> });
     return { runId, status: 'failed' as const };

@@ -1,0 +1,59 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { apiFetch } from '@/lib/api-client';
+import { formatAge } from '@/lib/format';
+import type { RefreshStatus } from '@/lib/refresh-types';
+
+/** Header widget: how old the data is, a running refresh's progress, and "Refresh now" (owner and ops). */
+export function RefreshStatusBar() {
+  const queryClient = useQueryClient();
+  const status = useQuery({
+    queryKey: ['refresh-status'],
+    queryFn: () => apiFetch<RefreshStatus>('/api/refresh'),
+    // Poll fast while a refresh runs so progress moves; slowly otherwise.
+    refetchInterval: (q) => (q.state.data?.running ? 1500 : 15_000),
+  });
+  const refresh = useMutation({
+    mutationFn: () => apiFetch<{ runId: string }>('/api/refresh', { method: 'POST', body: '{}' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['refresh-status'] }),
+  });
+
+  // When a refresh finishes, every page's data is new: refetch them all.
+  const lastFinished = useRef<string | null>(null);
+  const finished = status.data?.newest?.finishedAt ?? null;
+  useEffect(() => {
+    if (finished && lastFinished.current && finished !== lastFinished.current) void queryClient.invalidateQueries();
+    lastFinished.current = finished;
+  }, [finished, queryClient]);
+
+  if (!status.data?.masterId) return null;
+  const { newest, running, dataAt } = status.data;
+  const errorCount = newest?.errors.length ?? 0;
+  return (
+    <div className="flex items-center gap-3 text-xs text-slate-600 dark:text-slate-400" data-testid="refresh-status">
+      {running && newest ? (
+        <span className="num" role="status">
+          ⟳ Refreshing {newest.accountsDone}/{newest.accountsTotal} · {newest.currentStep ?? 'starting'}
+          {errorCount > 0 && <span className="ml-1 font-semibold text-amber-700 dark:text-amber-300">· ⚠ {errorCount} error{errorCount > 1 ? 's' : ''}</span>}
+        </span>
+      ) : (
+        <span className="num">
+          {dataAt ? <>Data from {formatAge(dataAt)} ago</> : 'No data yet'}
+          {newest?.status === 'failed' && <span className="ml-1 font-semibold text-red-700 dark:text-red-300">· ✖ last refresh failed</span>}
+          {newest?.status === 'partial' && <span className="ml-1 font-semibold text-amber-700 dark:text-amber-300">· ⚠ {errorCount} account{errorCount === 1 ? '' : 's'} stale</span>}
+        </span>
+      )}
+      <button
+        type="button"
+        onClick={() => refresh.mutate()}
+        disabled={running || refresh.isPending}
+        className="rounded-md border border-slate-300 px-2.5 py-1 font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+      >
+        Refresh now
+      </button>
+      {refresh.isError && <span role="alert" className="text-red-700 dark:text-red-300">{refresh.error.message}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+/** Runs once when the Next.js server starts. */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // A bad setting stops the server here with the variable's name, not later inside a request.
+  const { getEnv } = await import('@/lib/env');
+  getEnv();
+  const { startRefreshScheduler } = await import('@/lib/server/refresh/scheduler');
+  startRefreshScheduler();
+  console.log('[refresh] scheduler started');
+}

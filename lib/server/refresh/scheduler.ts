@@ -1,0 +1,35 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getEnv } from '@/lib/env';
+import { getDb } from '../db/client';
+import { connections } from '../db/schema';
+import { RefreshBusyError, runRefresh } from './run-refresh';
+
+const holder = globalThis as typeof globalThis & { __marginwatchScheduler?: NodeJS.Timeout };
+
+async function refreshAllMasters(trigger: 'start' | 'schedule'): Promise<void> {
+  const db = await getDb();
+  const masters = await db.select({ id: connections.id }).from(connections).where(eq(connections.kind, 'master'));
+  for (const master of masters) {
+    try {
+      await runRefresh(master.id, trigger);
+    } catch (error) {
+      // Another instance (or a manual refresh) holds this master: its run counts for this tick.
+      if (!(error instanceof RefreshBusyError)) console.error('[refresh] scheduled refresh failed:', error instanceof Error ? error.message : error);
+    }
+  }
+}
+
+/** Refreshes every master once at start, then every REFRESH_INTERVAL_SECONDS while the app runs. */
+export function startRefreshScheduler(): void {
+  if (holder.__marginwatchScheduler) return;
+  const periodMs = getEnv().REFRESH_INTERVAL_SECONDS * 1000;
+  let running = false;
+  const tick = (trigger: 'start' | 'schedule') => {
+    if (running) return; // a slow refresh never piles up behind itself
+    running = true;
+    refreshAllMasters(trigger).finally(() => (running = false));
+  };
+  holder.__marginwatchScheduler = setInterval(() => tick('schedule'), periodMs);
+  tick('start');
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import type { RefreshStatus } from '@/lib/refresh-types';
+import type { Db } from '../db/client';
+import { currentMaster, latestRefreshes } from '../views/latest';
+
+export async function refreshStatus(db: Db, masterId?: string): Promise<RefreshStatus> {
+  const master = await currentMaster(db, masterId);
+  if (!master) return { masterId: null, running: false, newest: null, dataAt: null };
+  const { shown, newest } = await latestRefreshes(db, master.id);
+  return {
+    masterId: master.id,
+    running: newest?.status === 'running',
+    newest: newest && {
+      id: newest.id,
+      status: newest.status,
+      startedAt: newest.startedAt.toISOString(),
+      finishedAt: newest.finishedAt?.toISOString() ?? null,
+      accountsDone: newest.accountsDone,
+      accountsTotal: newest.accountsTotal,
+      currentStep: newest.currentStep,
+      errors: newest.errors,
+    },
+    dataAt: shown?.finishedAt?.toISOString() ?? null,
+  };
+}
