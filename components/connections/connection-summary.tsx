@@ -28,6 +28,10 @@ export function ConnectionSummary({ connection, showBaseUrl = true }: { connecti
           <span className="num">{formatDateTime(c.createdAt)}</span>
           {c.updatedAt !== c.createdAt && <span className="text-slate-500"> · secret replaced <span className="num">{formatDateTime(c.updatedAt)}</span></span>}
         </dd>
+        <dt className="text-slate-500">Checked</dt>
+        <dd className="text-xs leading-5">
+          {c.permissions?.verifiedAt ? <span className="num">{formatDateTime(c.permissions.verifiedAt)}</span> : <span className="text-slate-500">not checked live (stored without a check)</span>}
+        </dd>
       </dl>
       <PermissionBadges permissions={c.permissions} />
     </div>

@@ -43,13 +43,15 @@ export function ConnectionsPanel({ canWrite }: { canWrite: boolean }) {
         <>
           {addButton && <div className="flex justify-end">{addButton}</div>}
           {masters.map((m) => (
-            <Card key={m.id} className="overflow-hidden">
-              <div data-testid="connection" className="flex flex-wrap items-start justify-between gap-4">
-                <ConnectionSummary connection={m} />
-                {canWrite && <KeyActions connection={m} />}
-              </div>
-              <SubAccountsPanel masterId={m.id} canWrite={canWrite} />
-            </Card>
+            <div key={m.id} data-testid="master" data-name={m.name}>
+              <Card className="overflow-hidden">
+                <div data-testid="connection" className="flex flex-wrap items-start justify-between gap-4">
+                  <ConnectionSummary connection={m} />
+                  {canWrite && <KeyActions connection={m} />}
+                </div>
+                <SubAccountsPanel masterId={m.id} canWrite={canWrite} />
+              </Card>
+            </div>
           ))}
         </>
       )}

@@ -4,7 +4,8 @@ import { inputClass, labelClass } from './styles';
 import { SIGNER_TYPES, type SignerType } from './types';
 import type { KeyFields } from './use-connections';
 
-const SIGNER_LABEL: Record<SignerType, string> = { HMAC: 'HMAC secret', ED25519: 'Ed25519 private key', RSA: 'RSA private key' };
+const SIGNER_NAME: Record<SignerType, string> = { HMAC: 'HMAC', ED25519: 'Ed25519', RSA: 'RSA' };
+const SECRET_LABEL: Record<SignerType, string> = { HMAC: 'HMAC secret', ED25519: 'Ed25519 private key (PEM)', RSA: 'RSA private key (PEM)' };
 
 export const emptyKeyFields: KeyFields = { apiKey: '', signerType: 'HMAC', secret: '' };
 
@@ -23,7 +24,7 @@ export function KeyFieldset({ value, onChange, idPrefix }: { value: KeyFields; o
           {SIGNER_TYPES.map((t) => (
             <label key={t} className="flex items-center gap-1.5">
               <input type="radio" name={`${idPrefix}-signer`} checked={value.signerType === t} onChange={() => set({ signerType: t, secret: '' })} />
-              {SIGNER_LABEL[t]}
+              {SIGNER_NAME[t]}
             </label>
           ))}
         </div>
@@ -36,13 +37,14 @@ export function KeyFieldset({ value, onChange, idPrefix }: { value: KeyFields; o
 export function SecretField({ idPrefix, signerType, value, onChange }: { idPrefix: string; signerType: SignerType; value: string; onChange: (v: string) => void }) {
   const id = `${idPrefix}-secret`;
   return (
-    <label className={labelClass} htmlFor={id}>
-      {SIGNER_LABEL[signerType]}
+    <div className={labelClass}>
+      <label htmlFor={id}>{SECRET_LABEL[signerType]}</label>
       {signerType === 'HMAC' ? (
-        <input id={id} type="password" className={`${inputClass} font-mono`} value={value} autoComplete="new-password" required onChange={(e) => onChange(e.target.value)} />
+        <input id={id} type="password" aria-describedby={`${id}-hint`} className={`${inputClass} font-mono`} value={value} autoComplete="new-password" required onChange={(e) => onChange(e.target.value)} />
       ) : (
         <textarea
           id={id}
+          aria-describedby={`${id}-hint`}
           className={`${inputClass} h-28 resize-y font-mono text-xs`}
           value={value}
           autoComplete="off"
@@ -52,7 +54,7 @@ export function SecretField({ idPrefix, signerType, value, onChange }: { idPrefi
           onChange={(e) => onChange(e.target.value)}
         />
       )}
-      <span className="font-normal text-slate-500">Sealed at rest; never shown again, never logged.</span>
-    </label>
+      <span id={`${id}-hint`} className="font-normal text-slate-500">Sealed at rest; never shown again, never logged.</span>
+    </div>
   );
 }

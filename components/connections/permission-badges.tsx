@@ -21,12 +21,12 @@ export function PermissionBadges({ permissions }: { permissions: KeyPermissions 
           ⚠ Withdrawals enabled
         </li>
       )}
-      {!permissions.ipRestrict && (
+      {permissions.ipRestrict === false && (
         <li className={`${badge} bg-amber-100 text-amber-900 ring-1 ring-amber-300 dark:bg-amber-950/60 dark:text-amber-200 dark:ring-amber-800`} title="No IP whitelist: restrict the key to this server's IP.">
           ⚠ No IP whitelist
         </li>
       )}
-      {permissions.ipRestrict && <li className={`${badge} bg-emerald-100 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-200`}>IP restricted</li>}
+      {permissions.ipRestrict === true && <li className={`${badge} bg-emerald-100 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-200`}>IP restricted</li>}
       {FLAGS.filter(([flag]) => permissions[flag]).map(([flag, label]) => (
         <li key={flag} className={`${badge} bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200`}>
           {label}

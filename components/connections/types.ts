@@ -6,7 +6,8 @@ export type SignerType = (typeof SIGNER_TYPES)[number];
 
 /** What the exchange said about a key when it was last checked (GET /sapi/v1/account/apiRestrictions + margin read). */
 export interface KeyPermissions {
-  ipRestrict: boolean;
+  /** null: not recorded (a key stored without a live check, e.g. the demo seed). */
+  ipRestrict: boolean | null;
   enableReading: boolean;
   enableMargin: boolean;
   enableSpotAndMarginTrading: boolean;
@@ -16,7 +17,8 @@ export interface KeyPermissions {
   permitsUniversalTransfer: boolean;
   /** `accountType` from GET /sapi/v1/margin/account (MARGIN_1 Classic, MARGIN_2 Pro), null if not reported. */
   accountType: string | null;
-  verifiedAt: string;
+  /** When the live check ran; null for a key stored without one. */
+  verifiedAt: string | null;
   /** Risk notes for people: withdrawals enabled, no IP whitelist (DESIGN §1.1). */
   warnings: string[];
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/server/api/errors';
-import { auditLog, connections } from '@/lib/server/db/schema';
+import { auditLog, connections, specialKeySightings } from '@/lib/server/db/schema';
 import { loadScenario, parseScenario, type Scenario } from '@/sim/scenario';
 import { ed25519Key } from '@/sim/testing/scenarios';
 import { addMasterConnection, addSubAccountKey, listConnections, removeConnection, rotateSecret } from './index';
@@ -120,6 +120,20 @@ describe('sub-account keys', () => {
     expect(requests.filter((r) => r.apiKey === special.apiKey)).toHaveLength(0);
     expect((await simGet<{ violations: unknown[] }>(h.sim, 'violations')).violations).toEqual([]);
     expect(await rows()).toHaveLength(1);
+  });
+
+  it('refuses, with no request at all, a key the refresh has seen as special (even since deleted)', async () => {
+    const master = await addMasterConnection(masterInput(), changeContext);
+    const special = keyOf(scenario, 'delta-hft-01');
+    const seenAt = new Date();
+    await h.database.db.insert(specialKeySightings).values({
+      masterId: master.id, accountEmail: 'desk-delta@fundx.example', apiKey: special.apiKey, firstSeenAt: seenAt, lastSeenAt: seenAt, deletedAt: seenAt,
+    });
+    await expectApiError(addSubAccountKey(master.id, subInput('desk-delta@fundx.example', 'delta-hft-01'), changeContext), 422, 'special_key');
+    const { requests } = await simGet<{ requests: Array<{ apiKey?: string }> }>(h.sim, 'requests');
+    expect(requests.filter((r) => r.apiKey === special.apiKey)).toHaveLength(0);
+    expect((await simGet<{ violations: unknown[] }>(h.sim, 'violations')).violations).toEqual([]);
+    await h.database.db.delete(specialKeySightings);
   });
 });
 

@@ -1,4 +1,7 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/lib/server/db/client';
+import { specialKeySightings } from '@/lib/server/db/schema';
 import { specialKeyGuard, type ExchangeClient } from '@/lib/server/exchange';
 
 /**
@@ -6,8 +9,9 @@ import { specialKeyGuard, type ExchangeClient } from '@/lib/server/exchange';
  * the dashboard makes is on /sapi, and a special key must never sign one (DESIGN §1.1). No endpoint answers
  * "is this key special?", so the rule combines what the exchange does say:
  *
- * 1. Before any I/O: the process-wide key guard already holds every key an account's special-key list ever
- *    showed (a refresh, or an earlier check, read it with that account's normal key). Listed → special.
+ * 1. Before any exchange request: the key is in the refresh's history of special keys ever seen
+ *    (special_key_sightings, deleted ones included), or the process-wide key guard holds it (every key an
+ *    account's special-key list showed since start-up). Either → special, and the key never touches /sapi.
  * 2. After the key's own /sapi reads succeeded: read the account's special-key lists with it
  *    (GET /sapi/v1/margin/api-key-list: cross margin, then once per isolated pair, since a special key
  *    with `symbol` only shows in that pair's list). The submitted key in any list → special. This is the
@@ -19,8 +23,11 @@ import { specialKeyGuard, type ExchangeClient } from '@/lib/server/exchange';
  *    order), so the key is refused with every cause named, special included. (choice) Refusing is the safe
  *    side: nothing is stored either way.
  */
-export function knownSpecial(apiKey: string): boolean {
-  return specialKeyGuard.isSpecial({ apiKey, keyKind: 'normal' });
+export async function knownSpecial(apiKey: string): Promise<boolean> {
+  if (specialKeyGuard.isSpecial({ apiKey, keyKind: 'normal' })) return true;
+  const db = await getDb();
+  const [seen] = await db.select({ id: specialKeySightings.id }).from(specialKeySightings).where(eq(specialKeySightings.apiKey, apiKey)).limit(1);
+  return seen !== undefined;
 }
 
 /** Rule 2. `getSpecialKeyList` also teaches the process guard every key it lists. */

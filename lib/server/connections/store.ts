@@ -56,10 +56,33 @@ function toView(r: PublicRow): ConnectionView {
     baseUrl: r.baseUrl,
     maskedKey: mask(r.apiKey),
     signerType: r.signerType as SignerType,
-    permissions: (r.permissions as KeyPermissions | null) ?? null,
+    permissions: normalizePermissions(r.permissions),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     createdBy: r.creatorEmail ? { name: r.creatorName ?? r.creatorEmail, email: r.creatorEmail } : null,
+  };
+}
+
+const flag = (raw: Record<string, unknown>, name: string) => raw[name] === true;
+
+/**
+ * The stored flags as the UI expects them, whoever wrote the row (a live check here, or a seed that copied
+ * fewer fields): a flag not recorded reads false, and "IP restricted" reads unknown rather than false.
+ */
+export function normalizePermissions(raw: Record<string, unknown> | null): KeyPermissions | null {
+  if (!raw) return null;
+  return {
+    ipRestrict: typeof raw.ipRestrict === 'boolean' ? raw.ipRestrict : null,
+    enableReading: flag(raw, 'enableReading'),
+    enableMargin: flag(raw, 'enableMargin'),
+    enableSpotAndMarginTrading: flag(raw, 'enableSpotAndMarginTrading'),
+    enableWithdrawals: flag(raw, 'enableWithdrawals'),
+    enableInternalTransfer: flag(raw, 'enableInternalTransfer'),
+    enableFutures: flag(raw, 'enableFutures'),
+    permitsUniversalTransfer: flag(raw, 'permitsUniversalTransfer'),
+    accountType: typeof raw.accountType === 'string' ? raw.accountType : null,
+    verifiedAt: typeof raw.verifiedAt === 'string' ? raw.verifiedAt : null,
+    warnings: Array.isArray(raw.warnings) ? raw.warnings.filter((w): w is string => typeof w === 'string') : [],
   };
 }
 

@@ -76,3 +76,13 @@ describe('request bodies', () => {
     expect(toSigner('ED25519', ed).type).toBe('ED25519');
   });
 });
+
+describe('normalizePermissions', () => {
+  it('reads flags a seed stored without a live check: missing flags false, IP restriction unknown', async () => {
+    const { normalizePermissions } = await import('./store');
+    expect(normalizePermissions({ enableReading: true, enableWithdrawals: true })).toMatchObject({
+      enableReading: true, enableWithdrawals: true, enableMargin: false, ipRestrict: null, verifiedAt: null, warnings: [],
+    });
+    expect(normalizePermissions(null)).toBeNull();
+  });
+});

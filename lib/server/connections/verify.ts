@@ -22,7 +22,7 @@ const CHECK_RETRIES = 1;
  * and the special-key rule (special-key.ts). Never throws for an exchange answer: the result says why.
  */
 export async function verifyKey(input: VerifyInput, options: Pick<ExchangeClientOptions, 'fetch' | 'budget'> = {}): Promise<KeyCheck> {
-  if (knownSpecial(input.apiKey)) return { ok: false, code: 'special_key', reason: SPECIAL_KEY_REFUSED };
+  if (await knownSpecial(input.apiKey)) return { ok: false, code: 'special_key', reason: SPECIAL_KEY_REFUSED };
   const client = createExchangeClient({
     ...options,
     baseUrl: input.baseUrl,
