@@ -1,0 +1,45 @@
+import type { AccountStatus, ApplicabilityRule } from '@/lib/risk';
+import { RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
+
+export const TONE: Record<'ok' | 'warn' | 'danger' | 'muted', string> = {
+  ok: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-950/50 dark:text-emerald-300 dark:ring-emerald-400/30',
+  warn: 'bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-950/50 dark:text-amber-200 dark:ring-amber-400/30',
+  danger: 'bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950/50 dark:text-red-300 dark:ring-red-400/30',
+  muted: 'bg-slate-100 text-slate-700 ring-slate-500/20 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-400/20',
+};
+
+const badge = 'inline-flex items-center gap-1 whitespace-nowrap rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset';
+
+export function StatusBadge({ status }: { status: AccountStatus }) {
+  const s = STATUS_LABEL[status];
+  return (
+    <span className={`${badge} ${TONE[s.tone]}`}>
+      <span aria-hidden>{s.icon}</span>
+      {s.label}
+    </span>
+  );
+}
+
+/** Bound or not, in words and a symbol: colour is never the only signal. */
+export function BindingBadge({ bound, rule, full = false }: { bound: boolean | null; rule: ApplicabilityRule; full?: boolean }) {
+  const [icon, word, tone] = bound === true ? ['⚠', 'Bound', 'danger'] : bound === false ? ['✓', 'Not bound', 'ok'] : ['?', 'Unknown', 'warn'];
+  return (
+    <span className="inline-flex min-w-0 flex-col items-start gap-0.5">
+      <span className={`${badge} ${TONE[tone as keyof typeof TONE]}`}>
+        <span aria-hidden>{icon}</span>
+        {word}
+      </span>
+      <span className={`text-xs text-slate-600 dark:text-slate-400 ${full ? '' : 'line-clamp-1'}`} title={RULE_LABEL[rule]}>
+        {RULE_LABEL[rule]}
+      </span>
+    </span>
+  );
+}
+
+export function StaleBadge({ error }: { error: string | null }) {
+  return (
+    <span className={`${badge} ${TONE.warn}`} title={error ?? 'The last refresh could not read this account; showing older data.'}>
+      <span aria-hidden>⏱</span>Stale
+    </span>
+  );
+}

@@ -1,0 +1,221 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { formatAge, formatRatio, formatShock } from '@/lib/format';
+import { formatLiquidation, formatUsdPlain } from '@/lib/format-table';
+import { MODE_LABEL, RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
+import { BindingBadge, StaleBadge, StatusBadge } from './badges';
+import { accountPath, type AccountRow } from './types';
+
+/** One column: what the cell shows, how it sorts, and what the CSV says, kept side by side. */
+interface Spec {
+  id: string;
+  header: string;
+  width: string;
+  align?: 'right';
+  /** Riskiest first on the first click: low levels and near liquidations ascend, money descends. */
+  descFirst: boolean;
+  sort: (r: AccountRow) => number | string;
+  cell: (r: AccountRow, now: Date) => ReactNode;
+  csv: (r: AccountRow) => string | number | boolean | null;
+}
+
+const muted = 'text-slate-500 dark:text-slate-400';
+// Sorting puts "not applicable" after every real value in either direction.
+const NONE = Number.POSITIVE_INFINITY;
+
+/** A projected figure: owed where bound (⚠), "could be owed" where binding is unknown (?), else nothing owed. */
+function Projected({ r, at }: { r: AccountRow; at: AccountRow['atA'] }) {
+  if (!at) return <span className={muted}>—</span>;
+  if (at.owed > 0)
+    return (
+      <span className="font-semibold text-red-700 dark:text-red-400" title="Owed as a loan if prices gap by this shock">
+        <span aria-hidden>⚠ </span>
+        {formatUsdPlain(at.owed)}
+      </span>
+    );
+  if (r.bound === null && at.deficit > 0)
+    return (
+      <span className="text-amber-800 dark:text-amber-300" title="Binding unknown: this deficit could be owed">
+        <span aria-hidden>? </span>
+        {formatUsdPlain(at.deficit)}
+      </span>
+    );
+  if (at.deficit > 0) return <span className={muted} title={`Deficit ${formatUsdPlain(at.deficit)} USD: collateral lost, nothing owed`}>0 · coll. lost</span>;
+  return <span className={muted}>0</span>;
+}
+
+function Level({ r }: { r: AccountRow }) {
+  if (r.level.value === null) return <span className={muted}>{r.level.kind === 'uniMMR' ? '—' : 'no debt'}</span>;
+  return (
+    <span className="flex flex-col">
+      <span>
+        {r.level.kind === 'uniMMR' && <span className={`${muted} text-xs`}>uniMMR </span>}
+        {formatRatio(r.level.value)}
+      </span>
+      {r.bars && (
+        <span className={`${muted} text-xs`}>
+          call {r.bars.marginCall.replace(/0+$/, '').replace(/\.$/, '')} · liq {r.bars.liquidation.replace(/0+$/, '').replace(/\.$/, '')}
+        </span>
+      )}
+    </span>
+  );
+}
+
+const projectedCsv = (r: AccountRow, at: AccountRow['atA']) => (at ? (at.owed > 0 ? at.owed : r.bound === null ? at.deficit : 0) : null);
+
+function specs(shockA: number, shockB: number): Spec[] {
+  return [
+    {
+      id: 'email',
+      header: 'Account',
+      width: '21%',
+      descFirst: false, sort: (r) => r.email,
+      cell: (r) => (
+        <span className="flex min-w-0 flex-col">
+          <Link href={accountPath(r.email)} className="truncate font-medium text-slate-900 hover:underline dark:text-slate-100" title={r.email}>
+            {r.email}
+          </Link>
+          <span className={`${muted} truncate text-xs`}>{MODE_LABEL[r.mode] ?? r.mode}</span>
+        </span>
+      ),
+      csv: (r) => r.email,
+    },
+    { id: 'mode', header: 'Mode', width: '0', descFirst: false, sort: (r) => r.mode, cell: () => null, csv: (r) => MODE_LABEL[r.mode] ?? r.mode },
+    {
+      id: 'bound',
+      header: 'LiquidationLoan',
+      width: '16%',
+      descFirst: false, sort: (r) => (r.bound === true ? 0 : r.bound === null ? 1 : 2),
+      cell: (r) => <BindingBadge bound={r.bound} rule={r.rule} />,
+      csv: (r) => RULE_LABEL[r.rule],
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      width: '11%',
+      descFirst: false, sort: (r) => ['LIQUIDATION', 'CLAIM', 'MARGIN_CALL', 'REDUCE_ONLY', 'NORMAL', 'UNKNOWN', 'NO_DEBT'].indexOf(r.status),
+      cell: (r) => <StatusBadge status={r.status} />,
+      csv: (r) => STATUS_LABEL[r.status].label,
+    },
+    {
+      id: 'level',
+      header: 'Level / bars',
+      width: '9%',
+      align: 'right',
+      descFirst: false, sort: (r) => (r.level.value === null ? NONE : Number(r.level.value)),
+      cell: (r) => <Level r={r} />,
+      csv: (r) => r.level.value,
+    },
+    {
+      id: 'liquidation',
+      header: 'Liquidates at',
+      width: '9%',
+      align: 'right',
+      descFirst: false, sort: (r) => r.liquidationDistance ?? NONE,
+      cell: (r) =>
+        r.liquidationDistance === 0 ? (
+          <span className="font-semibold text-red-700 dark:text-red-400">✖ past bar</span>
+        ) : (
+          <span className={r.liquidation ? '' : muted} title={r.liquidation ? `A uniform ${r.liquidation.direction === 'DOWN' ? 'fall' : 'rise'} of this size liquidates the account` : 'No uniform shock liquidates this account'}>
+            {formatLiquidation(r.liquidation)}
+          </span>
+        ),
+      csv: (r) => (r.liquidation ? r.liquidation.shock : null),
+    },
+    {
+      id: 'atA',
+      header: `Owed at ${formatShock(shockA)} (USD)`,
+      width: '9%',
+      align: 'right',
+      descFirst: true,
+      sort: (r) => projectedCsv(r, r.atA) ?? -1,
+      cell: (r) => <Projected r={r} at={r.atA} />,
+      csv: (r) => projectedCsv(r, r.atA),
+    },
+    {
+      id: 'atB',
+      header: `Owed at ${formatShock(shockB)} (USD)`,
+      width: '9%',
+      align: 'right',
+      descFirst: true,
+      sort: (r) => projectedCsv(r, r.atB) ?? -1,
+      cell: (r) => <Projected r={r} at={r.atB} />,
+      csv: (r) => projectedCsv(r, r.atB),
+    },
+    {
+      id: 'loan',
+      header: 'Loan out (USD)',
+      width: '8%',
+      align: 'right',
+      descFirst: true,
+      sort: (r) => Number(r.outstandingLoanUsd),
+      cell: (r) =>
+        Number(r.outstandingLoanUsd) > 0 ? (
+          <span className="font-semibold text-red-700 dark:text-red-400">
+            <span aria-hidden>⚠ </span>
+            {formatUsdPlain(r.outstandingLoanUsd)}
+          </span>
+        ) : (
+          <span className={muted}>0</span>
+        ),
+      csv: (r) => r.outstandingLoanUsd,
+    },
+    {
+      id: 'keys',
+      header: 'Keys',
+      width: '6%',
+      align: 'right',
+      descFirst: true,
+      sort: (r) => r.keys.special ?? -1,
+      cell: (r) => (
+        <span className="flex flex-col" title={r.keys.special === null ? 'No key stored: special keys unknown' : undefined}>
+          <span>{r.keys.total === null ? '?' : r.keys.total}/30</span>
+          <span className={`${muted} text-xs`}>{r.keys.special === null ? '? spec.' : `${r.keys.special} spec.`}</span>
+        </span>
+      ),
+      csv: (r) => `${r.keys.total ?? '?'}/30; special ${r.keys.special ?? 'unknown'}`,
+    },
+    {
+      id: 'age',
+      header: 'Data',
+      width: '7%',
+      align: 'right',
+      descFirst: false, sort: (r) => (r.stale ? 0 : 1) * 1e13 + new Date(r.dataAt).getTime(),
+      cell: (r, now) => (
+        <span className="flex flex-col items-end gap-0.5">
+          <span>{formatAge(r.dataAt, now)}</span>
+          {r.stale && <StaleBadge error={r.error} />}
+        </span>
+      ),
+      csv: (r) => `${r.dataAt}${r.stale ? ' (stale)' : ''}`,
+    },
+  ];
+}
+
+export interface ColumnLayout {
+  width: string;
+  align?: 'right';
+}
+
+export interface AccountColumns {
+  columns: ColumnDef<AccountRow>[];
+  specs: Spec[];
+}
+
+/** The table's columns for the two chosen shocks. "Mode" is CSV-only: the account cell shows it. */
+export function accountColumns(shockA: number, shockB: number, now: Date): AccountColumns {
+  const all = specs(shockA, shockB);
+  const columns: ColumnDef<AccountRow>[] = all
+    .filter((s) => s.id !== 'mode')
+    .map((s) => ({
+      id: s.id,
+      header: s.header,
+      accessorFn: s.sort,
+      sortingFn: 'basic',
+      sortDescFirst: s.descFirst,
+      cell: ({ row }) => s.cell(row.original, now),
+      meta: { width: s.width, align: s.align } satisfies ColumnLayout,
+    }));
+  return { columns, specs: all };
+}

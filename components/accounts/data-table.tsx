@@ -1,0 +1,79 @@
+'use client';
+
+import { flexRender, type Table } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { ColumnLayout } from './columns';
+import type { AccountRow } from './types';
+
+const ROW_HEIGHT = 56;
+
+/**
+ * The accounts table, virtualized: only the rows in view (plus a margin) are in the DOM, so 1,000+
+ * sub-accounts scroll smoothly. Spacer rows keep a real <table> (headers, cells, sorting for screen readers).
+ */
+export function DataTable({ table }: { table: Table<AccountRow> }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = table.getRowModel().rows;
+  // TanStack Virtual returns functions the React Compiler cannot memoize; that is expected here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const columns = table.getVisibleLeafColumns().length;
+
+  return (
+    <div
+      ref={scrollRef}
+      data-testid="accounts-scroll"
+      className="max-h-[calc(100vh-16rem)] min-h-64 overflow-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
+      <table className="w-full table-fixed text-left text-sm">
+        <colgroup>
+          {table.getVisibleLeafColumns().map((c) => (
+            <col key={c.id} style={{ width: (c.columnDef.meta as ColumnLayout | undefined)?.width }} />
+          ))}
+        </colgroup>
+        <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((h) => {
+                const sorted = h.column.getIsSorted();
+                const right = (h.column.columnDef.meta as ColumnLayout | undefined)?.align === 'right';
+                return (
+                  <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={`px-2 py-2 font-medium ${right ? 'text-right' : ''}`}>
+                    <button
+                      type="button"
+                      onClick={h.column.getToggleSortingHandler()}
+                      className={`inline-flex items-center gap-1 rounded hover:text-slate-900 dark:hover:text-slate-100 ${right ? 'flex-row-reverse text-right' : 'text-left'}`}
+                    >
+                      {flexRender(h.column.columnDef.header, h.getContext())}
+                      <span aria-hidden className="w-3 shrink-0 text-slate-400">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="num">
+          {top > 0 && <tr aria-hidden style={{ height: top }}><td colSpan={columns} /></tr>}
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <tr key={row.id} data-testid="account-row" style={{ height: ROW_HEIGHT }} className="border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={`overflow-hidden px-2 py-1 align-middle ${(cell.column.columnDef.meta as ColumnLayout | undefined)?.align === 'right' ? 'text-right' : ''}`}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {bottom > 0 && <tr aria-hidden style={{ height: bottom }}><td colSpan={columns} /></tr>}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { NoDataYet } from '@/components/shell/no-data-yet';
+import { EmptyState } from '@/components/ui/states';
+
+/** Two different empties: nothing refreshed yet (go set up a connection), or nothing matches the filters. */
+export function AccountsEmpty({ reason, onClear }: { reason: 'no-data' | 'no-match'; onClear: () => void }) {
+  if (reason === 'no-data') return <NoDataYet what="Sub-accounts" />;
+  return (
+    <EmptyState
+      title="No account matches these filters"
+      action={
+        <button type="button" onClick={onClear} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+          Clear filters
+        </button>
+      }
+    >
+      Try another email, or widen the mode, binding, status or data filters.
+    </EmptyState>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+
+import { formatShock } from '@/lib/format';
+import { MODE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
+import type { AccountStatus } from '@/lib/risk';
+import type { AccountFilters } from './filters';
+
+const input = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
+const label = 'flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400';
+
+export function Toolbar({
+  filters,
+  onChange,
+  shocks,
+  onShocks,
+}: {
+  filters: AccountFilters;
+  onChange: (patch: Partial<AccountFilters>) => void;
+  shocks: { a: number; b: number; grid: number[] };
+  onShocks: (a: number, b: number) => void;
+}) {
+  const down = shocks.grid.filter((s) => s !== 0);
+  return (
+    <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Account filters">
+      <label className={label}>
+        Search
+        <input type="search" className={`${input} w-56`} value={filters.search} placeholder="email…" onChange={(e) => onChange({ search: e.target.value })} />
+      </label>
+      <label className={label}>
+        Mode
+        <select className={input} value={filters.mode} onChange={(e) => onChange({ mode: e.target.value })}>
+          <option value="">All modes</option>
+          {Object.entries(MODE_LABEL).map(([k, v]) => (
+            <option key={k} value={k}>{v}</option>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        Binding
+        <select className={input} value={filters.bound} onChange={(e) => onChange({ bound: e.target.value as AccountFilters['bound'] })}>
+          <option value="">All</option>
+          <option value="bound">Bound</option>
+          <option value="not-bound">Not bound</option>
+          <option value="unknown">Unknown</option>
+        </select>
+      </label>
+      <label className={label}>
+        Status
+        <select className={input} value={filters.status} onChange={(e) => onChange({ status: e.target.value })}>
+          <option value="">All statuses</option>
+          {(Object.keys(STATUS_LABEL) as AccountStatus[]).map((k) => (
+            <option key={k} value={k}>{STATUS_LABEL[k].label}</option>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        Data
+        <select className={input} value={filters.stale} onChange={(e) => onChange({ stale: e.target.value as AccountFilters['stale'] })}>
+          <option value="">All</option>
+          <option value="stale">Stale only</option>
+          <option value="fresh">Fresh only</option>
+        </select>
+      </label>
+      <label className={label}>
+        Shock A
+        <select className={input} value={shocks.a} onChange={(e) => onShocks(Number(e.target.value), shocks.b)}>
+          {down.map((s) => (
+            <option key={s} value={s}>{formatShock(s)}</option>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        Shock B
+        <select className={input} value={shocks.b} onChange={(e) => onShocks(shocks.a, Number(e.target.value))}>
+          {down.map((s) => (
+            <option key={s} value={s}>{formatShock(s)}</option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}
