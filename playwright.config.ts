@@ -31,7 +31,8 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
-    { name: 'chromium', dependencies: ['setup'], testIgnore: /.*\.setup\.ts/ },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: [/.*\.setup\.ts/, /final\//] },
+    { name: 'final', dependencies: ['chromium'], testMatch: /final\/.*\.spec\.ts/ },
   ],
   webServer: {
     command: 'npm start',

@@ -32,14 +32,14 @@ export function RefreshStatusBar() {
   const { newest, running, dataAt } = status.data;
   const errorCount = newest?.errors.length ?? 0;
   return (
-    <div className="flex items-center gap-3 text-xs text-slate-600 dark:text-slate-400" data-testid="refresh-status">
+    <div className="flex min-w-0 items-center gap-3 whitespace-nowrap text-xs text-slate-600 dark:text-slate-400" data-testid="refresh-status">
       {running && newest ? (
-        <span className="num" role="status">
-          ⟳ Refreshing {newest.accountsDone}/{newest.accountsTotal} · {newest.currentStep ?? 'starting'}
+        <span className="num truncate" role="status" title={newest.currentStep ?? undefined}>
+          ⟳ Refreshing {newest.accountsDone}/{newest.accountsTotal} accounts
           {errorCount > 0 && <span className="ml-1 font-semibold text-amber-700 dark:text-amber-300">· ⚠ {errorCount} error{errorCount > 1 ? 's' : ''}</span>}
         </span>
       ) : (
-        <span className="num">
+        <span className="num truncate">
           {dataAt ? <>Data from {formatAge(dataAt)} ago</> : 'No data yet'}
           {newest?.status === 'failed' && <span className="ml-1 font-semibold text-red-700 dark:text-red-300">· ✖ last refresh failed</span>}
           {newest?.status === 'partial' && <span className="ml-1 font-semibold text-amber-700 dark:text-amber-300">· ⚠ {errorCount} account{errorCount === 1 ? '' : 's'} stale</span>}

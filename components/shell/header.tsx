@@ -5,15 +5,15 @@ import { RoleBadge } from './role-badge';
 export function Header({ user, demo, signOutAction }: { user: SessionUser; demo: boolean; signOutAction: () => Promise<void> }) {
   return (
     <header className="flex h-14 items-center justify-between border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex items-center gap-4 text-sm text-slate-500">
+      <div className="flex min-w-0 items-center gap-4 text-sm text-slate-500">
         {demo && (
-          <span className="rounded-md bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-900 dark:bg-violet-900/40 dark:text-violet-200">
-            Demo mode — simulated exchange
+          <span className="shrink-0 whitespace-nowrap rounded-md bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-900 dark:bg-violet-900/40 dark:text-violet-200">
+            Demo — simulated exchange
           </span>
         )}
         <RefreshStatusBar />
       </div>
-      <div className="flex items-center gap-3 text-sm">
+      <div className="flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
         <span className="font-medium" data-testid="user-email">{user.email}</span>
         <RoleBadge role={user.role} />
         <form action={signOutAction}>

@@ -26,9 +26,11 @@ export async function seedDemoConnection(db: Db, scenario: Scenario, baseUrl: st
   const masterId = master!.id;
 
   for (const sub of scenario.subAccounts) {
-    // Prefer a read-only key: monitoring needs nothing more (least privilege).
-    const normal = sub.keys.filter((k) => k.kind === 'normal' && k.secretKey && !k.permissions.enableWithdrawals);
-    const read = normal.find((k) => /monitor/.test(k.name)) ?? normal[0];
+    // Prefer a read-only key (least privilege); an account whose only normal key can withdraw still gets
+    // it stored, so the connections page can show the warning it deserves.
+    const normal = sub.keys.filter((k) => k.kind === 'normal' && k.secretKey);
+    const safe = normal.filter((k) => !k.permissions.enableWithdrawals);
+    const read = safe.find((k) => /monitor/.test(k.name)) ?? safe[0] ?? normal[0];
     if (read?.secretKey) {
       await db.insert(connections).values({
         name: read.name, kind: 'sub', masterId, accountEmail: sub.email, baseUrl, apiKey: read.apiKey, signerType: 'HMAC', sealedSecret: seal(read.secretKey, key), permissions: read.permissions,
