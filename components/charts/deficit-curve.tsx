@@ -49,7 +49,7 @@ export function DeficitCurveChart({ curve, highlight }: { curve: Curve; highligh
 }
 
 function Marker({ cx, cy, kind, color }: { cx: number; cy: number; kind: 'liquidation' | 'bankruptcy'; color: string }) {
-  if (kind === 'liquidation') return <circle cx={cx} cy={cy} r={5} fill="white" stroke={color} strokeWidth={2.5} />;
+  if (kind === 'liquidation') return <circle cx={cx} cy={cy} r={5} className="fill-white dark:fill-slate-900" stroke={color} strokeWidth={2.5} />;
   return (
     <g stroke={color} strokeWidth={3} strokeLinecap="round">
       <line x1={cx - 5} y1={cy - 5} x2={cx + 5} y2={cy + 5} />

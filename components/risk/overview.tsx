@@ -17,12 +17,15 @@ const WHAT = 'Master totals, the deficit curve and the accounts nearest to liqui
 export function Overview() {
   const query = useOverview();
   if (query.isPending) return <OverviewSkeleton />;
-  if (query.isError) return <ErrorState title="Could not load the overview" message={query.error.message} onRetry={() => query.refetch()} />;
+  // A failed poll keeps the last figures on screen, with the error above them.
+  const failed = query.isError && <ErrorState title={query.data ? 'Could not update the overview: these are the last figures loaded' : 'Could not load the overview'} message={query.error.message} onRetry={() => query.refetch()} />;
   const overview = query.data;
+  if (overview === undefined) return failed;
   if (!overview) return <NoDataYet what={WHAT} />;
   const { data, refresh } = overview;
   return (
     <div className="space-y-6">
+      {failed}
       <RefreshBanner newest={refresh.newest} shownId={refresh.shown?.id ?? null} />
       {!data ? (
         <NoDataYet what={WHAT} />

@@ -42,7 +42,7 @@ function CalloutFigure({ callout: c }: { callout: Callout }) {
         <ul className="mt-3 space-y-1 border-t border-slate-200 pt-2 text-xs dark:border-slate-700">
           {c.top.map((t) => (
             <li key={t.email} className="flex justify-between gap-3">
-              <span className="truncate" title={t.email}>{t.email}</span>
+              <span className="min-w-0 break-all">{t.email}</span>
               <span className="num shrink-0 font-medium">{formatUsd(t.owed)}</span>
             </li>
           ))}

@@ -27,8 +27,8 @@ export function StatusCounts({ counts }: { counts: OverviewData['counts'] }) {
           );
         })}
       </dl>
-      <p className="mt-4 mb-1.5 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
-        LiquidationLoan: {counts.bound} bound · {counts.notBound} not · {counts.unknown} unknown
+      <p className="mt-4 mb-1.5 border-t border-slate-200 pt-3 text-xs font-semibold text-slate-600 dark:border-slate-700 dark:text-slate-300">
+        LiquidationLoan rule: {counts.bound} bound · {counts.notBound} not bound · {counts.unknown} unknown
       </p>
       <dl className="space-y-1 text-xs" aria-label="Accounts per rule">
         {RULE_ORDER.filter((r) => counts.byRule[r] > 0).map((r) => (

@@ -25,7 +25,9 @@ export function TotalsStrip({ data }: { data: OverviewData }) {
         {tiles.map((t) => (
           <div key={t.label} className={`rounded-xl border bg-white p-4 shadow-sm dark:bg-slate-900 ${t.alert ? 'border-red-300 dark:border-red-900' : 'border-slate-200 dark:border-slate-800'}`}>
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.label}</p>
-            <p className={`num mt-1 text-xl font-semibold ${t.alert ? 'text-red-700 dark:text-red-400' : ''}`}>{t.value}</p>
+            <p className={`num mt-1 whitespace-nowrap text-xl font-semibold ${t.alert ? 'text-red-700 dark:text-red-400' : ''}`}>
+              {t.value.replace(/ USD$/, '')} <span className="text-sm font-medium opacity-70">USD</span>
+            </p>
             {t.note && <p className={`mt-1 text-xs ${t.alert ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>{t.note}</p>}
           </div>
         ))}
