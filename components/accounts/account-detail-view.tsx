@@ -1,0 +1,109 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Card } from '@/components/ui/card';
+import { ErrorState, TableSkeleton } from '@/components/ui/states';
+import { apiFetch } from '@/lib/api-client';
+import { formatAge, formatDateTime, formatRatio, formatShock, formatUsd } from '@/lib/format';
+import { formatLiquidation } from '@/lib/format-table';
+import { MODE_LABEL } from '@/lib/risk-labels';
+import { BindingBadge, StaleBadge, StatusBadge } from './badges';
+import { BalancesTable, IsolatedPairsTable, SpecialKeyHistory } from './detail-tables';
+import { MarginHistoryChart } from './margin-history-chart';
+import { Notes } from './notes';
+import { PmProPanel } from './pm-pro-panel';
+import { StressCurveChart } from './stress-curve-chart';
+import { accountQueryKey, type AccountDetail } from './types';
+import { useNow } from './use-now';
+
+function Figure({ label, children, danger }: { label: string; children: ReactNode; danger?: boolean }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className={`num mt-0.5 text-lg font-semibold ${danger ? 'text-red-700 dark:text-red-400' : ''}`}>{children}</dd>
+    </div>
+  );
+}
+
+const owedText = (d: AccountDetail, at: AccountDetail['row']['atA']) =>
+  !at ? '—' : at.owed > 0 ? `⚠ ${formatUsd(at.owed)}` : d.row.bound === null && at.deficit > 0 ? `? up to ${formatUsd(at.deficit)}` : formatUsd(0);
+
+export function AccountDetailView({ email, canWrite }: { email: string; canWrite: boolean }) {
+  const query = useQuery({ queryKey: accountQueryKey(email), queryFn: () => apiFetch<AccountDetail>(`/api/accounts/${encodeURIComponent(email)}`), refetchInterval: 60_000 });
+  const now = useNow(query.data?.refresh.finishedAt ?? null);
+  if (query.isPending) return <TableSkeleton rows={8} />;
+  if (query.isError) return <ErrorState title="Could not load this account" message={query.error.message} onRetry={() => query.refetch()} />;
+  const d = query.data;
+  const r = d.row;
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <Link href="/accounts" className="text-slate-600 hover:underline dark:text-slate-400">← All accounts</Link>
+        <span className="text-slate-400">·</span>
+        <span>{MODE_LABEL[r.mode] ?? r.mode}</span>
+        <StatusBadge status={r.status} />
+        {r.stale && <StaleBadge error={r.error} />}
+        <span className="num text-slate-500">data {formatAge(r.dataAt, now)} old ({formatDateTime(r.dataAt)})</span>
+      </div>
+      {r.stale && r.error && <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">⏱ The last refresh could not read this account ({r.error}); these figures are from {formatDateTime(r.dataAt)}.</p>}
+
+      <Card title="The rule that applies">
+        <div className="flex flex-wrap items-start gap-4">
+          <BindingBadge bound={r.bound} rule={r.rule} full />
+          <p className="min-w-0 flex-1 text-sm" data-testid="rule-reason">{r.reason}</p>
+        </div>
+      </Card>
+
+      <Card>
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-4 xl:grid-cols-7">
+          <Figure label={r.level.kind === 'uniMMR' ? 'uniMMR' : 'Margin level'}>{formatRatio(r.level.value)}</Figure>
+          <Figure label="Bars (call / liquidation)">{r.bars ? `${Number(r.bars.marginCall)} / ${Number(r.bars.liquidation)}` : 'not read'}</Figure>
+          <Figure label="Liquidates at" danger={r.liquidationDistance === 0}>{formatLiquidation(r.liquidation)}</Figure>
+          <Figure label="Bankruptcy at">{formatLiquidation(d.shocks.bankruptcy)}</Figure>
+          <Figure label={`Owed at ${formatShock(-0.2)}`} danger={(r.atA?.owed ?? 0) > 0}>{owedText(d, r.atA)}</Figure>
+          <Figure label={`Owed at ${formatShock(-0.4)}`} danger={(r.atB?.owed ?? 0) > 0}>{owedText(d, r.atB)}</Figure>
+          <Figure label="Outstanding loan" danger={Number(r.outstandingLoanUsd) > 0}>{Number(r.outstandingLoanUsd) > 0 ? `⚠ ${formatUsd(r.outstandingLoanUsd)}` : formatUsd(0)}</Figure>
+        </dl>
+        <p className="num mt-4 text-xs text-slate-500">
+          Assets {formatUsd(d.totals.assetsUsd)} · liabilities {formatUsd(d.totals.liabilitiesUsd)} · equity {formatUsd(d.totals.equityUsd)} · keys {r.keys.total ?? '?'}/30, {r.keys.special ?? '?'} special
+          {d.outstandingLoans.map((l) => ` · ${l.kind === 'LIQUIDATION_LOAN' ? 'LiquidationLoan' : 'PM bankruptcy loan'} ${l.remaining} ${l.asset}`)}
+        </p>
+      </Card>
+
+      <div className="grid gap-5 xl:grid-cols-2">
+        <Card title="Stress curve (estimate)">
+          <StressCurveChart curve={d.curve} shocks={d.shocks} liquidationBar={r.bars?.liquidation ?? null} />
+          <p className="mt-2 text-xs text-slate-500">
+            {d.consequence === 'LOAN_OWED' ? 'Bound: the deficit is owed as a loan.' : d.consequence === 'COLLATERAL_LOST' ? 'Not bound: a deficit costs the collateral, nothing more is owed.' : 'Binding unknown: the deficit could be owed.'}
+          </p>
+        </Card>
+        <Card title="Margin level history">
+          <MarginHistoryChart history={d.history} bars={r.level.kind === 'ML' ? r.bars : null} />
+        </Card>
+      </div>
+
+      {d.pmPro && (
+        <Card title="Portfolio Margin Pro">
+          <PmProPanel pm={d.pmPro} />
+        </Card>
+      )}
+      <Card title="Balances">
+        <BalancesTable balances={d.balances} />
+      </Card>
+      {d.isolatedPairs.length > 0 && (
+        <Card title="Isolated pairs">
+          <IsolatedPairsTable pairs={d.isolatedPairs} />
+        </Card>
+      )}
+      <Card title="Special keys and exit">
+        <SpecialKeyHistory keys={d.specialKeys} exits={d.exits} dataAvailable={d.dataAvailable} />
+      </Card>
+      <Card title="Review notes">
+        <Notes email={email} notes={d.notes} canWrite={canWrite} />
+      </Card>
+    </div>
+  );
+}

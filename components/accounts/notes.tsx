@@ -1,0 +1,72 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { apiFetch } from '@/lib/api-client';
+import { formatDateTime } from '@/lib/format';
+import { accountQueryKey, type AccountNote } from './types';
+
+const MAX = 2000;
+const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950';
+
+/** Review notes: owners and ops record "reviewed, OK until …"; each is audited server-side. */
+export function Notes({ email, notes, canWrite }: { email: string; notes: AccountNote[]; canWrite: boolean }) {
+  const queryClient = useQueryClient();
+  const [body, setBody] = useState('');
+  const [okUntil, setOkUntil] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      apiFetch<AccountNote>(`/api/accounts/${encodeURIComponent(email)}/notes`, { method: 'POST', body: JSON.stringify({ body, okUntil: okUntil || null }) }),
+    onSuccess: async () => {
+      setBody('');
+      setOkUntil('');
+      await queryClient.invalidateQueries({ queryKey: accountQueryKey(email) });
+    },
+  });
+
+  return (
+    <div className="space-y-4">
+      {canWrite && (
+        <form
+          aria-label="Add a review note"
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+        >
+          <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+            Note
+            <textarea className={`${input} mt-1`} rows={3} maxLength={MAX} value={body} placeholder="Reviewed: positions hedged, OK until …" onChange={(e) => setBody(e.target.value)} />
+          </label>
+          <div className="flex flex-wrap items-end gap-3">
+            <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
+              OK until (optional)
+              <input type="date" className={`${input} mt-1 w-44`} value={okUntil} onChange={(e) => setOkUntil(e.target.value)} />
+            </label>
+            <button type="submit" disabled={save.isPending || body.trim() === ''} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-slate-100 dark:text-slate-900">
+              {save.isPending ? 'Saving…' : 'Save note'}
+            </button>
+            <span className="num text-xs text-slate-500">{body.length}/{MAX}</span>
+          </div>
+          {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">⚠ {save.error.message}</p>}
+        </form>
+      )}
+      {notes.length === 0 ? (
+        <p className="text-sm text-slate-500">No review notes yet.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="notes">
+          {notes.map((n) => (
+            <li key={n.id} className="py-3 text-sm">
+              <p className="whitespace-pre-wrap">{n.body}</p>
+              <p className="num mt-1 text-xs text-slate-500">
+                {n.authorEmail} · {formatDateTime(n.createdAt)}
+                {n.okUntil && <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 font-medium text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-300">✓ OK until {formatDateTime(n.okUntil)}</span>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
