@@ -68,7 +68,8 @@ test.describe('owner', () => {
     const form = page.getByRole('form', { name: 'Add master connection' });
     await form.getByLabel('Name').fill('Wrong secret');
     await form.getByLabel('Base URL').fill(sim.url);
-    await form.getByLabel('API key').fill(key('mike-monitor').apiKey);
+    // alpha-trading: a normal key the demo seed does not store (it stores each sub's monitor key).
+    await form.getByLabel('API key').fill(key('alpha-trading').apiKey);
     await form.getByLabel('HMAC secret').fill('not-the-secret');
     await form.getByRole('button', { name: 'Check and save' }).click();
     await expect(form.getByRole('alert')).toContainText('signature');

@@ -5,16 +5,20 @@ import type { ConnectionView } from './types';
 const SIGNER: Record<ConnectionView['signerType'], string> = { HMAC: 'HMAC', ED25519: 'Ed25519', RSA: 'RSA' };
 
 /** One stored key as people see it: never more than its last 4 characters. */
-export function ConnectionSummary({ connection, showBaseUrl = true }: { connection: ConnectionView; showBaseUrl?: boolean }) {
+/** `nested`: inside a sub-account row, which already names the account and its kind. */
+export function ConnectionSummary({ connection, nested = false }: { connection: ConnectionView; nested?: boolean }) {
   const c = connection;
+  const showName = !nested || c.name !== c.accountEmail;
   return (
     <div className="min-w-0 space-y-2">
-      <div className="flex flex-wrap items-center gap-2">
-        <span className="font-semibold">{c.name}</span>
-        <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">{c.kind === 'master' ? 'Master' : 'Sub-account'}</span>
-      </div>
+      {showName && (
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="font-semibold">{c.name}</span>
+          {!nested && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">{c.kind === 'master' ? 'Master' : 'Sub-account'}</span>}
+        </div>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        {showBaseUrl && (
+        {!nested && (
           <>
             <dt className="text-slate-500">Base URL</dt>
             <dd className="truncate font-mono text-xs leading-5" title={c.baseUrl}>{c.baseUrl}</dd>

@@ -72,7 +72,7 @@ function SubAccountItem({ row, masterId, canWrite }: { row: SubAccountRow; maste
       </div>
       {row.connection && (
         <div className="mt-2 flex flex-wrap items-start justify-between gap-3 rounded-md bg-slate-50 p-3 dark:bg-slate-950/50">
-          <ConnectionSummary connection={row.connection} showBaseUrl={false} />
+          <ConnectionSummary connection={row.connection} nested />
           {canWrite && <KeyActions connection={row.connection} />}
         </div>
       )}
