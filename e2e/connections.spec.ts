@@ -60,6 +60,12 @@ test.describe('owner', () => {
     await expect(kilo.getByText('⚠ Withdrawals enabled')).toBeVisible();
     await expect(kilo.getByTestId('masked-key')).toContainText(`••••${treasury.apiKey.slice(-4)}`);
     await screenshot(page, 'connections-owner');
+
+    // Remove it again (with the confirm step), so the app's scheduled refresh never reads a simulator that
+    // this spec closes.
+    await card.getByRole('button', { name: 'Remove', exact: true }).first().click();
+    await card.getByRole('alertdialog').getByRole('button', { name: 'Yes, remove' }).click();
+    await expect(card).toHaveCount(0);
   });
 
   test('a wrong secret is refused with the reason and nothing is saved', async ({ page }) => {
