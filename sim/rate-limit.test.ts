@@ -23,6 +23,12 @@ async function nextMinute(extraMs = 0): Promise<number> {
   return target;
 }
 
+/** Moves the simulator clock forward (signed requests stay inside recvWindow for small steps). */
+async function advance(ms: number): Promise<void> {
+  const state = obj(await control(sim.url, 'GET', 'state'));
+  await control(sim.url, 'POST', 'clock', { offsetMs: Number(state.clockOffsetMs) + ms });
+}
+
 describe('weights and limits', () => {
   it('counts the shared /api pool in X-MBX-USED-WEIGHT-1M (ticker: 2 for one symbol, 4 for all)', async () => {
     await nextMinute();
@@ -57,6 +63,8 @@ describe('weights and limits', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
 
+    // Past the in-flight grace, a caller still calling has ignored the 429.
+    await advance(1_000);
     const hammer = await get(sim.url, '/api/v3/time');
     expect(hammer.status).toBe(418);
     expect(obj(hammer).code).toBe(-1003);
@@ -85,7 +93,17 @@ describe('weights and limits', () => {
     await control(sim.url, 'POST', 'faults', { force429: { path: '/sapi/v1/margin/account', count: 1, retryAfterSec: 5 } });
     const kilo = creds(scenario, 'kilo-treasury');
     expect((await signed(sim.url, kilo, 'GET', '/sapi/v1/margin/account')).status).toBe(429);
-    expect((await signed(sim.url, kilo, 'GET', '/sapi/v1/margin/account')).status).toBe(418);
+    await advance(1_000);
+    const t = Number(obj(await control(sim.url, 'GET', 'state')).serverTime);
+    expect((await signed(sim.url, kilo, 'GET', '/sapi/v1/margin/account', {}, { timestamp: t })).status).toBe(418);
+  });
+
+  it('answers 429, not 418, to requests already in flight when the 429 went out', async () => {
+    await control(sim.url, 'POST', 'faults', { force429: { path: '/sapi/v1/margin/account', count: 1, retryAfterSec: 5 } });
+    const kilo = creds(scenario, 'kilo-treasury');
+    const t = Number(obj(await control(sim.url, 'GET', 'state')).serverTime);
+    const burst = await Promise.all(Array.from({ length: 4 }, () => signed(sim.url, kilo, 'GET', '/sapi/v1/margin/account', {}, { timestamp: t })));
+    expect(burst.map((r) => r.status)).toEqual([429, 429, 429, 429]);
   });
 });
 

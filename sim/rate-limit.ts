@@ -18,6 +18,9 @@ export interface Forced429 {
   retryAfterSec: number;
 }
 
+/** (choice) How long after a 429 a request still counts as sent before the client could have seen it. */
+const IN_FLIGHT_GRACE_MS = 500;
+
 /**
  * Weight counters per fixed one-minute interval (Binance: "a 1 MINUTE interval starts every minute"), on the
  * simulator's clock so a test can roll the window with POST /__sim/clock instead of sleeping.
@@ -27,7 +30,7 @@ export interface Forced429 {
 export class RateLimiter {
   private minute = -1;
   private used = new Map<string, number>();
-  private backoffUntil = new Map<string, number>();
+  private backoffUntil = new Map<string, { until: number; since: number }>();
   private bans = new Map<string, { until: number; count: number }>();
   private forced = new Map<string, Forced429>();
 
@@ -70,8 +73,13 @@ export class RateLimiter {
     const key = kind === 'API' ? `API|${bucket}` : `${kind}|${bucket}|${path}`;
     const backoff = this.backoffUntil.get(key);
     if (backoff !== undefined) {
+      // Requests that were already on the wire when the 429 went out cannot have heeded it: they get the
+      // same 429. Only a caller that keeps coming after that grace is hammering, and is banned.
+      if (now < backoff.until && now - backoff.since < IN_FLIGHT_GRACE_MS) {
+        throw err.tooMuchWeight(LIMITS[kind], Math.max(1, Math.ceil((backoff.until - now) / 1000)));
+      }
       this.backoffUntil.delete(key);
-      if (now < backoff) throw this.ban(ip, now);
+      if (now < backoff.until) throw this.ban(ip, now);
     }
     const used = (this.used.get(key) ?? 0) + weight;
     this.used.set(key, used);
@@ -79,12 +87,12 @@ export class RateLimiter {
     const forced = this.forced.get(path);
     if (forced && forced.count > 0) {
       forced.count -= 1;
-      this.backoffUntil.set(key, now + forced.retryAfterSec * 1000);
+      this.backoffUntil.set(key, { until: now + forced.retryAfterSec * 1000, since: now });
       throw withHeaders(err.tooMuchWeight(LIMITS[kind], forced.retryAfterSec), headers);
     }
     if (used > LIMITS[kind]) {
       const windowEnd = (minute + 1) * 60_000;
-      this.backoffUntil.set(key, windowEnd);
+      this.backoffUntil.set(key, { until: windowEnd, since: now });
       throw withHeaders(err.tooMuchWeight(LIMITS[kind], Math.ceil((windowEnd - now) / 1000)), headers);
     }
     return headers;
