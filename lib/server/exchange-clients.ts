@@ -1,21 +1,11 @@
 import 'server-only';
-import { loadKeyring } from './crypto/keyring';
-import { unseal } from './crypto/seal';
+import { credentialsOf } from './connections/store';
 import type { connections } from './db/schema';
-import { createExchangeClient, type ExchangeClient, type ExchangeCredentials } from './exchange';
+import { createExchangeClient, type ExchangeClient } from './exchange';
 
 type ConnectionRow = typeof connections.$inferSelect;
 
-/** Stored connections are always normal keys: the connections form refuses special keys (DESIGN §2). */
-export function credentialsOf(row: ConnectionRow): ExchangeCredentials {
-  const secret = unseal(row.sealedSecret, loadKeyring().all);
-  const signer =
-    row.signerType === 'HMAC'
-      ? ({ type: 'HMAC', secret } as const)
-      : ({ type: row.signerType, privateKeyPem: secret } as const);
-  return { apiKey: row.apiKey, keyKind: 'normal', signer };
-}
-
+/** A client for a stored key; its UID budget is grouped by the account the key belongs to. */
 export function clientFor(row: ConnectionRow): ExchangeClient {
   return createExchangeClient({
     baseUrl: row.baseUrl,
