@@ -38,12 +38,15 @@ function CalloutFigure({ callout: c }: { callout: Callout }) {
           ? plus up to <span className="num font-semibold">{formatUsd(c.unknownBinding)}</span> from accounts whose binding is unknown
         </p>
       )}
+      <p className="num mt-1 text-xs text-slate-500 dark:text-slate-400">
+        Collateral lost in deficit liquidations, all accounts: {formatUsd(c.collateralLost)}
+      </p>
       {c.top.length > 0 && (
         <ul className="mt-3 space-y-1 border-t border-slate-200 pt-2 text-xs dark:border-slate-700">
           {c.top.map((t) => (
-            <li key={t.email} className="flex justify-between gap-3">
-              <span className="min-w-0 break-all">{t.email}</span>
-              <span className="num shrink-0 font-medium">{formatUsd(t.owed)}</span>
+            <li key={t.email} className="flex flex-wrap justify-between gap-x-3">
+              <span>{t.email}</span>
+              <span className="num ml-auto font-medium">{formatUsd(t.owed)}</span>
             </li>
           ))}
         </ul>
