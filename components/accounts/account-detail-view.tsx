@@ -58,7 +58,7 @@ export function AccountDetailView({ email, canWrite }: { email: string; canWrite
       </Card>
 
       <Card>
-        <dl className="grid grid-cols-2 gap-4 md:grid-cols-4 xl:grid-cols-7">
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
           <Figure label={r.level.kind === 'uniMMR' ? 'uniMMR' : 'Margin level'}>{formatRatio(r.level.value)}</Figure>
           <Figure label="Bars (call / liquidation)">{r.bars ? `${Number(r.bars.marginCall)} / ${Number(r.bars.liquidation)}` : 'not read'}</Figure>
           <Figure label="Liquidates at" danger={r.liquidationDistance === 0}>{formatLiquidation(r.liquidation)}</Figure>

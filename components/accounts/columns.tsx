@@ -47,17 +47,14 @@ function Projected({ r, at }: { r: AccountRow; at: AccountRow['atA'] }) {
 
 function Level({ r }: { r: AccountRow }) {
   if (r.level.value === null) return <span className={muted}>{r.level.kind === 'uniMMR' ? '—' : 'no debt'}</span>;
+  const bar = (v: string) => String(Number(v));
   return (
-    <span className="flex flex-col">
-      <span>
-        {r.level.kind === 'uniMMR' && <span className={`${muted} text-xs`}>uniMMR </span>}
-        {formatRatio(r.level.value)}
+    <span className="flex flex-col" title={r.bars ? `${r.level.kind === 'uniMMR' ? 'uniMMR; tiers' : 'Margin level; bars'}: margin call ${bar(r.bars.marginCall)}, liquidation ${bar(r.bars.liquidation)}` : undefined}>
+      <span>{formatRatio(r.level.value)}</span>
+      <span className={`${muted} whitespace-nowrap text-xs`}>
+        {r.level.kind === 'uniMMR' ? 'uni · ' : ''}
+        {r.bars ? `liq ${bar(r.bars.liquidation)}` : 'bars not read'}
       </span>
-      {r.bars && (
-        <span className={`${muted} text-xs`}>
-          call {r.bars.marginCall.replace(/0+$/, '').replace(/\.$/, '')} · liq {r.bars.liquidation.replace(/0+$/, '').replace(/\.$/, '')}
-        </span>
-      )}
     </span>
   );
 }
@@ -69,7 +66,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'email',
       header: 'Account',
-      width: '21%',
+      width: '17%',
       descFirst: false, sort: (r) => r.email,
       cell: (r) => (
         <span className="flex min-w-0 flex-col">
@@ -85,7 +82,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'bound',
       header: 'LiquidationLoan',
-      width: '16%',
+      width: '13%',
       descFirst: false, sort: (r) => (r.bound === true ? 0 : r.bound === null ? 1 : 2),
       cell: (r) => <BindingBadge bound={r.bound} rule={r.rule} />,
       csv: (r) => RULE_LABEL[r.rule],
@@ -117,7 +114,7 @@ function specs(shockA: number, shockB: number): Spec[] {
         r.liquidationDistance === 0 ? (
           <span className="font-semibold text-red-700 dark:text-red-400">✖ past bar</span>
         ) : (
-          <span className={r.liquidation ? '' : muted} title={r.liquidation ? `A uniform ${r.liquidation.direction === 'DOWN' ? 'fall' : 'rise'} of this size liquidates the account` : 'No uniform shock liquidates this account'}>
+          <span className={`whitespace-nowrap ${r.liquidation ? '' : muted}`} title={r.liquidation ? `A uniform ${r.liquidation.direction === 'DOWN' ? 'fall' : 'rise'} of this size liquidates the account` : 'No uniform shock liquidates this account'}>
             {formatLiquidation(r.liquidation)}
           </span>
         ),
@@ -126,7 +123,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'atA',
       header: `Owed at ${formatShock(shockA)} (USD)`,
-      width: '9%',
+      width: '10%',
       align: 'right',
       descFirst: true,
       sort: (r) => projectedCsv(r, r.atA) ?? -1,
@@ -136,7 +133,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'atB',
       header: `Owed at ${formatShock(shockB)} (USD)`,
-      width: '9%',
+      width: '10%',
       align: 'right',
       descFirst: true,
       sort: (r) => projectedCsv(r, r.atB) ?? -1,

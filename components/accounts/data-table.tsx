@@ -29,7 +29,7 @@ export function DataTable({ table }: { table: Table<AccountRow> }) {
       data-testid="accounts-scroll"
       className="max-h-[calc(100vh-16rem)] min-h-64 overflow-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
-      <table className="w-full table-fixed text-left text-sm">
+      <table className="w-full table-fixed text-left text-[13px]">
         <colgroup>
           {table.getVisibleLeafColumns().map((c) => (
             <col key={c.id} style={{ width: (c.columnDef.meta as ColumnLayout | undefined)?.width }} />
@@ -42,11 +42,11 @@ export function DataTable({ table }: { table: Table<AccountRow> }) {
                 const sorted = h.column.getIsSorted();
                 const right = (h.column.columnDef.meta as ColumnLayout | undefined)?.align === 'right';
                 return (
-                  <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={`px-2 py-2 font-medium ${right ? 'text-right' : ''}`}>
+                  <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={`px-1.5 py-2 font-medium ${right ? 'text-right' : ''}`}>
                     <button
                       type="button"
                       onClick={h.column.getToggleSortingHandler()}
-                      className={`inline-flex items-center gap-1 rounded hover:text-slate-900 dark:hover:text-slate-100 ${right ? 'flex-row-reverse text-right' : 'text-left'}`}
+                      className={`inline-flex items-center gap-1 rounded hover:text-slate-900 dark:hover:text-slate-100 ${right ? 'text-right' : 'text-left'}`}
                     >
                       {flexRender(h.column.columnDef.header, h.getContext())}
                       <span aria-hidden className="w-3 shrink-0 text-slate-400">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}</span>
@@ -64,7 +64,7 @@ export function DataTable({ table }: { table: Table<AccountRow> }) {
             return (
               <tr key={row.id} data-testid="account-row" style={{ height: ROW_HEIGHT }} className="border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50">
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`overflow-hidden px-2 py-1 align-middle ${(cell.column.columnDef.meta as ColumnLayout | undefined)?.align === 'right' ? 'text-right' : ''}`}>
+                  <td key={cell.id} className={`overflow-hidden px-1.5 py-1 align-middle ${(cell.column.columnDef.meta as ColumnLayout | undefined)?.align === 'right' ? 'text-right' : ''}`}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

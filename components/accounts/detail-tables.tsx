@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { formatAmount, formatDateTime, formatRatio, formatUsd } from '@/lib/format';
 import { formatLiquidation } from '@/lib/format-table';
 import type { MarginStatus } from '@/lib/risk';
@@ -5,12 +6,12 @@ import { StatusBadge } from './badges';
 import type { AccountDetail } from './types';
 
 const th = 'px-3 py-2 font-medium';
-const td = 'px-3 py-2';
+const td = 'whitespace-nowrap px-3 py-2';
 const wrap = 'overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800';
 const head = 'border-b border-slate-200 bg-slate-50 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400';
 
-// Exact as the exchange sent it (8 decimals for Binance balances), grouped, with the asset as unit.
-const exact = (v: string, unit: string) => formatAmount(v, unit, Math.max(2, v.split('.')[1]?.length ?? 0));
+// Exact: every significant decimal the exchange sent (trailing zeros of its 8-decimal strings dropped).
+const exact = (v: string, unit: string) => formatAmount(v, unit, new Decimal(v).decimalPlaces());
 
 export function BalancesTable({ balances }: { balances: AccountDetail['balances'] }) {
   if (balances.length === 0) return <p className="text-sm text-slate-500">No balances in the cross wallet.</p>;

@@ -9,9 +9,9 @@ const AXIS = { fontSize: 11, fill: '#94a3b8' };
 /** D(s) against the shock, the owed part where bound, and where liquidation and bankruptcy happen. */
 export function StressCurveChart({ curve, shocks, liquidationBar }: { curve: DeficitPoint[]; shocks: ShockPoints; liquidationBar: string | null }) {
   const marks = [
-    shocks.liquidation && { x: shocks.liquidation.shock, label: `Liquidation${liquidationBar ? ` (level ${Number(liquidationBar)})` : ''} ${formatShock(shocks.liquidation.shock)}`, color: '#f59e0b' },
-    shocks.bankruptcy && { x: shocks.bankruptcy.shock, label: `Bankruptcy ${formatShock(shocks.bankruptcy.shock)}`, color: '#ef4444' },
-  ].filter((m): m is { x: number; label: string; color: string } => !!m && m.x >= -0.6 && m.x <= 0.6);
+    shocks.liquidation && { x: shocks.liquidation.shock, short: 'L', label: `L: liquidation${liquidationBar ? ` (level ${Number(liquidationBar)})` : ''} at ${formatShock(shocks.liquidation.shock)}`, color: '#f59e0b' },
+    shocks.bankruptcy && { x: shocks.bankruptcy.shock, short: 'B', label: `B: bankruptcy (equity 0) at ${formatShock(shocks.bankruptcy.shock)}`, color: '#ef4444' },
+  ].filter((m): m is { x: number; short: string; label: string; color: string } => !!m && m.x >= -0.6 && m.x <= 0.6);
   return (
     <figure aria-label="Stress curve: projected deficit against a uniform price shock">
       <ResponsiveContainer width="100%" height={260}>
@@ -27,12 +27,19 @@ export function StressCurveChart({ curve, shocks, liquidationBar }: { curve: Def
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <ReferenceLine x={0} stroke="#94a3b8" />
           {marks.map((m) => (
-            <ReferenceLine key={m.label} x={m.x} stroke={m.color} strokeDasharray="4 3" label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: m.color }} />
+            <ReferenceLine key={m.label} x={m.x} stroke={m.color} strokeDasharray="4 3" label={{ value: m.short, position: 'top', fontSize: 11, fontWeight: 600, fill: m.color }} />
           ))}
           <Line type="linear" dataKey="deficit" name="Deficit D(s)" stroke="#64748b" strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line type="linear" dataKey="owed" name="Owed as a loan" stroke="#dc2626" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
+      {marks.length > 0 && (
+        <figcaption className="num mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600 dark:text-slate-400">
+          {marks.map((m) => (
+            <span key={m.label} style={{ color: m.color }}>┆ {m.label}</span>
+          ))}
+        </figcaption>
+      )}
     </figure>
   );
 }

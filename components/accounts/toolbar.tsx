@@ -24,7 +24,7 @@ export function Toolbar({
     <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Account filters">
       <label className={label}>
         Search
-        <input type="search" className={`${input} w-56`} value={filters.search} placeholder="email…" onChange={(e) => onChange({ search: e.target.value })} />
+        <input type="search" className={`${input} w-44`} value={filters.search} placeholder="email…" onChange={(e) => onChange({ search: e.target.value })} />
       </label>
       <label className={label}>
         Mode
