@@ -54,8 +54,8 @@ for (const role of ['owner', 'ops'] as const) {
       await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
       await expect(rows(page)).toHaveCount(13);
       await expect(page.getByTestId('accounts-count')).toContainText('13 sub-accounts');
-      await expect(rows(page).filter({ hasText: 'desk-bravo' })).toContainText('Still bound — keys deleted, exit not confirmed');
-      await expect(rows(page).filter({ hasText: 'desk-lima' })).toContainText('Unknown — no key stored');
+      await expect(rows(page).filter({ hasText: 'desk-bravo' })).toContainText('keys deleted, no exit');
+      await expect(rows(page).filter({ hasText: 'desk-lima' })).toContainText('no key stored');
       await expectNoHorizontalOverflow(page);
       await fullScreenshot(page, `accounts-${role}`);
 

@@ -8,6 +8,18 @@ export const TONE: Record<'ok' | 'warn' | 'danger' | 'muted', string> = {
   muted: 'bg-slate-100 text-slate-700 ring-slate-500/20 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-400/20',
 };
 
+/** The rule in a few words for the table's second line; the full label is in the tooltip and the detail page. */
+const RULE_SHORT: Record<ApplicabilityRule, string> = {
+  BOUND_SPECIAL_KEY: 'special key created',
+  BOUND_KEYS_DELETED_EXIT_UNCONFIRMED: 'keys deleted, no exit',
+  NOT_BOUND: 'standard liquidation',
+  PM_PRO_BOUND: 'Portfolio Margin Pro',
+  ISOLATED_NEVER: 'isolated: standard',
+  UNSUPPORTED_PRODUCT: 'unsupported product',
+  UNKNOWN_NO_KEY: 'no key stored',
+  UNKNOWN_MODE: 'mode unreadable',
+};
+
 const badge = 'inline-flex items-center gap-1 whitespace-nowrap rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset';
 
 export function StatusBadge({ status }: { status: AccountStatus }) {
@@ -30,7 +42,7 @@ export function BindingBadge({ bound, rule, full = false }: { bound: boolean | n
         {word}
       </span>
       <span className={`text-xs text-slate-600 dark:text-slate-400 ${full ? '' : 'line-clamp-1'}`} title={RULE_LABEL[rule]}>
-        {RULE_LABEL[rule]}
+        {full ? RULE_LABEL[rule] : RULE_SHORT[rule]}
       </span>
     </span>
   );
