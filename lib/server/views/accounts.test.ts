@@ -28,7 +28,6 @@ describe('accounts list on demo snapshots', () => {
     ['desk-charlie', false, 'NOT_BOUND'],
     ['desk-echo', true, 'PM_PRO_BOUND'],
     ['desk-india', null, 'UNSUPPORTED_PRODUCT'],
-    ['desk-kilo', null, 'UNKNOWN_NO_KEY'],
     ['desk-lima', null, 'UNKNOWN_NO_KEY'],
     ['desk-mike', false, 'NOT_BOUND'],
   ] as const)('%s is bound=%s by rule %s', async (name, bound, rule) => {
