@@ -19,7 +19,14 @@ const key = (name: string) => {
 
 test.beforeAll(async () => {
   const demo = await loadScenario('demo');
-  scenario = parseScenario({ ...demo, master: { ...demo.master, keys: [normalKey('e2e-master', { enableReading: true })] } });
+  // Keys of its own (the demo master the app seeds already stores the scenario's keys): a master key, and
+  // a withdrawal-enabled key on desk-kilo.
+  const withdrawals = normalKey('kilo-e2e-withdrawals', { enableReading: true, enableWithdrawals: true });
+  scenario = parseScenario({
+    ...demo,
+    master: { ...demo.master, keys: [normalKey('e2e-master', { enableReading: true })] },
+    subAccounts: demo.subAccounts.map((a) => (a.email === 'desk-kilo@fundx.example' ? { ...a, keys: [...a.keys, withdrawals] } : a)),
+  });
   sim = await startSimulator({ port: 0, scenario });
 });
 test.afterAll(async () => {
@@ -53,7 +60,7 @@ test.describe('owner', () => {
     const kilo = card.locator('[data-testid="sub-account"][data-email="desk-kilo@fundx.example"]');
     await kilo.getByRole('button', { name: 'Add key for desk-kilo@fundx.example' }).click();
     const subForm = page.getByRole('form', { name: 'Add key for desk-kilo@fundx.example' });
-    const treasury = key('kilo-treasury');
+    const treasury = key('kilo-e2e-withdrawals');
     await subForm.getByLabel('API key').fill(treasury.apiKey);
     await subForm.getByLabel('HMAC secret').fill(treasury.secret);
     await subForm.getByRole('button', { name: 'Check and save' }).click();
