@@ -4,12 +4,13 @@ import { z } from 'zod';
  * Every environment variable the app reads, validated once. A bad value stops start-up with a message
  * naming the variable and what it expects, instead of failing later in some request.
  */
-const booleanString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const booleanString = z.enum(['true', 'false', '1', '0'], 'true or false').transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number('a port number').int('a port number').min(1, 'a port from 1 to 65535').max(65535, 'a port from 1 to 65535');
 
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: port.default(3000),
     // Loopback by default: exposing the dashboard is a deliberate choice (e.g. HOST=0.0.0.0 behind a proxy).
     HOST: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().min(1).default('.data'),
@@ -19,7 +20,7 @@ export const envSchema = z
       .optional(),
     MARGINWATCH_DEMO: booleanString.optional(),
     MARGINWATCH_EXCHANGE_URL: z.url('an http(s) URL such as https://api.binance.com').optional(),
-    MARGINWATCH_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
+    MARGINWATCH_SIM_PORT: port.default(4100),
     AUTH_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
     AUTH_TRUST_HOST: booleanString.optional(),
     MARGINWATCH_SECRET_KEY: z
@@ -33,7 +34,7 @@ export const envSchema = z
         'a comma-separated list of 32-byte base64 keys',
       )
       .optional(),
-    REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
+    REFRESH_INTERVAL_SECONDS: z.coerce.number('a number of seconds').int('whole seconds').min(10, 'at least 10 seconds').max(3600, 'at most 3600 seconds').default(60),
   })
   .transform((env) => ({
     ...env,
