@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import { openDatabase, useDatabaseForTesting } from '@/lib/server/db/client';
+import { openDatabase, setDatabaseForTesting } from '@/lib/server/db/client';
 import { refreshRuns } from '@/lib/server/db/schema';
 import type { ClientStats } from '@/lib/server/exchange';
 import { ENDPOINTS, SCOPE_LIMITS, DEFAULT_SAFETY_MARGIN } from '@/lib/server/exchange';
@@ -34,7 +34,7 @@ const scenario = await loadScenario(scenarioFile);
 
 const sim = await startSimulator({ port: 0, scenario, latencyMs });
 const database = await openDatabase({ dataDir: path.join(dir, 'pglite') });
-useDatabaseForTesting(database);
+setDatabaseForTesting(database);
 const masterId = await seedDemoConnection(database.db, scenario, sim.url);
 
 global.gc?.();

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, PERMISSIONS } from '@/lib/permissions';
-import { useDatabaseForTesting, type Database } from '@/lib/server/db/client';
+import { setDatabaseForTesting, type Database } from '@/lib/server/db/client';
 import { testDatabases } from '@/lib/testing/databases';
 import { sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/sessions';
 
@@ -49,7 +49,7 @@ describe('every API route checks the session and the role', () => {
   beforeAll(async () => {
     process.env.AUTH_SECRET = TEST_AUTH_SECRET;
     database = await testDatabases()[0]!.open();
-    useDatabaseForTesting(database);
+    setDatabaseForTesting(database);
     opsCookie = await sessionCookieFor(database.db, 'ops');
   });
   afterAll(async () => {

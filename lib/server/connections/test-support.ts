@@ -1,7 +1,7 @@
 // Test-only helpers: a real simulator and a fresh database per suite, and a recording audit context.
 import { randomBytes } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import { type Database, useDatabaseForTesting as pointDatabaseAt } from '@/lib/server/db/client';
+import { type Database, setDatabaseForTesting as pointDatabaseAt } from '@/lib/server/db/client';
 import { auditLog } from '@/lib/server/db/schema';
 import { writeAudit } from '@/lib/server/audit';
 import { testDatabases } from '@/lib/testing/databases';

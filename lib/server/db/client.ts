@@ -54,6 +54,6 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Points this process at a given database: for tests (one fresh database per suite) only. */
-export function useDatabaseForTesting(database: Database): void {
+export function setDatabaseForTesting(database: Database): void {
   holder.__marginwatchDb = Promise.resolve(database);
 }

@@ -5,7 +5,7 @@ import { startSimulator } from '@/sim/server';
 import { loadScenario } from '@/sim/scenario';
 import { seedDemoConnection } from '@/scripts/lib/seed-demo';
 import { testDatabases } from '@/lib/testing/databases';
-import { useDatabaseForTesting, type Database } from '../db/client';
+import { setDatabaseForTesting, type Database } from '../db/client';
 import { accountSnapshots, refreshRuns } from '../db/schema';
 import type { ClientStats } from '../exchange';
 import { runRefresh } from './run-refresh';
@@ -24,7 +24,7 @@ describe('refresh under exchange faults', () => {
 
   beforeAll(async () => {
     database = await testDatabases()[0]!.open();
-    useDatabaseForTesting(database);
+    setDatabaseForTesting(database);
     sim = await startSimulator({ port: 0, scenario: await loadScenario('demo') });
     masterId = await seedDemoConnection(database.db, await loadScenario('demo'), sim.url);
   });

@@ -8,7 +8,7 @@ import { seedDemoConnection } from '@/scripts/lib/seed-demo';
 import { testDatabases } from '@/lib/testing/databases';
 import { loadKeyring } from '../crypto/keyring';
 import { seal } from '../crypto/seal';
-import { useDatabaseForTesting, type Database } from '../db/client';
+import { setDatabaseForTesting, type Database } from '../db/client';
 import { accountSnapshots, connections, refreshRuns, specialKeySightings } from '../db/schema';
 import { RefreshBusyError, runRefresh } from './run-refresh';
 
@@ -26,7 +26,7 @@ describe.each(testDatabases())('refresh against the simulator on $driver', ({ op
 
   beforeAll(async () => {
     database = await open();
-    useDatabaseForTesting(database);
+    setDatabaseForTesting(database);
     sim = await startSimulator({ port: 0, scenario: await loadScenario('demo') });
     masterId = await seedDemoConnection(database.db, await loadScenario('demo'), sim.url);
   });

@@ -4,7 +4,7 @@ import { loadScenario } from '@/sim/scenario';
 import { seedDemoConnection } from '@/scripts/lib/seed-demo';
 import { testDatabases } from '@/lib/testing/databases';
 // Aliased: the name starts with `use` but this is no React hook.
-import { useDatabaseForTesting as pointProcessAt, type Database } from '../db/client';
+import { setDatabaseForTesting as pointProcessAt, type Database } from '../db/client';
 import { runRefresh } from '../refresh/run-refresh';
 
 /** A fresh PGlite database holding one real refresh of the demo scenario, read from the simulator. */

@@ -9,7 +9,7 @@ import { loadScenario } from '@/sim/scenario';
 import { testDatabases } from '@/lib/testing/databases';
 import { loadKeyring } from '../crypto/keyring';
 import { seal } from '../crypto/seal';
-import { useDatabaseForTesting, type Database } from '../db/client';
+import { setDatabaseForTesting, type Database } from '../db/client';
 import { connections, refreshRuns } from '../db/schema';
 import { runRefresh } from '../refresh/run-refresh';
 import { getOverview } from './overview';
@@ -24,7 +24,7 @@ describe('getOverview on real demo snapshots', () => {
 
   beforeAll(async () => {
     database = await testDatabases()[0]!.open();
-    useDatabaseForTesting(database);
+    setDatabaseForTesting(database);
     sim = await startSimulator({ port: 0, scenario: await loadScenario('demo') });
   });
   afterAll(async () => {
