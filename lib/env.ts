@@ -34,6 +34,7 @@ export const envSchema = z
         'a comma-separated list of 32-byte base64 keys',
       )
       .optional(),
+    SNAPSHOT_RETENTION_DAYS: z.coerce.number('a number of days').int('whole days').min(1, 'at least 1 day').max(3650, 'at most 3650 days').default(30),
     REFRESH_INTERVAL_SECONDS: z.coerce.number('a number of seconds').int('whole seconds').min(10, 'at least 10 seconds').max(3600, 'at most 3600 seconds').default(60),
   })
   .transform((env) => ({

@@ -3,6 +3,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { aggregateMaster, DEFAULT_RISK_CONFIG, evaluateAccount, type AccountRisk, type AccountRiskInput } from '@/lib/risk';
 import { priceBook } from '@/lib/snapshot/prices';
 import { toRiskInput, type AccountReads } from '@/lib/snapshot/normalize';
+import { getEnv } from '@/lib/env';
 import { getDb, type Db } from '../db/client';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
 import { clientFor } from '../exchange-clients';
@@ -13,7 +14,6 @@ import { mergeStats } from './stats';
 
 const ACCOUNT_CONCURRENCY = 8;
 const HEARTBEAT_TIMEOUT_MS = 2 * 60_000;
-const RETENTION_DAYS = 30;
 
 export class RefreshBusyError extends Error {
   constructor(readonly runId: string | null) {
@@ -130,7 +130,7 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
       masterRisk: aggregateMaster(risks),
       stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>,
     });
-    await db.delete(accountSnapshots).where(and(eq(accountSnapshots.masterId, masterId), lt(accountSnapshots.takenAt, sql`now() - make_interval(days => ${RETENTION_DAYS})`)));
+    await db.delete(accountSnapshots).where(and(eq(accountSnapshots.masterId, masterId), lt(accountSnapshots.takenAt, sql`now() - make_interval(days => ${getEnv().SNAPSHOT_RETENTION_DAYS})`)));
     console.log(`[refresh] ${master.name}: ${status}, ${outcomes.length} accounts, ${stale} stale`);
     return { runId, status };
   } catch (error) {
