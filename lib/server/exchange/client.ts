@@ -150,7 +150,9 @@ export type ExchangeClient = ReturnType<typeof createExchangeClient>;
 export type RequestFn = <N extends EndpointName>(name: N, params?: RequestParams) => Promise<EndpointResult<N>>;
 
 function networkError(endpoint: string, method: string, e: unknown): ExchangeError {
-  const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
+  // undici wraps the reason: a code (ECONNREFUSED…) or, for refusals such as fetch's blocked ports, a message.
+  const inner = (e as { cause?: { code?: string; message?: string } }).cause;
+  const cause = inner?.code ?? inner?.message ?? (e as Error).message;
   return new ExchangeError({
     code: 'NETWORK',
     endpoint,
