@@ -2,7 +2,7 @@ import type { NextAuthConfig } from 'next-auth';
 import { isRole } from '@/lib/permissions';
 
 /**
- * The part of the Auth.js configuration that is safe in middleware: no database, no password hashing.
+ * The Auth.js configuration without the credentials provider: no database, no password hashing.
  * Sessions are JWTs (the credentials provider requires it); the role is carried in the token and
  * re-checked against the database by every route handler and page.
  */
@@ -11,9 +11,6 @@ export const authConfig = {
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   providers: [],
   callbacks: {
-    authorized({ auth }) {
-      return Boolean(auth?.user);
-    },
     jwt({ token, user }) {
       if (user?.id && isRole(user.role)) {
         token.uid = user.id;
