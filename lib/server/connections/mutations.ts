@@ -34,22 +34,7 @@ export async function addMasterConnection(input: AddMasterInput, ctx: ChangeCont
   const check = await verifyKey({ baseUrl: input.baseUrl, apiKey: input.apiKey, signer });
   if (!check.ok) throw keyCheckFailed(check);
   const db = await getDb();
-  const [row] = await db
-    .insert(connections)
-    .values({
-      name: input.name,
-      kind: 'master',
-      baseUrl: input.baseUrl,
-      apiKey: input.apiKey,
-      signerType: input.signerType,
-      sealedSecret: seal(secretOf(signer), loadKeyring().current),
-      permissions: { ...check.permissions },
-      createdBy: ctx.userId,
-    })
-    .returning({ id: connections.id });
-  const view = (await viewById(db, row!.id))!;
-  await ctx.audit('connections.create', target(view.id), { after: auditView(view) });
-  return view;
+  return storeVerifiedKey(db, { name: input.name, kind: 'master', baseUrl: input.baseUrl, apiKey: input.apiKey, signerType: input.signerType }, secretOf(signer), check.permissions, ctx);
 }
 
 /**
@@ -70,20 +55,26 @@ export async function addSubAccountKey(masterId: string, input: AddSubKeyInput, 
   }
   const check = await verifyKey({ baseUrl: master.baseUrl, apiKey: input.apiKey, signer });
   if (!check.ok) throw keyCheckFailed(check);
+  return storeVerifiedKey(
+    db,
+    { name: input.name || input.accountEmail, kind: 'sub', masterId, accountEmail: input.accountEmail, baseUrl: master.baseUrl, apiKey: input.apiKey, signerType: input.signerType },
+    secretOf(signer),
+    check.permissions,
+    ctx,
+  );
+}
+
+/** Seals the secret, stores the key that was just checked live, and audits it (no secret in the entry). */
+async function storeVerifiedKey(
+  db: Awaited<ReturnType<typeof getDb>>,
+  values: Omit<typeof connections.$inferInsert, 'sealedSecret' | 'permissions' | 'createdBy'>,
+  secret: string,
+  permissions: object,
+  ctx: ChangeContext,
+): Promise<ConnectionView> {
   const [row] = await db
     .insert(connections)
-    .values({
-      name: input.name || input.accountEmail,
-      kind: 'sub',
-      masterId,
-      accountEmail: input.accountEmail,
-      baseUrl: master.baseUrl,
-      apiKey: input.apiKey,
-      signerType: input.signerType,
-      sealedSecret: seal(secretOf(signer), loadKeyring().current),
-      permissions: { ...check.permissions },
-      createdBy: ctx.userId,
-    })
+    .values({ ...values, sealedSecret: seal(secret, loadKeyring().current), permissions: { ...permissions }, createdBy: ctx.userId })
     .returning({ id: connections.id });
   const view = (await viewById(db, row!.id))!;
   await ctx.audit('connections.create', target(view.id), { after: auditView(view) });
