@@ -10,23 +10,13 @@ import { evaluateAccount } from '../lib/risk/evaluate';
 import { crossShocks } from '../lib/risk/shocks';
 import { crossSums, stableSetOf, toFloatSums, type FloatSums } from '../lib/risk/sums';
 import type { AccountRiskInput, AssetBalance } from '../lib/risk/types';
+import { mulberry32 as rng } from '../sim/prng';
 
 const ACCOUNTS = 2000;
 const ASSETS = 50;
 const RUNS = 7;
 const config = DEFAULT_RISK_CONFIG;
 const shocks = config.shocks;
-
-/** Deterministic PRNG (mulberry32), so every run measures the same data. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STABLES = ['USDT', 'USDC', 'FDUSD', 'DAI', 'TUSD'];
 

@@ -4,22 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { hmacKey } from './keygen';
+import { mulberry32 as prng } from './prng';
 import { type ScenarioInput, parseScenario } from './scenario';
 
 const { values } = parseArgs({ options: { subs: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } } });
 const subs = Number(values.subs);
 const seed = Number(values.seed);
 if (!Number.isInteger(subs) || subs < 1 || !Number.isInteger(seed)) throw new Error('usage: --subs <n ≥ 1> --seed <integer>');
-
-function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = prng(seed);
 const CLIENT_IP = '203.0.113.10';

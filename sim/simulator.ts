@@ -10,6 +10,7 @@ import { type Route, routeKey } from './route';
 import { ROUTE_TABLE } from './routes';
 import type { Scenario } from './scenario';
 import { SimState } from './state';
+import { mulberry32 } from './prng';
 
 export interface Faults {
   latencyMs: number;
@@ -20,17 +21,6 @@ export interface Faults {
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const MAX_BODY = 1 << 20;
-
-/** A deterministic PRNG, so a given 5xx rate fails the same requests on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The exchange behind the HTTP server: state, limits, faults, and the request pipeline. */
 export class Simulator {

@@ -1,9 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import { SubmitOrCancel } from './submit-or-cancel';
 import { FormError } from './form-error';
 import { emptyKeyFields, KeyFieldset } from './key-fields';
-import { inputClass, labelClass, primaryButton, secondaryButton } from './styles';
+import { inputClass, labelClass } from './styles';
 import { useAddMaster } from './use-connections';
 
 export function AddMasterForm({ defaultBaseUrl, onDone }: { defaultBaseUrl: string; onDone: () => void }) {
@@ -35,14 +36,7 @@ export function AddMasterForm({ defaultBaseUrl, onDone }: { defaultBaseUrl: stri
           On save the key is checked live (its restrictions and a margin read). A Margin Special key is refused: store the account’s normal key.
         </p>
         <FormError error={add.error} />
-        <div className="flex gap-2">
-          <button type="submit" className={primaryButton} disabled={add.isPending}>
-            {add.isPending ? 'Checking the key…' : 'Check and save'}
-          </button>
-          <button type="button" className={secondaryButton} onClick={onDone}>
-            Cancel
-          </button>
-        </div>
+        <SubmitOrCancel pending={add.isPending} label="Check and save" pendingLabel="Checking the key…" onCancel={onDone} />
       </div>
     </form>
   );

@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
+import { SubmitOrCancel } from './submit-or-cancel';
 import { FormError } from './form-error';
 import { emptyKeyFields, KeyFieldset } from './key-fields';
-import { primaryButton, secondaryButton } from './styles';
 import { useAddSubKey } from './use-connections';
 
 export function AddSubKeyForm({ masterId, accountEmail, onDone }: { masterId: string; accountEmail: string; onDone: () => void }) {
@@ -24,14 +24,7 @@ export function AddSubKeyForm({ masterId, accountEmail, onDone }: { masterId: st
       </p>
       <KeyFieldset idPrefix={idPrefix} value={key} onChange={setKey} />
       <FormError error={add.error} />
-      <div className="flex gap-2">
-        <button type="submit" className={primaryButton} disabled={add.isPending}>
-          {add.isPending ? 'Checking the key…' : 'Check and save'}
-        </button>
-        <button type="button" className={secondaryButton} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel pending={add.isPending} label="Check and save" pendingLabel="Checking the key…" onCancel={onDone} />
     </form>
   );
 }

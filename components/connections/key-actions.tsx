@@ -1,9 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import { SubmitOrCancel } from './submit-or-cancel';
 import { FormError } from './form-error';
 import { SecretField } from './key-fields';
-import { dangerButton, primaryButton, secondaryButton } from './styles';
+import { dangerButton, secondaryButton } from './styles';
 import type { ConnectionView } from './types';
 import { useRemove, useRotate } from './use-connections';
 
@@ -41,14 +42,7 @@ function RotateForm({ connection, onDone }: { connection: ConnectionView; onDone
       <SecretField idPrefix={`rotate-${connection.id}`} signerType={connection.signerType} value={secret} onChange={setSecret} />
       <p className="text-xs text-slate-500">The new secret is checked live with key {connection.maskedKey} before it replaces the stored one.</p>
       <FormError error={rotate.error} />
-      <div className="flex gap-2">
-        <button type="submit" className={primaryButton} disabled={rotate.isPending}>
-          {rotate.isPending ? 'Checking…' : 'Check and replace'}
-        </button>
-        <button type="button" className={secondaryButton} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel pending={rotate.isPending} label="Check and replace" pendingLabel="Checking…" onCancel={onDone} />
     </form>
   );
 }
