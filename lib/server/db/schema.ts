@@ -38,7 +38,11 @@ export const connections = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('connections_master_idx').on(t.masterId)],
+  (t) => [
+    index('connections_master_idx').on(t.masterId),
+    // Two simultaneous adds of one key must not both land: the second gets a clear 409.
+    uniqueIndex('connections_api_key_idx').on(t.apiKey),
+  ],
 );
 
 export const auditLog = pgTable(
@@ -134,6 +138,8 @@ export const specialKeySightings = pgTable(
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Last change marginwatch made to the key (IP list): with its creation time, what "idle" is measured from. */
+    changedAt: timestamp('changed_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('special_key_sightings_key_idx').on(t.masterId, t.accountEmail, t.apiKey)],
 );
@@ -166,3 +172,27 @@ export const accountNotes = pgTable(
   },
   (t) => [index('account_notes_account_idx').on(t.masterId, t.accountEmail)],
 );
+
+/**
+ * The last read of a sub-account's key list through the master (`GET /sapi/v1/sub-account/subAccountApi`,
+ * weight 3000 UID): read at most hourly, so the Keys page shows its age.
+ */
+export const subAccountKeyLists = pgTable(
+  'sub_account_key_lists',
+  {
+    masterId: uuid('master_id').notNull(),
+    accountEmail: text('account_email').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+    keys: jsonb('keys').$type<{ apiKey: string; apiName: string | null; canTrade: boolean | null; createdAt: string | null }[]>().notNull(),
+  },
+  (t) => [uniqueIndex('sub_account_key_lists_account_idx').on(t.masterId, t.accountEmail)],
+);
+
+/** The owner's record that the Supplemental Product Terms are signed (no API reports it), audited. */
+export const termsRecords = pgTable('terms_records', {
+  masterId: uuid('master_id').primaryKey(),
+  signedOn: timestamp('signed_on', { withTimezone: true }).notNull(),
+  note: text('note').notNull().default(''),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});
