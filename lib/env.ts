@@ -21,6 +21,8 @@ export const envSchema = z
     MARGINWATCH_DEMO: booleanString.optional(),
     MARGINWATCH_EXCHANGE_URL: z.url('an http(s) URL such as https://api.binance.com').optional(),
     MARGINWATCH_SIM_PORT: port.default(4100),
+    // A scenario name under sim/scenarios or a path to a scenario file (e.g. one from `npm run sim:gen`).
+    MARGINWATCH_DEMO_SCENARIO: z.string().min(1).default('demo'),
     AUTH_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
     AUTH_TRUST_HOST: booleanString.optional(),
     MARGINWATCH_SECRET_KEY: z

@@ -12,7 +12,7 @@ const env = bootstrapEnv();
 
 // Demo mode: the bundled Binance-compatible simulator plays the exchange, on loopback only.
 const simulator = env.demo
-  ? await startSimulator({ port: env.MARGINWATCH_SIM_PORT, host: '127.0.0.1', scenario: await loadScenario('demo') })
+  ? await startSimulator({ port: env.MARGINWATCH_SIM_PORT, host: '127.0.0.1', scenario: await loadScenario(env.MARGINWATCH_DEMO_SCENARIO) })
   : null;
 if (simulator) console.log(`Demo exchange (simulator) on ${simulator.url}`);
 
@@ -22,7 +22,7 @@ const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(
 console.log(`Database ready (${database.driver}${database.driver === 'pglite' ? `, ${path.resolve(env.DATA_DIR)}` : ''}).`);
 if (env.demo && simulator) {
   const creds = await seedDemoUsers(database.db);
-  await seedDemoConnection(database.db, await loadScenario('demo'), simulator.url);
+  await seedDemoConnection(database.db, await loadScenario(env.MARGINWATCH_DEMO_SCENARIO), simulator.url);
   console.log('Demo mode: sign in with');
   for (const c of creds) console.log(`  ${c.role.padEnd(5)}  ${c.email}  /  ${c.password}`);
 }

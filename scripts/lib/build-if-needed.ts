@@ -18,9 +18,16 @@ function* files(entry: string): Generator<string> {
   }
 }
 
+// `next build` rewrites tsconfig.json's include list for a custom distDir (its types folder): only the compiler
+// options shape the build, and hashing the rest would make every build after such a rewrite look stale.
+function contentOf(file: string): string | Buffer {
+  if (file !== 'tsconfig.json') return readFileSync(file);
+  return JSON.stringify((JSON.parse(readFileSync(file, 'utf8')) as { compilerOptions?: unknown }).compilerOptions);
+}
+
 function sourceHash(): string {
   const hash = createHash('sha256');
-  for (const input of INPUTS) for (const file of files(input)) hash.update(file).update(readFileSync(file));
+  for (const input of INPUTS) for (const file of files(input)) hash.update(file).update(contentOf(file));
   return hash.digest('hex');
 }
 

@@ -1,0 +1,76 @@
+/**
+ * API load benchmark (issue 6): the real app (production build, `next start`) in demo mode on a generated
+ * scenario of 1,000 sub-accounts, refreshed from the simulator into its embedded database; 50 signed-in
+ * clients (real sign-ins, half owner, half ops) hammer each route for 20 s. Prints p50/p95/p99 and
+ * requests/s per route. Not a test: it prints figures (README "Performance").
+ *   npx tsx bench/api.ts [--subs 1000] [--connections 50] [--seconds 20] [--port 3413] [--sim-port 3414]
+ * The first run builds the app into NEXT_DIST_DIR (or .next) when the sources changed.
+ */
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { signIn, startLargeDemo, waitForRefresh } from './large-demo';
+
+const { values } = parseArgs({
+  options: {
+    subs: { type: 'string', default: '1000' },
+    connections: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '20' },
+    port: { type: 'string', default: '3413' },
+    'sim-port': { type: 'string', default: '3414' },
+  },
+});
+const subs = Number(values.subs);
+const connections = Number(values.connections);
+const seconds = Number(values.seconds);
+
+const ROUTES = [
+  { path: '/api/overview', goalP95Ms: 50 },
+  { path: '/api/accounts', goalP95Ms: 150 },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function hammer(url: string, cookies: string[]) {
+  let next = 0;
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    // One signed-in client per connection, each with its own session.
+    setupClient: (client) => client.setHeaders({ cookie: cookies[next++ % cookies.length]! }),
+  });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return { result, latencies };
+}
+
+console.log(`api bench: ${subs} sub-accounts, ${connections} signed-in clients, ${seconds} s per route, node ${process.version}`);
+const t0 = Date.now();
+const app = await startLargeDemo({ subs, port: Number(values.port), simPort: Number(values['sim-port']) });
+try {
+  console.log(`app up in ${((Date.now() - t0) / 1000).toFixed(1)} s (${app.url})`);
+  const cookies: string[] = [];
+  for (let i = 0; i < connections; i++) cookies.push(await signIn(app.url, app.credentials[i % app.credentials.length]!));
+  const refreshMs = await waitForRefresh(app.url, cookies[0]!, subs);
+  console.log(`${connections} sessions signed in; start refresh of ${subs} sub-accounts stored (waited ${(refreshMs / 1000).toFixed(1)} s)`);
+
+  for (const route of ROUTES) {
+    const url = `${app.url}${route.path}`;
+    const probe = await fetch(url, { headers: { cookie: cookies[0]! } });
+    const bytes = (await probe.arrayBuffer()).byteLength;
+    if (!probe.ok) throw new Error(`${route.path} answered ${probe.status}`);
+    const { result, latencies } = await hammer(url, cookies);
+    const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(latencies, p));
+    console.log(
+      `GET ${route.path.padEnd(14)} ${(bytes / 1024).toFixed(0).padStart(5)} KB  ` +
+        `p50 ${p50} ms  p95 ${p95} ms  p99 ${p99} ms  ${result.requests.average.toFixed(0)} req/s  ` +
+        `(${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors; goal p95 < ${route.goalP95Ms} ms: ${p95! < route.goalP95Ms ? 'met' : 'MISSED'})`,
+    );
+  }
+} finally {
+  await app.stop();
+}
