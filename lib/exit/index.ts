@@ -1,0 +1,5 @@
+export * from './confirmation';
+export * from './liabilities';
+export * from './machine';
+export * from './review';
+export * from './types';

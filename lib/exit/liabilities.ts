@@ -1,0 +1,60 @@
+import { Dec, ZERO, dec } from '@/lib/risk/decimal';
+
+export interface WalletAsset {
+  asset: string;
+  free: string;
+  borrowed: string;
+  interest: string;
+}
+
+/** One thing that blocks the exit: a margin borrowing (borrowed + interest) or an outstanding LiquidationLoan. */
+export interface Liability {
+  kind: 'MARGIN' | 'LIQUIDATION_LOAN';
+  asset: string;
+  /** Exact decimal string: borrowed + interest, or the loan's remaining amount. */
+  owed: string;
+  borrowed?: string;
+  interest?: string;
+  /** What the cross wallet holds free in that asset: the most a repay can take from it. */
+  free: string;
+}
+
+/** Every liability Binance counts against an exit (DESIGN §1.4), exact: margin borrowings by asset, then the loan. */
+export function liabilitiesOf(assets: WalletAsset[], loan: { asset: string; remaining: string } | null): Liability[] {
+  const freeOf = (asset: string) => assets.find((a) => a.asset === asset)?.free ?? '0';
+  const margin: Liability[] = assets
+    .map((a) => ({ a, owed: dec(a.borrowed).plus(dec(a.interest)) }))
+    .filter(({ owed }) => owed.gt(0))
+    .map(({ a, owed }) => ({ kind: 'MARGIN' as const, asset: a.asset, owed: owed.toFixed(), borrowed: a.borrowed, interest: a.interest, free: a.free }));
+  const loanRows: Liability[] = loan && dec(loan.remaining).gt(0)
+    ? [{ kind: 'LIQUIDATION_LOAN', asset: loan.asset, owed: dec(loan.remaining).toFixed(), free: freeOf(loan.asset) }]
+    : [];
+  return [...margin.sort((x, y) => x.asset.localeCompare(y.asset)), ...loanRows];
+}
+
+export function describeLiability(l: Liability): string {
+  return l.kind === 'LIQUIDATION_LOAN' ? `LiquidationLoan ${l.owed} ${l.asset}` : `${l.owed} ${l.asset} borrowed + interest`;
+}
+
+/** What the wizard can repay now: the smaller of what is owed and what the wallet holds free. */
+export function repayableNow(l: Liability): string {
+  return Dec.min(dec(l.owed), dec(l.free)).toFixed();
+}
+
+/** Binance amounts carry at most 8 decimals. */
+const AMOUNT = /^\d{1,20}(\.\d{1,8})?$/;
+
+export type RepayCheck = { ok: true; amount: string } | { ok: false; message: string };
+
+/** A repay amount, checked before anything is sent: a positive number, within what is owed and what is free. */
+export function checkRepay(l: Liability, rawAmount: string): RepayCheck {
+  const text = rawAmount.trim();
+  if (!AMOUNT.test(text)) return { ok: false, message: `Enter the amount as a number with at most 8 decimals (e.g. 125.5), not "${rawAmount}".` };
+  const amount = dec(text);
+  if (!amount.gt(ZERO)) return { ok: false, message: 'The amount must be more than zero.' };
+  if (amount.gt(dec(l.owed))) return { ok: false, message: `That is more than is owed: ${l.owed} ${l.asset}.` };
+  if (amount.gt(dec(l.free))) {
+    return { ok: false, message: `The margin wallet holds only ${dec(l.free).toFixed()} ${l.asset} free; transfer more in first or repay less.` };
+  }
+  return { ok: true, amount: amount.toFixed() };
+}
