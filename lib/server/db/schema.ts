@@ -157,6 +157,66 @@ export const accountExits = pgTable(
   (t) => [index('account_exits_account_idx').on(t.masterId, t.accountEmail)],
 );
 
+/**
+ * The exit wizard's runs (DESIGN §1.4): a persisted state machine (lib/exit). One unfinished run per master,
+ * across every app instance sharing this database (same pattern as refresh_runs_one_running_idx). `version`
+ * moves on every command, so a stale tab's command is refused; the lease says which instance is working a
+ * step, and a lapsed lease (a crashed instance) lets another take the run over.
+ */
+export const exitRuns = pgTable(
+  'exit_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    masterId: uuid('master_id').notNull(),
+    phase: text('phase', { enum: ['deleting', 'keys_deleted', 'exiting', 'done', 'cancelled'] }).notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdByEmail: text('created_by_email'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+  },
+  (t) => [
+    index('exit_runs_master_idx').on(t.masterId, t.createdAt),
+    uniqueIndex('exit_runs_one_active_idx').on(t.masterId).where(sql`finished_at is null`),
+  ],
+);
+
+/** One row per account of a run: its stage, recorded before and after each exchange call. */
+export const exitRunAccounts = pgTable(
+  'exit_run_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id').notNull(),
+    accountEmail: text('account_email').notNull(),
+    stage: text('stage', { enum: ['selected', 'deleting', 'keys_deleted', 'exit_sending', 'exit_sent', 'confirmed', 'failed'] }).notNull(),
+    reason: text('reason'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    cooldownEndsAt: timestamp('cooldown_ends_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('exit_run_accounts_account_idx').on(t.runId, t.accountEmail)],
+);
+
+/** One row per special key a run deletes: `deleting` is written before the DELETE, `deleted` after. */
+export const exitRunKeys = pgTable(
+  'exit_run_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id').notNull(),
+    accountEmail: text('account_email').notNull(),
+    apiKey: text('api_key').notNull(),
+    apiName: text('api_name'),
+    symbol: text('symbol'),
+    status: text('status', { enum: ['pending', 'deleting', 'deleted', 'failed'] }).notNull(),
+    error: text('error'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('exit_run_keys_key_idx').on(t.runId, t.accountEmail, t.apiKey)],
+);
+
 /** Review notes by owners and ops ("reviewed, OK until …"), audited. */
 export const accountNotes = pgTable(
   'account_notes',
