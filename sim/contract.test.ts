@@ -2,7 +2,7 @@ import { MainClient } from 'binance';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from './scenario';
 import { type RunningSimulator, startSimulator } from './server';
-import { control, obj } from './testing/client';
+import { control } from './testing/client';
 import { creds, demo, ed25519Key } from './testing/scenarios';
 
 /*
@@ -178,8 +178,12 @@ describe('binance SDK against the simulator: PM Pro, sub-accounts, key permissio
 
   it('sub-account API key query (not in the SDK: raw signed call) lists special keys too', async () => {
     const { signed } = await import('./testing/client');
-    const res = await signed(sim.url, creds(scenario, 'marginwatch-master-read'), 'GET', '/sapi/v1/sub-account/subAccountApi', { email: 'desk-hotel@fundx.example' });
-    expect(res.body).toHaveLength(30);
-    expect(obj({ ...res, body: (res.body as unknown[])[0] })).toMatchObject({ apiName: 'hotel-monitor', status: 2, ipList: ['203.0.113.10'] });
+    const res = await signed(sim.url, creds(scenario, 'marginwatch-master-read'), 'GET', '/sapi/v1/sub-account/subAccountApi', { email: 'desk-hotel@fundx.example', size: 100 });
+    const body = res.body as { total: number; list: Record<string, unknown>[] };
+    expect(body.total).toBe(30);
+    expect(body.list).toHaveLength(30);
+    expect(body.list[0]).toMatchObject({ email: 'desk-hotel@fundx.example', apiName: 'hotel-monitor', apikey: expect.any(String), canTrade: false, timestamp: expect.any(Number) });
+    const secondPage = await signed(sim.url, creds(scenario, 'marginwatch-master-read'), 'GET', '/sapi/v1/sub-account/subAccountApi', { email: 'desk-hotel@fundx.example', page: 2, size: 25 });
+    expect(secondPage.body).toMatchObject({ total: 30, list: { length: 5 } });
   });
 });

@@ -14,20 +14,18 @@ function subByEmail(ctx: SignedCtx): Account {
   return sub;
 }
 
-function keyView(k: ApiKey) {
-  const ipList = k.ip.filter((x) => x !== '0.0.0.0');
+// The fields Binance's official connectors document for "Query Sub-account API Key (For Master Account)".
+function keyView(sub: Account, k: ApiKey) {
   return {
+    email: sub.email,
     apiName: k.name,
-    apiKey: k.apiKey,
+    apikey: k.apiKey,
     canTrade: k.permissions.enableSpotAndMarginTrading,
     canMarginLoanRepay: k.permissions.enableMargin,
     canFuturesTrade: k.permissions.enableFutures,
     canUniversalTransfer: k.permissions.permitsUniversalTransfer,
     canVanillaOptions: k.permissions.enableVanillaOptions,
-    // 1 = unrestricted, 2 = restricted to trusted IPs (Binance's status values).
-    status: ipList.length ? 2 : 1,
-    ipList,
-    createTime: k.createTime,
+    timestamp: k.createTime,
   };
 }
 
@@ -107,17 +105,19 @@ export const subAccountRoutes: Route[] = [
   {
     method: 'GET',
     path: '/sapi/v1/sub-account/subAccountApi',
-    // (choice) Binance documents this query without a weight here; we use its sibling endpoints' 3000 (UID).
+    // Binance: "Weight(UID): 3000"; `page` (default 1) and `size` (default 30, at most 100).
     weight: 3000,
     limit: 'UID',
     security: 'USER_DATA',
     masterOnly: true,
-    // (choice) the shape follows the create-sub-account-key response, without the secret; special keys are
-    // listed too (they count toward the 30) but nothing marks them special: only the sub's own key can tell.
+    // Special keys are listed too (they count toward the 30) but nothing marks them special: only the sub's own key can tell.
     handler: (ctx) => {
       const sub = subByEmail(ctx);
-      const apiKey = ctx.params.get('apiKey');
-      return [...sub.keys.values()].filter((k) => !apiKey || k.apiKey === apiKey).map(keyView);
+      const apiKey = ctx.params.get('subAccountApiKey');
+      const page = Math.max(1, ctx.params.int('page') ?? 1);
+      const size = Math.min(100, Math.max(1, ctx.params.int('size') ?? 30));
+      const all = [...sub.keys.values()].filter((k) => !apiKey || k.apiKey === apiKey);
+      return { total: all.length, list: all.slice((page - 1) * size, page * size).map((k) => keyView(sub, k)) };
     },
   },
 ];

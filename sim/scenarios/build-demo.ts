@@ -81,14 +81,15 @@ const demo: ScenarioInput = {
     },
     {
       // Row 3: PM Pro near reduce-only. Equity 11,660,000 − 10,500,000 = 1,160,000; MM 9% × 10,500,000 = 945,000;
-      // uniMMR ≈ 1.2275 (reduce-only at 1.20). An Ed25519 special key: PM Pro supports special keys.
+      // uniMMR ≈ 1.2275 (reduce-only at 1.20). An Ed25519 special key: PM Pro supports special keys. Created
+      // 400 days ago and never changed since: the idle special key (lib/keys IDLE_SPECIAL_KEY_DAYS).
       subUserId: 20000005,
       email: 'desk-echo@fundx.example',
       remark: 'PM Pro macro book',
       mode: 'PORTFOLIO_MARGIN_PRO',
       portfolio: { maintMarginRate: '0.09' },
       assets: [{ asset: 'BTC', free: '80' }, { asset: 'ETH', free: '1000' }, usdt('500000', '10500000')],
-      keys: [normal('echo-monitor'), special('echo-hft-ed25519', { algorithm: 'Ed25519', secretKey: undefined, ...ed25519Pair('echo-hft-ed25519') })],
+      keys: [normal('echo-monitor'), special('echo-hft-ed25519', { algorithm: 'Ed25519', secretKey: undefined, ...ed25519Pair('echo-hft-ed25519'), createTime: '-400d' })],
     },
     {
       // Row 3 again: PM Pro with an outstanding bankruptcy loan (42,000 USDT); healthy now (uniMMR ≈ 25.5).
@@ -128,13 +129,14 @@ const demo: ScenarioInput = {
     },
     {
       // Cross Margin Pro (MARGIN_2): a sunset product, shown as unsupported. ML = 2,425,000 / 1,200,000 ≈ 2.021.
+      // It holds a special key from before the sunset: a special key on a product that no longer supports it.
       subUserId: 20000009,
       email: 'desk-india@fundx.example',
       remark: 'legacy Cross Margin Pro',
       mode: 'CROSS_MARGIN_PRO',
       tradeCoeff: { normalBar: '1.25', marginCallBar: '1.15', forceLiquidationBar: '1.05' },
       assets: [{ asset: 'BTC', free: '25' }, usdt('0', '1200000')],
-      keys: [normal('india-monitor')],
+      keys: [normal('india-monitor'), special('india-hft-01')],
     },
     {
       // Shorts: borrowed BTC and ETH against USDT. ML = 14,000,000 / 10,920,000 ≈ 1.282 → liquidates near +16.5%.

@@ -107,7 +107,7 @@ export const docExamples = {
       { asset: 'BTC', borrowed: '0.00000000', free: '0.00499500', interest: '0.00000000', locked: '0.00000000', netAsset: '0.00499500' },
     ],
   },
-  subAccountApiKeys: { total: 1, rows: [{ email: 'sub@test.com', apiName: 'desk', apikey: 'abc', canTrade: true, canMarginLoanRepay: true, timestamp: 1699999999999 }] },
+  subAccountApiKeys: { total: 1, list: [{ email: 'sub@test.com', apiName: 'desk', apikey: 'abc', canTrade: true, canMarginLoanRepay: true, timestamp: 1699999999999 }] },
   apiRestrictions: {
     ipRestrict: false,
     createTime: 1698645219000,

@@ -34,24 +34,24 @@ export const subAccountMarginAccountSchema = z.looseObject({
   marginUserAssetVoList: z.array(marginUserAssetSchema),
 });
 
-// GET /sapi/v1/sub-account/subAccountApi — note Binance spells the field `apikey` here.
+// GET /sapi/v1/sub-account/subAccountApi ("Query Sub-account API Key (For Master Account)", weight 3000 UID; paged by
+// `page` and `size` ≤ 100). The shape follows Binance's official connectors: `{total, list}`, the key spelled
+// `apikey`, `timestamp` its creation time. Nothing marks a key special: only the account's own key can tell.
 export const subAccountApiKeysSchema = z.looseObject({
-  total: z.number().int().optional(),
-  rows: z
-    .array(
-      z.looseObject({
-        email: z.string().optional(),
-        apiName: z.string().optional(),
-        apikey: z.string().optional(),
-        canTrade: z.boolean().optional(),
-        canMarginLoanRepay: z.boolean().optional(),
-        canFuturesTrade: z.boolean().optional(),
-        canUniversalTransfer: z.boolean().optional(),
-        canVanillaOptions: z.boolean().optional(),
-        timestamp: epochMsSchema.optional(),
-      }),
-    )
-    .optional(),
+  total: z.number().int(),
+  list: z.array(
+    z.looseObject({
+      email: z.string().optional(),
+      apiName: z.string().optional(),
+      apikey: z.string(),
+      canTrade: z.boolean().optional(),
+      canMarginLoanRepay: z.boolean().optional(),
+      canFuturesTrade: z.boolean().optional(),
+      canUniversalTransfer: z.boolean().optional(),
+      canVanillaOptions: z.boolean().optional(),
+      timestamp: epochMsSchema.optional(),
+    }),
+  ),
 });
 
 export type SubAccountList = z.output<typeof subAccountListSchema>;

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { KeyHistory } from '@/lib/snapshot/normalize';
 import type { Db } from '../db/client';
-import { accountExits, specialKeySightings } from '../db/schema';
+import { accountExits, specialKeySightings, termsRecords } from '../db/schema';
 
 type SeenKey = { apiKey: string; apiName: string; ip: string; permissionMode?: string; symbol: string | null };
 
@@ -46,8 +46,10 @@ export async function keyHistories(db: Db, masterId: string): Promise<{ termsSig
     .from(accountExits)
     .where(eq(accountExits.masterId, masterId))
     .orderBy(desc(accountExits.confirmedAt));
-  // DESIGN §1.1 choice: the terms count as signed once any special key was ever seen under the master.
-  const termsSigned = sightings.length > 0;
+  const [recorded] = await db.select({ signedOn: termsRecords.signedOn }).from(termsRecords).where(eq(termsRecords.masterId, masterId));
+  // DESIGN §1.1 choice: the terms count as signed once any special key was ever seen under the master, or
+  // from the signing date the owner recorded (lib/server/keys/terms.ts).
+  const termsSigned = sightings.length > 0 || (recorded !== undefined && recorded.signedOn.getTime() <= Date.now());
   return {
     termsSigned,
     of(email) {

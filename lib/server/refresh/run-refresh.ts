@@ -4,10 +4,12 @@ import { aggregateMaster, DEFAULT_RISK_CONFIG, evaluateAccount, type AccountRisk
 import { priceBook } from '@/lib/snapshot/prices';
 import { toRiskInput, type AccountReads } from '@/lib/snapshot/normalize';
 import { getEnv } from '@/lib/env';
+import { countKeys } from '@/lib/keys/quota';
 import { getDb, type Db } from '../db/client';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
 import { clientFor } from '../exchange-clients';
 import type { ExchangeClient } from '../exchange';
+import { refreshKeyLists } from '../keys/key-lists';
 import { keyHistories, recordSightings } from './key-history';
 import { readAccount } from './read-account';
 import { mergeStats } from './stats';
@@ -112,12 +114,17 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
       await progress({ accountsDone: done, currentStep: `read ${email}`, errors });
     });
 
+    await progress({ currentStep: 'reading key lists' });
+    const keyLists = await refreshKeyLists(db, masterId, masterClient, emails, (email, error) => {
+      errors.push({ account: email, step: 'key list', message: messageOf(error) });
+    });
     await progress({ currentStep: 'evaluating risk' });
     const history = await keyHistories(db, masterId);
     const takenAt = new Date();
     const risks: AccountRisk[] = [];
     for (const outcome of outcomes) {
-      const risk = await writeSnapshot(db, { runId, masterId, takenAt, outcome, history: history.of(outcome.email), book, errors });
+      const keys = { listed: keyLists.get(outcome.email) ?? null, stored: stored.filter((c) => c.accountEmail === outcome.email).map((c) => c.apiKey) };
+      const risk = await writeSnapshot(db, { runId, masterId, takenAt, outcome, history: history.of(outcome.email), book, errors, keys });
       risks.push(risk);
     }
     const stale = outcomes.filter((o) => 'error' in o).length + errors.filter((e) => e.step === 'valuation').length;
@@ -149,6 +156,7 @@ interface SnapshotContext {
   history: ReturnType<Awaited<ReturnType<typeof keyHistories>>['of']>;
   book: ReturnType<typeof priceBook>;
   errors: { account: string | null; step: string; message: string }[];
+  keys: { listed: string[] | null; stored: string[] };
 }
 
 async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<AccountRisk> {
@@ -161,7 +169,7 @@ async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<AccountRisk>
       const risk = evaluateAccount(input, DEFAULT_RISK_CONFIG);
       await db.insert(accountSnapshots).values({
         ...base, dataAt: takenAt, stale: false, error: null, ...summary(input, risk),
-        keys: { total: null, special: outcome.reads.own ? outcome.reads.own.specialKeys.length : null, stored: outcome.storedKey ? 1 : 0 },
+        keys: keyCounts(ctx.keys, outcome.reads.own?.specialKeys.map((k) => k.apiKey) ?? null),
         raw: outcome.reads as unknown as Record<string, unknown>,
       });
       return risk;
@@ -188,8 +196,14 @@ async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<AccountRisk>
     assets: [], bars: null, isolatedPairs: [], pmPro: null, outstandingLoans: [],
   };
   const risk = evaluateAccount(input, DEFAULT_RISK_CONFIG);
-  await db.insert(accountSnapshots).values({ ...base, dataAt: takenAt, stale: true, error, ...summary(input, risk), keys: { total: null, special: null, stored: outcome.storedKey ? 1 : 0 }, raw: null });
+  await db.insert(accountSnapshots).values({ ...base, dataAt: takenAt, stale: true, error, ...summary(input, risk), keys: keyCounts(ctx.keys, null), raw: null });
   return risk;
+}
+
+/** The snapshot's key figures; `total` only when the exchange's own list makes the count complete. */
+function keyCounts(keys: SnapshotContext['keys'], special: string[] | null) {
+  const quota = countKeys({ ...keys, special });
+  return { total: quota.complete ? quota.count : null, special: special?.length ?? null, stored: keys.stored.length };
 }
 
 function summary(input: AccountRiskInput, risk: AccountRisk) {

@@ -57,7 +57,9 @@ describe('accounts list on demo snapshots', () => {
     expect(rows.get('desk-echo')).toMatchObject({ level: { kind: 'uniMMR' }, bars: { marginCall: '1.20', liquidation: '1.05' } });
     expect(rows.get('desk-kilo')!.level.value).toBeNull();
     expect(rows.get('desk-juliet')!.liquidation?.direction).toBe('UP');
-    expect(rows.get('desk-lima')!.keys).toEqual({ total: null, special: null, stored: 0 });
+    // The master's key list counts desk-lima's one key; its special keys stay unknown without a key of its own.
+    expect(rows.get('desk-lima')!.keys).toEqual({ total: 1, special: null, stored: 0 });
+    expect(rows.get('desk-hotel')!.keys).toEqual({ total: 30, special: 4, stored: 1 });
     expect(Number(rows.get('desk-delta')!.outstandingLoanUsd)).toBe(150_000);
   });
 

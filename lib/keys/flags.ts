@@ -1,0 +1,59 @@
+import { KEY_RULES } from './config';
+import type { KeyFlag } from './types';
+
+/** Each flag's one-line explanation, as the page and the CSV show it. */
+export const FLAG_INFO: Record<KeyFlag, { label: string; explanation: string }> = {
+  'near-limit': {
+    label: 'Near 30-key limit',
+    explanation: `At or within ${KEY_RULES.nearLimitMargin} of Binance's ${KEY_RULES.keyLimit} keys per account (normal and special together): no room for a new key.`,
+  },
+  'special-no-ip': {
+    label: 'No IP whitelist',
+    explanation: 'A special key with no IP whitelist (or only 0.0.0.0, Binance’s initial state) can trade from anywhere it leaks.',
+  },
+  withdrawals: {
+    label: 'Withdrawals enabled',
+    explanation: 'A normal key that can withdraw funds: a leaked key can empty the account.',
+  },
+  'unsupported-product': {
+    label: 'Unsupported product',
+    explanation: 'A special key on a product that does not support special keys (Cross Margin Pro, sunset 2026-04-13; Portfolio Margin).',
+  },
+  'unmonitored-special': {
+    label: 'Special key, no normal key',
+    explanation: 'No normal key stored: its special keys (seen, or among the keys the exchange lists) cannot be checked, and it cannot borrow or repay through marginwatch.',
+  },
+  'idle-special': {
+    label: 'Idle special key',
+    explanation: `No change we know of in over ${KEY_RULES.idleSpecialKeyDays} days: Binance may revoke inactive special keys.`,
+  },
+  bound: {
+    label: 'Bound (LiquidationLoan)',
+    explanation: 'Cross Margin Classic with a special key: a deficit after liquidation becomes a LiquidationLoan the user must repay.',
+  },
+  'bound-exit-unconfirmed': {
+    label: 'Still bound: exit not confirmed',
+    explanation: 'Its special keys were deleted but no exit is confirmed: deleting keys alone does not release the account.',
+  },
+};
+
+export const FLAG_ORDER = Object.keys(FLAG_INFO) as KeyFlag[];
+
+/** Modes on which Binance does not support special keys (DESIGN §1.2; the snapshot's `mode`). */
+const UNSUPPORTED_MODES = new Set(['CROSS_PRO', 'PM_CLASSIC']);
+
+export function isUnsupportedProduct(mode: string | null): boolean {
+  return mode !== null && UNSUPPORTED_MODES.has(mode);
+}
+
+export function isIdle(idleDays: number | null): boolean {
+  return idleDays !== null && idleDays > KEY_RULES.idleSpecialKeyDays;
+}
+
+/** The account-level binding flag from the risk engine's rule (lib/risk applicability). */
+export function bindingFlag(mode: string | null, rule: string | null): KeyFlag | null {
+  if (mode !== 'CROSS_CLASSIC') return null;
+  if (rule === 'BOUND_SPECIAL_KEY') return 'bound';
+  if (rule === 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED') return 'bound-exit-unconfirmed';
+  return null;
+}
