@@ -11,10 +11,10 @@ export interface AccountKeyFacts {
   isMaster: boolean;
   mode: string | null;
   rule: string | null;
-  stored: { apiKey: string; name: string; signerType: string; permissions: Record<string, unknown> | null }[];
+  stored: { id: string; apiKey: string; name: string; signerType: string; permissions: Record<string, unknown> | null }[];
   /** The last special-key list read with the account's own key (the latest snapshot); null: none read. */
   specialListed: { apiKey: string; type?: string }[] | null;
-  sightings: { apiKey: string; name: string | null; symbol: string | null; permissionMode: string | null; ip: string | null; firstSeenAt: Date; lastSeenAt: Date; deletedAt: Date | null; changedAt: Date | null }[];
+  sightings: { id: string; apiKey: string; name: string | null; symbol: string | null; permissionMode: string | null; ip: string | null; firstSeenAt: Date; lastSeenAt: Date; deletedAt: Date | null; changedAt: Date | null }[];
   keyList: { readAt: Date; keys: { apiKey: string; apiName: string | null; canTrade: boolean | null; createdAt: string | null }[] } | null;
   exit: { confirmedAt: Date; cooldownEndsAt: Date } | null;
 }
@@ -49,7 +49,7 @@ function storedKey(a: AccountKeyFacts, s: AccountKeyFacts['stored'][number], lis
   const p = s.permissions ?? {};
   const flags: KeyFlag[] = p.enableWithdrawals === true ? ['withdrawals'] : [];
   return {
-    id: `${a.email}:${s.apiKey}`, account: a.email, name: s.name, maskedKey: maskKey(s.apiKey), kind: 'normal',
+    id: `stored:${s.id}`, account: a.email, name: s.name, maskedKey: maskKey(s.apiKey), kind: 'normal',
     signature: signatureName(s.signerType), symbol: null,
     permissions: NORMAL_PERMISSIONS.filter(([k]) => p[k] === true).map(([, label]) => label),
     // apiRestrictions says only whether an IP restriction exists, not the addresses.
@@ -69,7 +69,7 @@ function specialKey(a: AccountKeyFacts, s: AccountKeyFacts['sightings'][number],
   if (live && isUnsupportedProduct(a.mode)) flags.push('unsupported-product');
   if (live && isIdle(idleDays)) flags.push('idle-special');
   return {
-    id: `${a.email}:${s.apiKey}`, account: a.email, name: s.name, maskedKey: maskKey(s.apiKey), kind: 'special',
+    id: `special:${s.id}`, account: a.email, name: s.name, maskedKey: maskKey(s.apiKey), kind: 'special',
     signature: signatureName(type), symbol: s.symbol,
     permissions: s.permissionMode ? [s.permissionMode] : [],
     ipList: s.ip === null ? null : s.ip.split(',').map((x) => x.trim()).filter((x) => x && x !== '0.0.0.0'),
@@ -90,8 +90,8 @@ export function assembleAccount(a: AccountKeyFacts, now: Date): InventoryAccount
   // known (they would have been seen), otherwise it cannot be told.
   const others: InventoryKey[] = [...listedKeys.values()]
     .filter((k) => !specialIds.has(k.apiKey) && !storedIds.has(k.apiKey))
-    .map((k) => ({
-      id: `${a.email}:${k.apiKey}`, account: a.email, name: k.apiName, maskedKey: maskKey(k.apiKey),
+    .map((k, i) => ({
+      id: `listed:${a.email}:${i}`, account: a.email, name: k.apiName, maskedKey: maskKey(k.apiKey),
       kind: specialKeysKnown ? 'normal' : 'unclassified', signature: null, symbol: null,
       permissions: k.canTrade ? ['spot & margin trade'] : [], ipList: null, sources: ['listed'],
       createdAt: k.createdAt, firstSeenAt: null, lastSeenAt: null, deletedAt: null, idleDays: null, flags: [],

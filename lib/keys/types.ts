@@ -15,6 +15,7 @@ export type KeySource = 'stored' | 'listed';
 
 /** One key as the Keys page shows it; never a secret, only the last 4 characters of the key. */
 export interface InventoryKey {
+  /** `special:<sighting id>` for special keys (what the key actions take), never the key itself. */
   id: string;
   account: string;
   name: string | null;
