@@ -4,7 +4,8 @@ import type { AccountRow, AccountList, RefreshInfo } from '@/components/accounts
 import { DEFAULT_RISK_CONFIG, distanceToLiquidation, type AccountRisk, type AccountStatus, type ApplicabilityRule, type AccountMode, type DeficitPoint } from '@/lib/risk';
 import type { Db } from '../db/client';
 import { accountSnapshots } from '../db/schema';
-import { currentMaster, latestRefreshes, type RefreshRunRow, type SnapshotRow } from './latest';
+import { currentMaster, latestRefreshes, masterRiskOf, type RefreshRunInfo, type SnapshotRow } from './latest';
+import { cachedForRefresh } from './refresh-cache';
 
 /** The asked-for shock is not one the refresh stored a curve point for: say which ones exist. */
 export class ShockNotOnGridError extends Error {
@@ -25,7 +26,7 @@ export function pointAt(curve: readonly DeficitPoint[], shock: number): { defici
   return p ? { deficit: p.deficit, owed: p.owed } : null;
 }
 
-export const refreshInfo = (r: RefreshRunRow): RefreshInfo => ({
+export const refreshInfo = (r: RefreshRunInfo): RefreshInfo => ({
   id: r.id,
   status: r.status,
   startedAt: r.startedAt.toISOString(),
@@ -69,20 +70,48 @@ export function toRow(
 
 /**
  * Every sub-account of the current master as the latest shown refresh left it. Reads the stored JSON
- * only (issue 6: what is computed once per refresh is not recomputed per request).
+ * only (issue 6: what is computed once per refresh is not recomputed per request), once per refresh and
+ * pair of shocks: later requests get the kept list and its JSON text.
  */
 export async function listAccounts(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<AccountList> {
+  return (await accountsView(db, opts)).list;
+}
+
+/** The same list as JSON text, serialized once per refresh: the route sends it as is. */
+export async function listAccountsJson(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<string> {
+  return (await accountsView(db, opts)).json;
+}
+
+type AccountsView = { list: AccountList; json: string };
+const viewOf = (list: AccountList): AccountsView => ({ list, json: JSON.stringify(list) });
+
+async function accountsView(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<AccountsView> {
   const { shockA, shockB } = opts;
   const master = await currentMaster(db, opts.masterId);
   const empty = (grid: number[]): AccountList => ({ master: master && { id: master.id, name: master.name }, refresh: null, shocks: { a: shockA, b: shockB, grid }, rows: [] });
-  if (!master) return empty([...DEFAULT_RISK_CONFIG.shocks]);
+  const checked = (grid: number[]) => {
+    for (const s of [shockA, shockB]) if (!grid.some((g) => sameShock(g, s))) throw new ShockNotOnGridError(s, grid);
+    return grid;
+  };
+  if (!master) return viewOf(empty([...DEFAULT_RISK_CONFIG.shocks]));
   const { shown } = await latestRefreshes(db, master.id);
-  const grid = (shown?.masterRisk as { shocks?: number[] } | null)?.shocks ?? [...DEFAULT_RISK_CONFIG.shocks];
-  for (const s of [shockA, shockB]) if (!grid.some((g) => sameShock(g, s))) throw new ShockNotOnGridError(s, grid);
-  if (!shown) return empty(grid);
+  if (!shown) return viewOf(empty(checked([...DEFAULT_RISK_CONFIG.shocks])));
+  return cachedForRefresh(shown.id, `accounts ${shockA} ${shockB}`, async () => {
+    const grid = checked(((await masterRiskOf(db, shown.id)) as { shocks?: number[] } | null)?.shocks ?? [...DEFAULT_RISK_CONFIG.shocks]);
+    const rows = await snapshotRows(db, shown.id);
+    return viewOf({
+      master: { id: master.id, name: master.name },
+      refresh: refreshInfo(shown),
+      shocks: { a: shockA, b: shockB, grid },
+      rows: rows.map((r) => toRow({ ...r, dataAt: new Date(r.dataAt) }, parseJson(r.risk), shockA, shockB)),
+    });
+  });
+}
 
+/** The list's columns of every snapshot of one refresh: never `input` or `raw`, and only the small parts of `risk`. */
+function snapshotRows(db: Db, refreshId: string) {
   const risk = accountSnapshots.risk;
-  const rows = await db
+  return db
     .select({
       accountEmail: accountSnapshots.accountEmail,
       mode: accountSnapshots.mode,
@@ -98,15 +127,8 @@ export async function listAccounts(db: Db, opts: { shockA: number; shockB: numbe
         'outstandingLoanUsd', ${risk}->'outstandingLoanUsd')`,
     })
     .from(accountSnapshots)
-    .where(eq(accountSnapshots.refreshId, shown.id))
+    .where(eq(accountSnapshots.refreshId, refreshId))
     .orderBy(asc(accountSnapshots.accountEmail));
-
-  return {
-    master: { id: master.id, name: master.name },
-    refresh: refreshInfo(shown),
-    shocks: { a: shockA, b: shockB, grid },
-    rows: rows.map((r) => toRow({ ...r, dataAt: new Date(r.dataAt) }, parseJson(r.risk), shockA, shockB)),
-  };
 }
 
 /** node-postgres parses jsonb for us; a computed jsonb may arrive as text on some drivers. */

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
 
@@ -14,19 +15,30 @@ export async function currentMaster(db: Db, masterId?: string): Promise<MasterRo
   return row ?? null;
 }
 
+/** A refresh run without its bulky JSON (master risk, client stats): what every request needs to know. */
+export type RefreshRunInfo = Omit<RefreshRunRow, 'masterRisk' | 'stats'>;
+
+const { masterRisk: _risk, stats: _stats, ...runInfoColumns } = getTableColumns(refreshRuns);
+
 /**
  * The refresh whose snapshots pages show (the newest that produced data) and the newest of any kind
- * (to show progress, or why the last attempt failed). Pages never call the exchange (DESIGN §3).
+ * (to show progress, or why the last attempt failed), in one query: every request asks this, and the
+ * embedded database serves one query at a time. Pages never call the exchange (DESIGN §3).
  */
-export async function latestRefreshes(db: Db, masterId: string): Promise<{ shown: RefreshRunRow | null; newest: RefreshRunRow | null }> {
-  const [shown] = await db
-    .select()
-    .from(refreshRuns)
-    .where(and(eq(refreshRuns.masterId, masterId), inArray(refreshRuns.status, ['ok', 'partial'])))
-    .orderBy(desc(refreshRuns.startedAt))
-    .limit(1);
-  const [newest] = await db.select().from(refreshRuns).where(eq(refreshRuns.masterId, masterId)).orderBy(desc(refreshRuns.startedAt)).limit(1);
-  return { shown: shown ?? null, newest: newest ?? null };
+export async function latestRefreshes(db: Db, masterId: string): Promise<{ shown: RefreshRunInfo | null; newest: RefreshRunInfo | null }> {
+  const newestOf = (where: SQL | undefined) =>
+    db.select({ ...runInfoColumns }).from(refreshRuns).where(where).orderBy(desc(refreshRuns.startedAt)).limit(1);
+  const ofMaster = eq(refreshRuns.masterId, masterId);
+  const rows = await unionAll(newestOf(and(ofMaster, inArray(refreshRuns.status, ['ok', 'partial']))), newestOf(ofMaster));
+  const newest = rows.reduce<RefreshRunInfo | null>((a, r) => (a && a.startedAt >= r.startedAt ? a : r), null);
+  const shown = rows.find((r) => r.status === 'ok' || r.status === 'partial') ?? null;
+  return { shown, newest };
+}
+
+/** The master risk a refresh stored (lib/risk aggregateMaster), read only when a view is first built. */
+export async function masterRiskOf(db: Db, refreshId: string): Promise<unknown> {
+  const [row] = await db.select({ masterRisk: refreshRuns.masterRisk }).from(refreshRuns).where(eq(refreshRuns.id, refreshId));
+  return row?.masterRisk ?? null;
 }
 
 export async function snapshotsOf(db: Db, refreshId: string): Promise<SnapshotRow[]> {

@@ -4,7 +4,8 @@ import { distanceToLiquidation, type Applicability, type DeficitPoint, type Mast
 import { CALLOUT_SHOCKS, type CurveMarker, type CurveRow, type CurveSeries, type Overview, type OverviewData, type RefreshInfo } from '@/lib/overview-types';
 import type { Db } from '../db/client';
 import { accountSnapshots } from '../db/schema';
-import { currentMaster, latestRefreshes, type RefreshRunRow } from './latest';
+import { currentMaster, latestRefreshes, masterRiskOf, type RefreshRunInfo } from './latest';
+import { cachedForRefresh } from './refresh-cache';
 
 /** Accounts stacked by name on the deficit curve; the rest are one "others" band. */
 const STACKED_ACCOUNTS = 4;
@@ -22,9 +23,13 @@ export async function getOverview(db: Db, masterId?: string): Promise<Overview |
   if (!master) return null;
   const { shown, newest } = await latestRefreshes(db, master.id);
   const head = { master: { id: master.id, name: master.name }, refresh: { shown: refreshInfo(shown), newest: refreshInfo(newest) } };
-  const risk = shown?.masterRisk as MasterRisk | null | undefined;
-  if (!shown || !risk) return { ...head, data: null };
-  return { ...head, data: await overviewData(db, shown, risk) };
+  if (!shown) return { ...head, data: null };
+  // Built once per refresh; only the refresh progress above is read per request.
+  const data = await cachedForRefresh(shown.id, 'overview', async () => {
+    const risk = (await masterRiskOf(db, shown.id)) as MasterRisk | null;
+    return risk ? overviewData(db, shown, risk) : null;
+  });
+  return { ...head, data };
 }
 
 type NamedSnapshot = {
@@ -37,7 +42,7 @@ type NamedSnapshot = {
   applicability: Applicability;
 };
 
-async function overviewData(db: Db, run: RefreshRunRow, risk: MasterRisk): Promise<OverviewData> {
+async function overviewData(db: Db, run: RefreshRunInfo, risk: MasterRisk): Promise<OverviewData> {
   const seriesEmails = rankContributors(risk).slice(0, STACKED_ACCOUNTS);
   const named = new Set([...seriesEmails, ...risk.nearestToLiquidation.map((n) => n.email)]);
   const rows: NamedSnapshot[] = await db
@@ -128,7 +133,7 @@ function owedAt(rows: CurveRow[], shock: number): number {
   return a.owed + ((b.owed - a.owed) * (shock - a.shock)) / (b.shock - a.shock);
 }
 
-function refreshInfo(run: RefreshRunRow | null): RefreshInfo | null {
+function refreshInfo(run: RefreshRunInfo | null): RefreshInfo | null {
   if (!run) return null;
   return {
     id: run.id,
