@@ -182,7 +182,7 @@ describe('binance SDK against the simulator: PM Pro, sub-accounts, key permissio
     const body = res.body as { total: number; list: Record<string, unknown>[] };
     expect(body.total).toBe(30);
     expect(body.list).toHaveLength(30);
-    expect(body.list[0]).toMatchObject({ email: 'desk-hotel@fundx.example', apiName: 'hotel-monitor', apikey: expect.any(String), canTrade: false, timestamp: expect.any(Number) });
+    expect(body.list[0]).toMatchObject({ email: 'desk-hotel@fundx.example', apiName: 'hotel-monitor', apikey: expect.any(String), canTrade: true, timestamp: expect.any(Number) });
     const secondPage = await signed(sim.url, creds(scenario, 'marginwatch-master-read'), 'GET', '/sapi/v1/sub-account/subAccountApi', { email: 'desk-hotel@fundx.example', page: 2, size: 25 });
     expect(secondPage.body).toMatchObject({ total: 30, list: { length: 5 } });
   });

@@ -7,6 +7,8 @@ export interface RequestRecord {
   keyName?: string;
   keyType?: 'normal' | 'special';
   account?: string;
+  /** The special key a request names (`apiKey` parameter): tests check no key is deleted twice. */
+  targetKey?: string;
   weight: number;
   status: number;
   code?: number;

@@ -70,10 +70,12 @@ export class Simulator {
     let weight = 0;
     let headers: Record<string, string> = {};
     let body: unknown;
+    let targetKey: string | undefined;
     try {
       if (this.faults.error5xxRate > 0 && this.random() < this.faults.error5xxRate) throw err.internal();
       if (!route) throw err.notFound();
       const params = new Params(rawQuery, rawBody);
+      targetKey = params.get('apiKey');
       weight = typeof route.weight === 'number' ? route.weight : route.weight(params);
       ({ headers, body } = this.serve(route, params, { rawQuery, rawBody, apiKeyHeader, ref, weight }));
     } catch (e) {
@@ -93,6 +95,7 @@ export class Simulator {
       keyName: ref?.key.name,
       keyType: ref?.key.kind,
       account: ref?.account.email,
+      targetKey,
       weight,
       status,
       code,

@@ -116,13 +116,15 @@ const demo: ScenarioInput = {
       keys: [normal('golf-monitor'), special('golf-btc-isolated', { symbol: 'BTCUSDT' })],
     },
     {
-      // At the 30-key limit: 26 normal + 4 special. Bound. ML = 4,880,000 / 2,700,000 ≈ 1.807.
+      // At the 30-key limit: 26 normal + 4 special. Bound. ML = 6,580,000 / 2,700,000 ≈ 2.437.
+      // The one bound account that can exit in the demo: its wallet holds the 500 ETH and 1,000,000 USDT it
+      // owes, so the exit wizard can repay both, and its stored (monitor) key may trade and repay.
       subUserId: 20000008,
       email: 'desk-hotel@fundx.example',
       remark: 'market making (30 keys)',
-      assets: [{ asset: 'BTC', free: '40' }, { asset: 'ETH', free: '0', borrowed: '500' }, usdt('1000000', '1000000')],
+      assets: [{ asset: 'BTC', free: '40' }, { asset: 'ETH', free: '500', borrowed: '500' }, usdt('1000000', '1000000')],
       keys: [
-        normal('hotel-monitor'),
+        normal('hotel-monitor', TRADE),
         ...Array.from({ length: 25 }, (_, i) => normal(`hotel-bot-${String(i + 1).padStart(2, '0')}`, TRADE)),
         ...Array.from({ length: 4 }, (_, i) => special(`hotel-hft-${String(i + 1).padStart(2, '0')}`)),
       ],
