@@ -21,11 +21,11 @@ export interface Liability {
 
 /** Every liability Binance counts against an exit (DESIGN §1.4), exact: margin borrowings by asset, then the loan. */
 export function liabilitiesOf(assets: WalletAsset[], loan: { asset: string; remaining: string } | null): Liability[] {
-  const freeOf = (asset: string) => assets.find((a) => a.asset === asset)?.free ?? '0';
+  const freeOf = (asset: string) => dec(assets.find((a) => a.asset === asset)?.free ?? '0').toFixed();
   const margin: Liability[] = assets
     .map((a) => ({ a, owed: dec(a.borrowed).plus(dec(a.interest)) }))
     .filter(({ owed }) => owed.gt(0))
-    .map(({ a, owed }) => ({ kind: 'MARGIN' as const, asset: a.asset, owed: owed.toFixed(), borrowed: a.borrowed, interest: a.interest, free: a.free }));
+    .map(({ a, owed }) => ({ kind: 'MARGIN' as const, asset: a.asset, owed: owed.toFixed(), borrowed: a.borrowed, interest: a.interest, free: freeOf(a.asset) }));
   const loanRows: Liability[] = loan && dec(loan.remaining).gt(0)
     ? [{ kind: 'LIQUIDATION_LOAN', asset: loan.asset, owed: dec(loan.remaining).toFixed(), free: freeOf(loan.asset) }]
     : [];

@@ -14,11 +14,11 @@ function isNotPortfolioMargin(error: unknown): boolean {
 }
 
 /** -3003: the account has no margin wallet. Not a failure: there is nothing to read. */
-function isNoMarginAccount(error: unknown): boolean {
+export function isNoMarginAccount(error: unknown): boolean {
   return error instanceof ExchangeError && error.code === -3003;
 }
 
-async function orNull<T>(read: Promise<T>, absent: (error: unknown) => boolean): Promise<T | null> {
+export async function orNull<T>(read: Promise<T>, absent: (error: unknown) => boolean): Promise<T | null> {
   try {
     return await read;
   } catch (error) {

@@ -1,0 +1,32 @@
+import 'server-only';
+import { describeLiability, liabilitiesOf, type AccountReread, type Liability } from '@/lib/exit';
+import type { ExchangeClient } from '../exchange';
+import { isNoMarginAccount, orNull } from '../refresh/read-account';
+
+export interface ListedKey {
+  apiKey: string;
+  apiName: string;
+  symbol: string | null;
+}
+
+/** Every special key of the account: the cross list (no `symbol`) and each isolated pair's own list. */
+export async function listSpecialKeys(client: ExchangeClient): Promise<ListedKey[]> {
+  const isolated = await orNull(client.getIsolatedAccount(), isNoMarginAccount);
+  const symbols: (string | null)[] = [null, ...(isolated?.assets ?? []).map((p) => p.symbol)];
+  const lists = await Promise.all(
+    symbols.map(async (symbol) => (await client.getSpecialKeyList(symbol ?? undefined)).map((k) => ({ apiKey: k.apiKey, apiName: k.apiName, symbol }))),
+  );
+  return lists.flat();
+}
+
+/** The cross wallet's liabilities and an outstanding LiquidationLoan, read now with the account's normal key. */
+export async function readLiabilities(client: ExchangeClient): Promise<Liability[]> {
+  const [margin, loan] = await Promise.all([orNull(client.getMarginAccount(), isNoMarginAccount), client.getLiquidationLoan()]);
+  return liabilitiesOf(margin?.userAssets ?? [], loan ? { asset: loan.asset, remaining: loan.remainingAmount } : null);
+}
+
+/** What the exit needs to see on the account: no special key and no liability (DESIGN §1.4). */
+export async function rereadAccount(client: ExchangeClient): Promise<AccountReread> {
+  const [keys, liabilities] = await Promise.all([listSpecialKeys(client), readLiabilities(client)]);
+  return { specialKeys: keys.map((k) => k.apiKey), liabilities: liabilities.map(describeLiability) };
+}

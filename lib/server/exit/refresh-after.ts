@@ -1,0 +1,34 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { refreshRuns } from '../db/schema';
+import { RefreshBusyError, runRefresh } from '../refresh/run-refresh';
+
+/** How often to look whether a refresh someone else started has finished (choice: pages poll at 1–2 s too). */
+const BUSY_POLL_MS = 1000;
+const MAX_WAIT_MS = 5 * 60_000;
+
+/**
+ * After a step changed the exchange, refresh the master so Accounts, Keys and Overview show it. A refresh
+ * already running may have read the accounts before the change, so wait for it and then refresh again.
+ */
+export async function refreshAfterStep(db: Db, masterId: string, by: string | null): Promise<void> {
+  const deadline = Date.now() + MAX_WAIT_MS;
+  for (;;) {
+    try {
+      await runRefresh(masterId, 'manual', by);
+      return;
+    } catch (error) {
+      if (!(error instanceof RefreshBusyError) || Date.now() > deadline) throw error;
+      await untilNotRunning(db, masterId, deadline);
+    }
+  }
+}
+
+async function untilNotRunning(db: Db, masterId: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const running = await db.select({ id: refreshRuns.id }).from(refreshRuns).where(and(eq(refreshRuns.masterId, masterId), eq(refreshRuns.status, 'running')));
+    if (running.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
+  }
+}

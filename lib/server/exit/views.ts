@@ -1,0 +1,75 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { liabilitiesOf, reviewAccount, commandsAvailable, type ExitOverview, type ExitReviewAccount, type ExitRunView } from '@/lib/exit';
+import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
+import { normalizePermissions } from '../connections/store';
+import type { Db } from '../db/client';
+import { connections } from '../db/schema';
+import { currentMaster, latestRefreshes, snapshotsOf, type SnapshotRow } from '../views/latest';
+import { activeRun, leaseHeld, loadRun, recentRuns, type RunRow } from './store';
+
+/** The review step: every account of the latest refresh with what the exit needs to know (pages never call the exchange). */
+export async function exitOverview(db: Db, masterId?: string): Promise<ExitOverview> {
+  const master = await currentMaster(db, masterId);
+  if (!master) return { masterId: null, dataAt: null, accounts: [], activeRunId: null, runs: [] };
+  const [{ shown }, stored, active, runs] = await Promise.all([
+    latestRefreshes(db, master.id),
+    db.select().from(connections).where(and(eq(connections.masterId, master.id), eq(connections.kind, 'sub'))),
+    activeRun(db, master.id),
+    recentRuns(db, master.id),
+  ]);
+  const snapshots = shown ? await snapshotsOf(db, shown.id) : [];
+  const keyOf = new Map(stored.map((c) => [c.accountEmail, c]));
+  return {
+    masterId: master.id,
+    dataAt: shown?.finishedAt?.toISOString() ?? null,
+    accounts: snapshots.map((s) => reviewRow(s, keyOf.get(s.accountEmail))),
+    activeRunId: active?.id ?? null,
+    runs: runs.map(summary),
+  };
+}
+
+function reviewRow(s: SnapshotRow, key: typeof connections.$inferSelect | undefined): ExitReviewAccount {
+  const input = s.input as AccountRiskInput;
+  const risk = s.risk as AccountRisk;
+  const loan = input.outstandingLoans.find((l) => l.kind === 'LIQUIDATION_LOAN');
+  const liabilities = liabilitiesOf(input.assets, loan ? { asset: loan.asset, remaining: loan.remaining } : null);
+  const permissions = key ? normalizePermissions(key.permissions) : null;
+  const verdict = reviewAccount({
+    email: s.accountEmail,
+    mode: input.mode,
+    rule: risk.applicability.rule,
+    ruleReason: risk.applicability.reason,
+    status: risk.status,
+    liabilities,
+    keyStored: Boolean(key),
+    keyCanTrade: permissions ? permissions.enableSpotAndMarginTrading : null,
+  });
+  return {
+    email: s.accountEmail, mode: input.mode, rule: risk.applicability.rule, ruleReason: risk.applicability.reason, status: risk.status,
+    specialKeys: s.keys.special, liabilities, verdict, dataAt: s.dataAt.toISOString(), stale: s.stale,
+  };
+}
+
+function summary(r: RunRow) {
+  return { id: r.id, phase: r.phase, createdAt: r.createdAt.toISOString(), createdByEmail: r.createdByEmail, finishedAt: r.finishedAt?.toISOString() ?? null };
+}
+
+export async function exitRunView(db: Db, runId: string): Promise<ExitRunView | null> {
+  const loaded = await loadRun(db, runId);
+  if (!loaded) return null;
+  const { run, accounts, keys, audit } = loaded;
+  const working = leaseHeld(run);
+  return {
+    ...summary(run),
+    version: run.version,
+    working,
+    commands: commandsAvailable({ phase: run.phase, version: run.version, working }),
+    accounts: accounts.map((a) => ({
+      email: a.accountEmail, stage: a.stage, reason: a.reason,
+      confirmedAt: a.confirmedAt?.toISOString() ?? null, cooldownEndsAt: a.cooldownEndsAt?.toISOString() ?? null,
+      keys: keys.filter((k) => k.accountEmail === a.accountEmail).map((k) => ({ name: k.apiName, keyTail: k.apiKey.slice(-4), symbol: k.symbol, status: k.status, error: k.error })),
+    })),
+    audit: audit.map((e) => ({ at: e.at.toISOString(), action: e.action, actorEmail: e.actorEmail, detail: e.after })),
+  };
+}
