@@ -78,6 +78,15 @@ describe('master connections', () => {
     await expectApiError(addMasterConnection(masterInput(), changeContext), 409, 'conflict', /already stored/);
     expect(await rows()).toHaveLength(1);
   });
+
+  it('two simultaneous adds of one key: one is stored, the other gets a clear 409 (unique index)', async () => {
+    const results = await Promise.allSettled([addMasterConnection(masterInput(), changeContext), addMasterConnection(masterInput(), changeContext)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected')!.reason as ApiError;
+    expect(refused).toBeInstanceOf(ApiError);
+    expect([refused.status, refused.code]).toEqual([409, 'conflict']);
+    expect(await rows()).toHaveLength(1);
+  });
 });
 
 describe('sub-account keys', () => {

@@ -75,7 +75,12 @@ async function storeVerifiedKey(
   const [row] = await db
     .insert(connections)
     .values({ ...values, sealedSecret: seal(secret, loadKeyring().current), permissions: { ...permissions }, createdBy: ctx.userId })
-    .returning({ id: connections.id });
+    .returning({ id: connections.id })
+    .catch((error: unknown) => {
+      // Two simultaneous adds of one key both pass refuseDuplicateKey; the unique index stops the second.
+      if (isUniqueViolation(error)) throw conflict('This API key was just stored by another request. Reload to see it.');
+      throw error;
+    });
   const view = (await viewById(db, row!.id))!;
   await ctx.audit('connections.create', target(view.id), { after: auditView(view) });
   return view;
@@ -113,4 +118,9 @@ export async function removeConnection(id: string, ctx: ChangeContext): Promise<
   await db.delete(connections).where(inArray(connections.id, ids));
   for (const v of doomed) await ctx.audit('connections.delete', target(v.id), { before: auditView(v) });
   return { removed: ids };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
+  return code(error) === '23505' || code((error as { cause?: unknown } | null)?.cause) === '23505';
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startSimulator } from '@/sim/server';
+import { startSimulator, type RunningSimulator } from '@/sim/server';
 import { loadScenario } from '@/sim/scenario';
 import { seedDemoConnection } from '@/scripts/lib/seed-demo';
 import { testDatabases } from '@/lib/testing/databases';
@@ -8,7 +8,7 @@ import { setDatabaseForTesting as pointProcessAt, type Database } from '../db/cl
 import { runRefresh } from '../refresh/run-refresh';
 
 /** A fresh PGlite database holding one real refresh of the demo scenario, read from the simulator. */
-export async function demoRefreshed(): Promise<{ database: Database; masterId: string; close(): Promise<void> }> {
+export async function demoRefreshed(): Promise<{ database: Database; masterId: string; sim: RunningSimulator; close(): Promise<void> }> {
   process.env.MARGINWATCH_SECRET_KEY ??= randomBytes(32).toString('base64');
   const database = await testDatabases()[0]!.open();
   pointProcessAt(database);
@@ -19,6 +19,7 @@ export async function demoRefreshed(): Promise<{ database: Database; masterId: s
   return {
     database,
     masterId,
+    sim,
     async close() {
       await sim.close();
       await database.close();
