@@ -71,19 +71,19 @@ export function toRow(
 /**
  * Every sub-account of the current master as the latest shown refresh left it. Reads the stored JSON
  * only (issue 6: what is computed once per refresh is not recomputed per request), once per refresh and
- * pair of shocks: later requests get the kept list and its JSON text.
+ * pair of shocks: later requests get the kept list and its JSON.
  */
 export async function listAccounts(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<AccountList> {
   return (await accountsView(db, opts)).list;
 }
 
-/** The same list as JSON text, serialized once per refresh: the route sends it as is. */
-export async function listAccountsJson(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<string> {
+/** The same list as UTF-8 JSON, serialized once per refresh: the route sends these bytes as they are. */
+export async function listAccountsJson(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<Uint8Array<ArrayBuffer>> {
   return (await accountsView(db, opts)).json;
 }
 
-type AccountsView = { list: AccountList; json: string };
-const viewOf = (list: AccountList): AccountsView => ({ list, json: JSON.stringify(list) });
+type AccountsView = { list: AccountList; json: Uint8Array<ArrayBuffer> };
+const viewOf = (list: AccountList): AccountsView => ({ list, json: new TextEncoder().encode(JSON.stringify(list)) });
 
 async function accountsView(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<AccountsView> {
   const { shockA, shockB } = opts;
