@@ -1,9 +1,19 @@
-import { NoDataYet } from '@/components/shell/no-data-yet';
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { ExitWizard } from '@/components/exit-wizard/exit-wizard';
+import { exitOverviewKey } from '@/components/exit-wizard/use-exit';
 import { PageHeader } from '@/components/ui/card';
+import { can } from '@/lib/permissions';
+import { makeQueryClient } from '@/lib/query-client';
+import { requirePageUser } from '@/lib/server/auth/page-guard';
+import { getDb } from '@/lib/server/db/client';
+import { exitOverview } from '@/lib/server/exit';
 
 export const metadata = { title: 'Exit' };
 
-export default function ExitPage() {
+export default async function ExitPage() {
+  const user = await requirePageUser('exit.read');
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({ queryKey: exitOverviewKey, queryFn: async () => exitOverview(await getDb()) });
   return (
     <>
       <PageHeader
@@ -16,7 +26,9 @@ export default function ExitPage() {
           </>
         }
       />
-      <NoDataYet what="Accounts bound by a Margin Special Key" />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ExitWizard canRun={can(user.role, 'exit.run')} />
+      </HydrationBoundary>
     </>
   );
 }

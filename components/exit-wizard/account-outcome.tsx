@@ -1,0 +1,32 @@
+import type { AccountStage, ExitRunAccountView } from '@/lib/exit';
+import { formatDateTime } from '@/lib/format';
+
+const OUTCOME: Record<AccountStage, { text: string; tone: string }> = {
+  selected: { text: '… waiting', tone: 'text-slate-500' },
+  deleting: { text: '⚠ keys not all deleted: still bound', tone: 'text-red-700 dark:text-red-400' },
+  keys_deleted: { text: '⚠ keys deleted, exit not called: STILL BOUND', tone: 'font-semibold text-red-700 dark:text-red-400' },
+  exit_sending: { text: '⟳ exit sent, answer awaited: still bound', tone: 'text-sky-700 dark:text-sky-400' },
+  exit_sent: { text: '⟳ exit answered, confirming by re-read: still bound', tone: 'text-sky-700 dark:text-sky-400' },
+  confirmed: { text: '✓ Exited — confirmed by the exchange', tone: 'font-semibold text-emerald-700 dark:text-emerald-400' },
+  failed: { text: '✕ Not exited: still bound', tone: 'font-semibold text-red-700 dark:text-red-400' },
+};
+
+/** Step 2 and the done screen: per account, exited or not, with the reason and the cooldown. */
+export function AccountOutcome({ account }: { account: ExitRunAccountView }) {
+  const o = OUTCOME[account.stage];
+  return (
+    <li className="py-3 text-sm" data-testid={`outcome-${account.email}`}>
+      <p>
+        <span className="font-semibold">{account.email}</span>
+        <span className={`ml-2 ${o.tone}`}>{o.text}</span>
+      </p>
+      {account.stage === 'confirmed' && account.confirmedAt && account.cooldownEndsAt && (
+        <p className="text-slate-600 dark:text-slate-400">
+          Confirmed {formatDateTime(account.confirmedAt)} (exchange time) · now under standard liquidation · new special keys blocked until{' '}
+          <span className="num font-medium text-slate-900 dark:text-slate-100">{formatDateTime(account.cooldownEndsAt)}</span> (24 h cooldown)
+        </p>
+      )}
+      {account.reason && account.stage !== 'confirmed' && <p className="text-slate-700 dark:text-slate-300">Reason: {account.reason}</p>}
+    </li>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ExitRunAccountView, KeyStatus } from '@/lib/exit';
+
+const KEY_LABEL: Record<KeyStatus, string> = { pending: '… waiting', deleting: '⟳ deleting', deleted: '✓ deleted', failed: '✕ failed' };
+const KEY_TONE: Record<KeyStatus, string> = { pending: 'text-slate-500', deleting: 'text-sky-700 dark:text-sky-400', deleted: 'text-emerald-700 dark:text-emerald-400', failed: 'font-semibold text-red-700 dark:text-red-400' };
+
+/** Step 1 for one account: each special key with its state and, on failure, the exchange's own message. */
+export function KeyProgress({ account }: { account: ExitRunAccountView }) {
+  const deleted = account.keys.filter((k) => k.status === 'deleted').length;
+  return (
+    <div className="py-3" data-testid={`keys-${account.email}`}>
+      <p className="text-sm">
+        <span className="font-semibold">{account.email}</span>
+        <span className="num ml-2 text-slate-600 dark:text-slate-400">
+          {deleted} of {account.keys.length} special key{account.keys.length === 1 ? '' : 's'} deleted
+        </span>
+        {account.stage !== 'selected' && account.stage !== 'deleting' && <span className="ml-2 font-medium">· list re-read: empty</span>}
+      </p>
+      {account.reason && account.stage === 'deleting' && <p className="text-sm text-amber-800 dark:text-amber-300">⚠ {account.reason}</p>}
+      <ul className="mt-1 grid gap-1 text-sm sm:grid-cols-2">
+        {account.keys.map((k) => (
+          <li key={`${k.name}-${k.keyTail}`}>
+            <span className="font-mono text-xs">{k.name ?? 'unnamed'} ···{k.keyTail}</span>
+            {k.symbol && <span className="ml-1 text-xs text-slate-500">({k.symbol})</span>}
+            <span className={`ml-2 ${KEY_TONE[k.status]}`}>{KEY_LABEL[k.status]}</span>
+            {k.error && <span className="block text-xs text-red-700 dark:text-red-400">{k.error}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

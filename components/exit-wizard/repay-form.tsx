@@ -1,0 +1,46 @@
+'use client';
+
+import { useState } from 'react';
+import { repayableNow, type Liability } from '@/lib/exit';
+import { formatAsset } from './amount';
+import { button, input } from './styles';
+import { useRepay } from './use-exit';
+
+/** Repay one liability with the account's normal key; the server checks the amount again before sending. */
+export function RepayForm({ account, liability, canRun }: { account: string; liability: Liability; canRun: boolean }) {
+  const repayable = repayableNow(liability);
+  const [amount, setAmount] = useState(repayable === '0' ? '' : repayable);
+  const repay = useRepay(account, liability);
+  const what = liability.kind === 'LIQUIDATION_LOAN' ? `LiquidationLoan (${liability.asset})` : `${liability.asset} borrowed + interest`;
+  return (
+    <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+      <p className="text-sm">
+        <span className="font-medium">{what}:</span> <span className="num font-semibold">{formatAsset(liability.owed, liability.asset)}</span> owed
+        {liability.interest && liability.interest !== '0' && !/^0+(\.0+)?$/.test(liability.interest) && (
+          <span className="text-slate-500"> (of which interest {formatAsset(liability.interest, liability.asset)})</span>
+        )}
+        <span className="text-slate-500"> · wallet holds <span className="num">{formatAsset(liability.free, liability.asset)}</span> free</span>
+      </p>
+      {canRun && (
+        <form
+          aria-label={`Repay ${liability.asset} for ${account}`}
+          className="mt-2 flex flex-wrap items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            repay.mutate(amount);
+          }}
+        >
+          <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
+            Amount ({liability.asset})
+            <input className={`${input} num ml-2 w-44`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          </label>
+          <button type="submit" className={button.quiet} disabled={repay.isPending || amount.trim() === ''}>
+            {repay.isPending ? 'Repaying…' : `Repay ${liability.asset}`}
+          </button>
+          {repay.isSuccess && <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">✓ Repaid; figures re-read</span>}
+          {repay.isError && <p role="alert" className="w-full text-sm font-medium text-red-700 dark:text-red-400">⚠ {repay.error.message}</p>}
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import { useState } from 'react';
+import { defaultSelection, type ExitOverview, type ExitReviewAccount } from '@/lib/exit';
+import { formatAge, formatDateTime } from '@/lib/format';
+import { RULE_LABEL } from '@/lib/risk-labels';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/states';
+import { RepayForm } from './repay-form';
+import { button, notice } from './styles';
+import { useStartRun } from './use-exit';
+
+/** Step 0: choose the accounts; blocked ones say what to do, excluded ones why they are not in the run. */
+export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOverview; canRun: boolean; onStarted: (runId: string) => void }) {
+  const ready = overview.accounts.filter((a) => a.verdict.kind === 'ready');
+  const blocked = overview.accounts.filter((a) => a.verdict.kind === 'blocked');
+  const excluded = overview.accounts.filter((a) => a.verdict.kind === 'excluded');
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(defaultSelection(overview.accounts)));
+  const start = useStartRun();
+  const selected = ready.filter((a) => chosen.has(a.email)).map((a) => a.email);
+
+  if (overview.accounts.length === 0) {
+    return <EmptyState title="No account data yet">The exit review needs a finished refresh of the master. It runs at start and every minute.</EmptyState>;
+  }
+  return (
+    <div className="space-y-6">
+      {overview.dataAt && (
+        <p className="text-xs text-slate-500">
+          Figures from the refresh of {formatDateTime(overview.dataAt)} ({formatAge(overview.dataAt)} ago). Each step re-reads the accounts from the exchange before acting.
+        </p>
+      )}
+      <Card title={`Can exit now (${ready.length})`}>
+        {ready.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">No bound account can exit right now: see what blocks each one below.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+            {ready.map((a) => (
+              <li key={a.email} className="flex flex-wrap items-start gap-3 py-3">
+                <input
+                  id={`pick-${a.email}`}
+                  type="checkbox"
+                  className="mt-1 h-4 w-4"
+                  disabled={!canRun}
+                  checked={chosen.has(a.email)}
+                  onChange={(e) => setChosen((s) => { const next = new Set(s); if (e.target.checked) next.add(a.email); else next.delete(a.email); return next; })}
+                  aria-label={`Include ${a.email}`}
+                />
+                <label htmlFor={`pick-${a.email}`} className="min-w-0 flex-1">
+                  <AccountFacts a={a} />
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        {canRun && ready.length > 0 && (
+          <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4 dark:border-slate-800">
+            <button type="button" className={button.primary} disabled={selected.length === 0 || start.isPending} onClick={() => start.mutate(selected, { onSuccess: (v) => onStarted(v.id) })}>
+              {start.isPending ? 'Starting…' : `Step 1: delete the special keys of ${selected.length} account${selected.length === 1 ? '' : 's'}`}
+            </button>
+            <span className="text-xs text-slate-500">Deleting the keys alone is not enough: step 2, the exit, follows.</span>
+            {start.isError && <p role="alert" className="w-full text-sm font-medium text-red-700 dark:text-red-400">⚠ {start.error.message}</p>}
+          </div>
+        )}
+      </Card>
+
+      {blocked.length > 0 && (
+        <Card title={`Bound, blocked (${blocked.length})`}>
+          <ul className="space-y-4" aria-label="Blocked accounts">
+            {blocked.map((a) => (
+              <li key={a.email} className={notice.warn} data-testid={`blocked-${a.email}`}>
+                <AccountFacts a={a} />
+                <ul className="mt-2 list-disc space-y-1 pl-5">
+                  {a.verdict.kind === 'blocked' && a.verdict.blockers.map((b, i) => <li key={i}>⛔ {b.message}</li>)}
+                </ul>
+                {a.verdict.kind === 'blocked' && !a.verdict.blockers.some((b) => b.code === 'no_key' || b.code === 'key_permission') && a.liabilities.length > 0 && (
+                  <div className="mt-3 space-y-2">
+                    {a.liabilities.map((l) => <RepayForm key={`${l.kind}-${l.asset}`} account={a.email} liability={l} canRun={canRun} />)}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+
+      <Card title={`Not part of the run (${excluded.length})`}>
+        <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800" aria-label="Excluded accounts">
+          {excluded.map((a) => (
+            <li key={a.email} className="py-2" data-testid={`excluded-${a.email}`}>
+              <span className="font-medium">{a.email}</span>
+              <span className="ml-2 text-slate-500">{RULE_LABEL[a.rule]}</span>
+              <p className="text-slate-600 dark:text-slate-400">{a.verdict.kind === 'excluded' ? a.verdict.reason : ''}</p>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
+
+function AccountFacts({ a }: { a: ExitReviewAccount }) {
+  return (
+    <div className="text-sm">
+      <p>
+        <span className="font-semibold">{a.email}</span>
+        <span className="ml-2 text-xs text-slate-500">{a.mode.replace('_', ' ')}</span>
+        <span className="ml-2 text-xs">
+          special keys now: <span className="num font-medium">{a.specialKeys ?? 'unknown (no key stored)'}</span>
+        </span>
+        {a.stale && <span className="ml-2 text-xs font-medium text-amber-700">⚠ stale data</span>}
+      </p>
+      <p className="text-slate-600 dark:text-slate-400">{a.ruleReason}</p>
+      {a.liabilities.length === 0 ? <p className="text-xs text-slate-500">No liability.</p> : null}
+    </div>
+  );
+}
