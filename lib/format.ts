@@ -16,6 +16,13 @@ export function formatDateTime(iso: string | Date): string {
   return dateTime.format(typeof iso === 'string' ? new Date(iso) : iso);
 }
 
+const dateOnly = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' });
+
+/** A day, for columns where the time of day adds nothing: "25 Nov 2026". */
+export function formatDate(iso: string | Date): string {
+  return dateOnly.format(typeof iso === 'string' ? new Date(iso) : iso);
+}
+
 /** Exact decimal string → grouped figure with its unit, e.g. "1,234,567.89 USD". No float on the way. */
 export function formatAmount(value: string | number, unit: string, decimals = 2): string {
   const d = new Decimal(value);

@@ -1,0 +1,136 @@
+'use client';
+
+import { useState } from 'react';
+import { inputClass, labelClass, primaryButton, secondaryButton } from '@/components/connections/styles';
+import { parseIpList } from '@/lib/keys/ip-list';
+import { Modal } from './modal';
+import { SecretOnce } from './secret-once';
+import type { InventoryAccount } from './types';
+import { useKeyAction } from './use-key-action';
+
+type Created = { keyId: string; apiKey: string; secretKey: string | null; type: string; liquidationLoan: string | null };
+
+/** The first special key on a Cross Classic account binds it: say so plainly before anything is sent. */
+function needsBindingConfirmation(account: InventoryAccount): boolean {
+  return account.mode === 'CROSS_CLASSIC' && !account.keys.some((k) => k.kind === 'special');
+}
+
+export function CreateKeyDialog({ account, onClose }: { account: InventoryAccount; onClose: () => void }) {
+  const [form, setForm] = useState({ apiName: '', market: 'cross', symbol: '', signature: 'HMAC', publicKey: '', permissionMode: 'TRADE', ip: '' });
+  const [confirming, setConfirming] = useState(false);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const create = useKeyAction<Created>('/api/keys/special', 'POST');
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+
+  if (create.data) return <SecretOnce created={create.data} account={account.email} onClose={onClose} />;
+
+  const send = () =>
+    create.mutate({
+      account: account.email,
+      apiName: form.apiName,
+      symbol: form.market === 'isolated' ? form.symbol : undefined,
+      publicKey: form.signature === 'HMAC' ? undefined : form.publicKey,
+      permissionMode: form.permissionMode,
+      ip: form.ip,
+      confirmBinding: needsBindingConfirmation(account),
+    });
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    // Checked here for a quick answer; the server checks again and nothing reaches the exchange on bad input.
+    const ips = parseIpList(form.ip);
+    if (!ips.ok) return setLocalError(ips.error);
+    setLocalError(null);
+    if (needsBindingConfirmation(account) && !confirming) return setConfirming(true);
+    send();
+  };
+
+  if (confirming) {
+    return (
+      <Modal title="This account becomes bound to the LiquidationLoan policy" onClose={onClose}>
+        <div className="space-y-3 text-sm" data-testid="binding-confirmation">
+          <p>
+            <strong>{account.email}</strong> is a Cross Margin Classic account with no special key so far. With the Supplemental Product Terms signed,
+            creating this special key brings it under the <strong>LiquidationLoan</strong> policy: if a forced liquidation leaves a deficit, the
+            deficit becomes a loan you must repay in full.
+          </p>
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+            ⚠ Deleting the key later will <strong>not</strong> release the account. Only a completed and confirmed exit (Exit wizard) does.
+          </p>
+          {create.isError && <p role="alert" className="text-red-700 dark:text-red-300">{create.error.message}</p>}
+          <div className="flex justify-end gap-2">
+            <button type="button" className={secondaryButton} onClick={() => setConfirming(false)} disabled={create.isPending}>Back</button>
+            <button type="button" className={primaryButton} onClick={send} disabled={create.isPending}>
+              {create.isPending ? 'Creating…' : 'Bind the account and create the key'}
+            </button>
+          </div>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal title={`Create a special key on ${account.email}`} onClose={onClose}>
+      <form className="space-y-3" onSubmit={submit} noValidate>
+        <label className={labelClass}>
+          Key name
+          <input className={inputClass} required maxLength={40} value={form.apiName} onChange={(e) => set({ apiName: e.target.value })} />
+        </label>
+        <div className="grid grid-cols-2 gap-3">
+          <label className={labelClass}>
+            Trades
+            <select className={inputClass} value={form.market} onChange={(e) => set({ market: e.target.value })}>
+              <option value="cross">Cross margin</option>
+              <option value="isolated">One isolated pair</option>
+            </select>
+          </label>
+          {form.market === 'isolated' && (
+            <label className={labelClass}>
+              Pair (symbol)
+              <input className={inputClass} placeholder="BTCUSDT" value={form.symbol} onChange={(e) => set({ symbol: e.target.value.toUpperCase() })} />
+            </label>
+          )}
+          <label className={labelClass}>
+            Signature
+            <select className={inputClass} value={form.signature} onChange={(e) => set({ signature: e.target.value })}>
+              <option value="HMAC">HMAC (secret shown once)</option>
+              <option value="Ed25519">Ed25519 (your public key)</option>
+              <option value="RSA">RSA (your public key)</option>
+            </select>
+          </label>
+          <label className={labelClass}>
+            Permission mode
+            <select className={inputClass} value={form.permissionMode} onChange={(e) => set({ permissionMode: e.target.value })}>
+              <option value="TRADE">TRADE</option>
+              <option value="READ">READ (Ed25519 only)</option>
+            </select>
+          </label>
+        </div>
+        {form.signature !== 'HMAC' && (
+          <label className={labelClass}>
+            Public key (PEM)
+            <textarea className={`${inputClass} font-mono text-xs`} rows={4} placeholder="-----BEGIN PUBLIC KEY-----" value={form.publicKey} onChange={(e) => set({ publicKey: e.target.value })} />
+          </label>
+        )}
+        <label className={labelClass}>
+          IP whitelist (up to 30 IPv4/IPv6 addresses or CIDR ranges, separated by commas or new lines)
+          <textarea className={`${inputClass} font-mono text-xs`} rows={2} value={form.ip} onChange={(e) => set({ ip: e.target.value })} />
+        </label>
+        {(localError ?? (create.isError ? create.error.message : null)) && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">{localError ?? create.error?.message}</p>
+        )}
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          {needsBindingConfirmation(account)
+            ? 'LiquidationLoan: this would be the account’s first special key, which binds it — you will be asked to confirm.'
+            : account.mode === 'CROSS_CLASSIC'
+              ? 'LiquidationLoan: the account already had a special key, so it stays bound as it is.'
+              : 'LiquidationLoan: this account’s rule does not depend on its special keys.'}
+        </p>
+        <div className="flex justify-end gap-2">
+          <button type="button" className={secondaryButton} onClick={onClose}>Cancel</button>
+          <button type="submit" className={primaryButton} disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create special key'}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

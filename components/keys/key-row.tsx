@@ -1,0 +1,45 @@
+import { formatAge, formatDate, formatDateTime } from '@/lib/format';
+import { FlagBadge } from './flag-badge';
+import type { InventoryKey } from './types';
+
+const KIND: Record<InventoryKey['kind'], string> = { normal: 'Normal', special: 'Margin Special', unclassified: 'Unknown kind' };
+const cell = 'px-3 py-2 align-top';
+
+function ipText(k: InventoryKey): string {
+  if (k.ipList === null) return 'unknown';
+  if (k.ipList.length === 0) return 'none (unrestricted)';
+  return k.ipList.join(', ');
+}
+
+function seen(k: InventoryKey, now: Date) {
+  if (k.deletedAt) return <span title={formatDateTime(k.deletedAt)}>deleted {formatDate(k.deletedAt)}</span>;
+  if (k.lastSeenAt) return <span title={formatDateTime(k.lastSeenAt)}>{formatAge(k.lastSeenAt, now)} ago</span>;
+  return '—';
+}
+
+export function KeyRow({ k, now, actions }: { k: InventoryKey; now: Date; actions: React.ReactNode }) {
+  const deleted = k.deletedAt !== null;
+  return (
+    <tr data-testid="key-row" data-kind={k.kind} className={`border-t border-slate-100 dark:border-slate-800 ${deleted ? 'text-slate-400 dark:text-slate-500' : ''}`}>
+      <td className={`${cell} font-medium`}>{k.name ?? '—'}</td>
+      <td className={`${cell} num font-mono text-xs`}>{k.maskedKey}</td>
+      <td className={cell}>
+        {KIND[k.kind]}
+        {k.kind === 'special' && <span className="block text-xs text-slate-500 dark:text-slate-400">{k.symbol ? `isolated ${k.symbol}` : 'cross'}</span>}
+      </td>
+      <td className={cell}>{k.signature ?? '—'}</td>
+      <td className={`${cell} max-w-48 text-xs`}>{k.permissions.length ? k.permissions.join(', ') : '—'}</td>
+      <td className={`${cell} max-w-48 break-words text-xs`}>{ipText(k)}</td>
+      <td className={`${cell} text-xs`}>{k.sources.map((s) => (s === 'stored' ? 'stored here' : 'exchange list')).join(' + ')}</td>
+      <td className={`${cell} num text-xs whitespace-nowrap`}>
+        {k.createdAt ? <span title="created (exchange)">{formatDate(k.createdAt)}</span> : k.firstSeenAt ? <span title="first seen">{formatDate(k.firstSeenAt)}</span> : '—'}
+        {k.idleDays !== null && <span className="block text-slate-500 dark:text-slate-400">{k.idleDays.toLocaleString('en-US')} d unchanged</span>}
+      </td>
+      <td className={`${cell} text-xs whitespace-nowrap`}>{seen(k, now)}</td>
+      <td className={cell}>
+        <div className="flex flex-wrap gap-1">{k.flags.map((f) => <FlagBadge key={f} flag={f} />)}</div>
+      </td>
+      <td className={`${cell} text-right whitespace-nowrap`}>{actions}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Card } from '@/components/ui/card';
+import { inputClass, labelClass, primaryButton, secondaryButton } from '@/components/connections/styles';
+import { apiFetch } from '@/lib/api-client';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { keysQueryKey, type TermsStatus } from './types';
+
+/** Supplemental Product Terms, per master: no API reports them, so say how we know (DESIGN §1.1). */
+export function TermsCard({ terms, canRecord }: { terms: TermsStatus; canRecord: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const [signedOn, setSignedOn] = useState(terms.recorded?.signedOn.slice(0, 10) ?? '');
+  const [note, setNote] = useState(terms.recorded?.note ?? '');
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: () => apiFetch('/api/terms', { method: 'PUT', body: JSON.stringify({ signedOn, note }) }),
+    onSuccess: async () => {
+      setEditing(false);
+      await queryClient.invalidateQueries({ queryKey: keysQueryKey });
+    },
+  });
+
+  const status = !terms.signed
+    ? 'Not known to be signed: no special key seen and no signing date recorded.'
+    : terms.basis === 'recorded'
+      ? `Signed on ${formatDate(terms.recorded!.signedOn)} (recorded by ${terms.recorded!.recordedBy} on ${formatDateTime(terms.recorded!.recordedAt)}).`
+      : `Signed: inferred from the first special key seen under this master, created ${formatDate(terms.inferredSince!)}.`;
+
+  return (
+    <Card
+      title="Supplemental Product Terms (master)"
+      action={canRecord && !editing ? <button type="button" className={secondaryButton} onClick={() => setEditing(true)}>{terms.recorded ? 'Correct the signing date' : 'Record the signing date'}</button> : undefined}
+    >
+      <p className="text-sm" data-testid="terms-status">
+        <span className="mr-1 font-semibold">{terms.signed ? '✓' : '?'}</span>
+        {status}
+      </p>
+      {terms.recorded?.note && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Note: {terms.recorded.note}</p>}
+      <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Signing binds the master and every sub-account; the LiquidationLoan rule reads this status.</p>
+      {editing && (
+        <form className="mt-3 flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+          <label className={labelClass}>
+            Signed on
+            <input type="date" required className={inputClass} value={signedOn} onChange={(e) => setSignedOn(e.target.value)} />
+          </label>
+          <label className={`${labelClass} min-w-64 flex-1`}>
+            Note (where the evidence is)
+            <input className={inputClass} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <button type="submit" className={primaryButton} disabled={save.isPending}>Save</button>
+          <button type="button" className={secondaryButton} onClick={() => setEditing(false)}>Cancel</button>
+          {save.isError && <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">{save.error.message}</p>}
+        </form>
+      )}
+    </Card>
+  );
+}
