@@ -23,6 +23,8 @@ interface Spec {
 const muted = 'text-slate-500 dark:text-slate-400';
 // Sorting puts "not applicable" after every real value in either direction.
 const NONE = Number.POSITIVE_INFINITY;
+// (choice) A pair within a 10 % move of its liquidation bar is flagged in the row.
+const NEAR_LIQUIDATION = 0.1;
 
 /** A projected figure: owed where bound (⚠), "could be owed" where binding is unknown (?), else nothing owed. */
 function Projected({ r, at }: { r: AccountRow; at: AccountRow['atA'] }) {
@@ -46,7 +48,13 @@ function Projected({ r, at }: { r: AccountRow; at: AccountRow['atA'] }) {
 }
 
 function Level({ r }: { r: AccountRow }) {
-  if (r.level.value === null) return <span className={muted}>{r.level.kind === 'uniMMR' ? '—' : 'no debt'}</span>;
+  if (r.level.value === null)
+    return (
+      <span className="flex flex-col items-end">
+        <span className={muted}>{r.level.kind === 'uniMMR' ? '—' : 'no debt'}</span>
+        <IsolatedLine r={r} show="level" />
+      </span>
+    );
   const bar = (v: string) => String(Number(v));
   return (
     <span className="flex flex-col" title={r.bars ? `${r.level.kind === 'uniMMR' ? 'uniMMR; tiers' : 'Margin level; bars'}: margin call ${bar(r.bars.marginCall)}, liquidation ${bar(r.bars.liquidation)}` : undefined}>
@@ -55,9 +63,36 @@ function Level({ r }: { r: AccountRow }) {
         {r.level.kind === 'uniMMR' ? 'uni · ' : ''}
         {r.bars ? `liq ${bar(r.bars.liquidation)}` : 'bars not read'}
       </span>
+      <IsolatedLine r={r} show="level" />
     </span>
   );
 }
+
+/** The worst isolated pair under the cross figures: isolated pairs are judged on their own (DESIGN §1.3). */
+function IsolatedLine({ r, show }: { r: AccountRow; show: 'level' | 'status' | 'liquidation' }) {
+  const p = r.isolated;
+  if (!p || p.status === 'NO_DEBT') return null;
+  const near = p.status === 'LIQUIDATION' || p.status === 'MARGIN_CALL' || (p.liquidationDistance !== null && p.liquidationDistance < NEAR_LIQUIDATION);
+  const title = `Isolated ${p.symbol}${p.pairs > 1 ? ` (worst of ${p.pairs} pairs)` : ''}: margin level ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}, liquidation bar ${p.bar === null ? 'not read' : String(Number(p.bar))}, ${formatLiquidation(p.liquidation)}`;
+  const text =
+    show === 'level' ? `${p.symbol} ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}${p.bar === null ? '' : ` / ${Number(p.bar)}`}`
+    : show === 'status' ? `${p.symbol}: ${STATUS_LABEL[p.status].label}`
+    : `${p.symbol} ${formatLiquidation(p.liquidation)}`;
+  return (
+    <span data-testid="isolated-line" title={title} className={`whitespace-nowrap text-xs ${near ? 'font-semibold text-amber-800 dark:text-amber-300' : muted}`}>
+      {near && <span aria-hidden>⚠ </span>}
+      {text}
+    </span>
+  );
+}
+
+const nearestDistance = (r: AccountRow) => Math.min(r.liquidationDistance ?? NONE, r.isolated?.liquidationDistance ?? NONE);
+
+const isolatedCsv = (r: AccountRow) => {
+  const p = r.isolated;
+  if (!p) return null;
+  return `${p.symbol}: ${STATUS_LABEL[p.status].label}, margin level ${p.marginLevel ?? '—'}, bar ${p.bar ?? 'not read'}, liquidates at ${p.liquidation ? p.liquidation.shock : '—'}`;
+};
 
 const projectedCsv = (r: AccountRow, at: AccountRow['atA']) => (at ? (at.owed > 0 ? at.owed : r.bound === null ? at.deficit : 0) : null);
 
@@ -79,6 +114,7 @@ function specs(shockA: number, shockB: number): Spec[] {
       csv: (r) => r.email,
     },
     { id: 'mode', header: 'Mode', width: '0', descFirst: false, sort: (r) => r.mode, cell: () => null, csv: (r) => MODE_LABEL[r.mode] ?? r.mode },
+    { id: 'isolated', header: 'Worst isolated pair', width: '0', descFirst: false, sort: (r) => r.isolated?.liquidationDistance ?? NONE, cell: () => null, csv: isolatedCsv },
     {
       id: 'bound',
       header: 'LiquidationLoan',
@@ -92,7 +128,12 @@ function specs(shockA: number, shockB: number): Spec[] {
       header: 'Status',
       width: '11%',
       descFirst: false, sort: (r) => ['LIQUIDATION', 'CLAIM', 'MARGIN_CALL', 'REDUCE_ONLY', 'NORMAL', 'UNKNOWN', 'NO_DEBT'].indexOf(r.status),
-      cell: (r) => <StatusBadge status={r.status} />,
+      cell: (r) => (
+        <span className="flex flex-col items-start gap-0.5">
+          <StatusBadge status={r.status} />
+          <IsolatedLine r={r} show="status" />
+        </span>
+      ),
       csv: (r) => STATUS_LABEL[r.status].label,
     },
     {
@@ -109,15 +150,20 @@ function specs(shockA: number, shockB: number): Spec[] {
       header: 'Liquidates at',
       width: '9%',
       align: 'right',
-      descFirst: false, sort: (r) => r.liquidationDistance ?? NONE,
-      cell: (r) =>
-        r.liquidationDistance === 0 ? (
-          <span className="font-semibold text-red-700 dark:text-red-400">✖ past bar</span>
-        ) : (
-          <span className={`whitespace-nowrap ${r.liquidation ? '' : muted}`} title={r.liquidation ? `A uniform ${r.liquidation.direction === 'DOWN' ? 'fall' : 'rise'} of this size liquidates the account` : 'No uniform shock liquidates this account'}>
-            {formatLiquidation(r.liquidation)}
-          </span>
-        ),
+      // The nearer of the cross wallet and its worst isolated pair: either one liquidating is a liquidation.
+      descFirst: false, sort: nearestDistance,
+      cell: (r) => (
+        <span className="flex flex-col items-end">
+          {r.liquidationDistance === 0 ? (
+            <span className="font-semibold text-red-700 dark:text-red-400">✖ past bar</span>
+          ) : (
+            <span className={`whitespace-nowrap ${r.liquidation ? '' : muted}`} title={r.liquidation ? `A uniform ${r.liquidation.direction === 'DOWN' ? 'fall' : 'rise'} of this size liquidates the account` : 'No uniform shock liquidates this account'}>
+              {formatLiquidation(r.liquidation)}
+            </span>
+          )}
+          <IsolatedLine r={r} show="liquidation" />
+        </span>
+      ),
       csv: (r) => (r.liquidation ? r.liquidation.shock : null),
     },
     {
@@ -200,11 +246,11 @@ export interface AccountColumns {
   specs: Spec[];
 }
 
-/** The table's columns for the two chosen shocks. "Mode" is CSV-only: the account cell shows it. */
+/** The table's columns for the two chosen shocks. "Mode" and the worst isolated pair are CSV-only columns: other cells show them. */
 export function accountColumns(shockA: number, shockB: number, now: Date): AccountColumns {
   const all = specs(shockA, shockB);
   const columns: ColumnDef<AccountRow>[] = all
-    .filter((s) => s.id !== 'mode')
+    .filter((s) => s.id !== 'mode' && s.id !== 'isolated')
     .map((s) => ({
       id: s.id,
       header: s.header,

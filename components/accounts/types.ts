@@ -41,10 +41,27 @@ export interface AccountRow {
   atA: { deficit: number; owed: number } | null;
   atB: { deficit: number; owed: number } | null;
   outstandingLoanUsd: string;
+  /**
+   * The isolated pair nearest to liquidation, judged on its own (DESIGN §1.3, per pair): a row must not look
+   * safe because its cross wallet has no debt while a pair sits near its bar. Null without isolated pairs.
+   */
+  isolated: IsolatedSummary | null;
   keys: { total: number | null; special: number | null; stored: number };
   dataAt: string;
   stale: boolean;
   error: string | null;
+}
+
+export interface IsolatedSummary {
+  symbol: string;
+  /** How many isolated pairs the account has; `symbol` is the worst of them. */
+  pairs: number;
+  marginLevel: string | null;
+  /** The pair's own liquidation bar (Binance `liquidateRate`); null when not read. */
+  bar: string | null;
+  status: MarginStatus | 'UNKNOWN';
+  liquidation: ShockCrossing | null;
+  liquidationDistance: number | null;
 }
 
 export interface AccountList {

@@ -74,8 +74,9 @@ export async function accountDetail(db: Db, email: string, opts: { shockA: numbe
     listNotes(db, master.id, email),
   ]);
 
+  const isolatedPairs = isolatedOf(input, risk);
   return {
-    row: toRow(snap, risk, opts.shockA, opts.shockB),
+    row: toRow(snap, risk, opts.shockA, opts.shockB, isolatedPairs.map((p) => ({ ...p, bar: p.liquidateBar }))),
     refresh: refreshInfo(refresh),
     termsSigned: input.termsSigned,
     dataAvailable: input.dataAvailable,
@@ -84,7 +85,7 @@ export async function accountDetail(db: Db, email: string, opts: { shockA: numbe
     shocks: risk.shocks,
     curve: risk.curve,
     consequence: risk.consequence,
-    isolatedPairs: isolatedOf(input, risk),
+    isolatedPairs,
     pmPro: risk.pmPro && input.pmPro ? { ...risk.pmPro, accountEquity: input.pmPro.accountEquity, accountMaintMargin: input.pmPro.accountMaintMargin } : null,
     outstandingLoans: risk.outstandingLoans,
     history: history.map((h) => ({ ...h, takenAt: h.takenAt.toISOString(), dataAt: h.dataAt.toISOString() })),

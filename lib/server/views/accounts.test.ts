@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountRisk } from '@/lib/risk';
 import { testDatabases } from '@/lib/testing/databases';
 import { accountSnapshots } from '../db/schema';
-import { listAccounts, ShockNotOnGridError } from './accounts';
+import { listAccounts, ShockNotOnGridError, worstPair } from './accounts';
 import { demoRefreshed } from './demo-refresh.test-support';
 
 describe('accounts list on demo snapshots', () => {
@@ -61,6 +61,26 @@ describe('accounts list on demo snapshots', () => {
     expect(rows.get('desk-lima')!.keys).toEqual({ total: 1, special: null, stored: 0 });
     expect(rows.get('desk-hotel')!.keys).toEqual({ total: 30, special: 4, stored: 1 });
     expect(Number(rows.get('desk-delta')!.outstandingLoanUsd)).toBe(150_000);
+  });
+
+  it('desk-golf: the row carries its worst isolated pair, so a cross wallet without debt does not read as safe', async () => {
+    const golf = (await byName()).get('desk-golf')!;
+    // BTCUSDT: 50 BTC × 97,000 = 4,850,000 against 4,200,000 USDT borrowed → ML ≈ 1.155, bar 1.1.
+    expect(golf.isolated).toMatchObject({ symbol: 'BTCUSDT', pairs: 2, bar: '1.10000000', liquidation: { direction: 'DOWN' } });
+    expect(Number(golf.isolated!.marginLevel)).toBeCloseTo(1.1547, 3);
+    expect(golf.isolated!.liquidationDistance).toBeGreaterThan(0);
+    expect(golf.isolated!.liquidationDistance).toBeLessThan(0.1);
+    expect((await byName()).get('desk-alpha')!.isolated).toBeNull();
+  });
+
+  it('worstPair: nearest to liquidation first, then the worse status, then the lower level', () => {
+    const pair = (symbol: string, shock: number | null, status: 'NORMAL' | 'MARGIN_CALL' | 'NO_DEBT', marginLevel: string | null) => ({
+      symbol, status, marginLevel, bar: '1.1', liquidation: shock === null ? null : { shock, direction: 'DOWN' as const },
+    });
+    expect(worstPair([])).toBeNull();
+    expect(worstPair([pair('A', -0.3, 'NORMAL', '1.6'), pair('B', -0.05, 'NORMAL', '1.16')])?.symbol).toBe('B');
+    expect(worstPair([pair('A', null, 'NO_DEBT', null), pair('B', null, 'MARGIN_CALL', '1.2')])?.symbol).toBe('B');
+    expect(worstPair([pair('A', null, 'NORMAL', '3'), pair('B', null, 'NORMAL', '2')])).toMatchObject({ symbol: 'B', pairs: 2, liquidationDistance: null });
   });
 
   it('refuses a shock that has no stored curve point', async () => {

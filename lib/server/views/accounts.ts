@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { AccountRow, AccountList, RefreshInfo } from '@/components/accounts/types';
-import { DEFAULT_RISK_CONFIG, distanceToLiquidation, type AccountRisk, type AccountStatus, type ApplicabilityRule, type AccountMode, type DeficitPoint } from '@/lib/risk';
+import type { AccountRow, AccountList, IsolatedSummary, RefreshInfo } from '@/components/accounts/types';
+import { DEFAULT_RISK_CONFIG, distanceToLiquidation, type AccountRisk, type AccountStatus, type ApplicabilityRule, type AccountMode, type DeficitPoint, type ShockCrossing } from '@/lib/risk';
 import type { Db } from '../db/client';
 import { accountSnapshots } from '../db/schema';
 import { currentMaster, latestRefreshes, masterRiskOf, type RefreshRunInfo, type SnapshotRow } from './latest';
@@ -36,11 +36,31 @@ export const refreshInfo = (r: RefreshRunInfo): RefreshInfo => ({
 /** The parts of a snapshot the list needs: never `input` or `raw`, and only the small parts of `risk`. */
 type RiskSlice = Pick<AccountRisk, 'applicability' | 'status' | 'marginLevel' | 'bars' | 'shocks' | 'curve' | 'pmPro' | 'outstandingLoanUsd'>;
 
+/** One isolated pair as the list needs it: its risk figures and its own bar (from the refresh's input). */
+export type PairSlice = { symbol: string; marginLevel: string | null; status: IsolatedSummary['status']; liquidation: ShockCrossing | null; bar: string | null };
+
+const STATUS_RANK: Record<string, number> = { LIQUIDATION: 0, MARGIN_CALL: 1, NORMAL: 2, UNKNOWN: 3, NO_DEBT: 4 };
+
+/** The pair nearest to liquidation: smallest shock still to go, then the worse status, then the lower level. */
+export function worstPair(pairs: readonly PairSlice[]): IsolatedSummary | null {
+  const ranked = pairs.map((p) => ({ ...p, distance: p.liquidation ? distanceToLiquidation(p.liquidation) : null }));
+  ranked.sort(
+    (a, b) =>
+      (a.distance ?? Infinity) - (b.distance ?? Infinity) ||
+      (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) ||
+      Number(a.marginLevel ?? Infinity) - Number(b.marginLevel ?? Infinity),
+  );
+  const w = ranked[0];
+  if (!w) return null;
+  return { symbol: w.symbol, pairs: pairs.length, marginLevel: w.marginLevel, bar: w.bar, status: w.status, liquidation: w.liquidation, liquidationDistance: w.distance };
+}
+
 export function toRow(
   s: Pick<SnapshotRow, 'accountEmail' | 'mode' | 'rule' | 'status' | 'keys' | 'dataAt' | 'stale' | 'error'>,
   risk: RiskSlice,
   shockA: number,
   shockB: number,
+  pairs: readonly PairSlice[],
 ): AccountRow {
   const pm = s.mode === 'PM_PRO';
   const tiers = DEFAULT_RISK_CONFIG.pmProTiers;
@@ -61,6 +81,7 @@ export function toRow(
     atA: pointAt(risk.curve, shockA),
     atB: pointAt(risk.curve, shockB),
     outstandingLoanUsd: risk.outstandingLoanUsd,
+    isolated: worstPair(pairs),
     keys: s.keys,
     dataAt: s.dataAt.toISOString(),
     stale: s.stale,
@@ -103,7 +124,7 @@ async function accountsView(db: Db, opts: { shockA: number; shockB: number; mast
       master: { id: master.id, name: master.name },
       refresh: refreshInfo(shown),
       shocks: { a: shockA, b: shockB, grid },
-      rows: rows.map((r) => toRow({ ...r, dataAt: new Date(r.dataAt) }, parseJson(r.risk), shockA, shockB)),
+      rows: rows.map((r) => toRow({ ...r, dataAt: new Date(r.dataAt) }, parseJson(r.risk), shockA, shockB, parseJson(r.pairs) ?? [])),
     });
   });
 }
@@ -125,6 +146,11 @@ function snapshotRows(db: Db, refreshId: string) {
         'applicability', ${risk}->'applicability', 'status', ${risk}->'status', 'marginLevel', ${risk}->'marginLevel',
         'bars', ${risk}->'bars', 'shocks', ${risk}->'shocks', 'curve', ${risk}->'curve', 'pmPro', ${risk}->'pmPro',
         'outstandingLoanUsd', ${risk}->'outstandingLoanUsd')`,
+      // Each isolated pair's figures, with its bar from the refresh's input (never the pair's whole curve).
+      pairs: sql<PairSlice[] | null>`(select jsonb_agg(jsonb_build_object(
+        'symbol', p->'symbol', 'marginLevel', p->'marginLevel', 'status', p->'status', 'liquidation', p->'shocks'->'liquidation',
+        'bar', (select q->'liquidateBar' from jsonb_array_elements(${accountSnapshots.input}->'isolatedPairs') q where q->'symbol' = p->'symbol' limit 1)))
+        from jsonb_array_elements(${risk}->'isolatedPairs') p)`,
     })
     .from(accountSnapshots)
     .where(eq(accountSnapshots.refreshId, refreshId))
