@@ -136,8 +136,23 @@ test.describe('account details', () => {
   });
 
   test('an unknown account is a 404', async ({ page }) => {
-    // The dashboard streams (loading.tsx), so the status line is sent before the page knows: check the page.
-    await page.goto('/accounts/nobody%40fundx.example');
+    // Existence is decided before the page streams, so the status line itself says 404.
+    const response = await page.goto('/accounts/nobody%40fundx.example');
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    expect((await page.request.get('/accounts/desk-bravo%40fundx.example')).status()).toBe(200);
+  });
+
+  test('the detail page follows the shocks chosen on the list', async ({ page }) => {
+    await openAccountsWithData(page);
+    await page.getByLabel('Shock A').selectOption('-0.3');
+    await expect(page.getByRole('columnheader', { name: /Owed at −30 %/ })).toBeVisible();
+    await expect(page).toHaveURL(/shockA=-0\.3/);
+    await page.getByRole('link', { name: 'desk-bravo@fundx.example' }).click();
+    await expect(page.getByRole('heading', { name: 'desk-bravo@fundx.example', level: 1 })).toBeVisible();
+    await expect(page.getByText('Owed at −30 %')).toBeVisible();
+    await expect(page.getByText('Owed at −40 %')).toBeVisible();
+    await page.getByRole('link', { name: '← All accounts' }).click();
+    await expect(page.getByLabel('Shock A')).toHaveValue('-0.3');
   });
 });

@@ -15,7 +15,7 @@ import { MarginHistoryChart } from './margin-history-chart';
 import { Notes } from './notes';
 import { PmProPanel } from './pm-pro-panel';
 import { StressCurveChart } from './stress-curve-chart';
-import { accountQueryKey, type AccountDetail } from './types';
+import { accountQueryKey, shockSearch, type AccountDetail, type ShockPair } from './types';
 import { useNow } from './use-now';
 
 function Figure({ label, children, danger }: { label: string; children: ReactNode; danger?: boolean }) {
@@ -30,8 +30,13 @@ function Figure({ label, children, danger }: { label: string; children: ReactNod
 const owedText = (d: AccountDetail, at: AccountDetail['row']['atA']) =>
   !at ? '—' : at.owed > 0 ? `⚠ ${formatUsd(at.owed)}` : d.row.bound === null && at.deficit > 0 ? `? up to ${formatUsd(at.deficit)}` : formatUsd(0);
 
-export function AccountDetailView({ email, canWrite }: { email: string; canWrite: boolean }) {
-  const query = useQuery({ queryKey: accountQueryKey(email), queryFn: () => apiFetch<AccountDetail>(`/api/accounts/${encodeURIComponent(email)}`), refetchInterval: 60_000 });
+/** One sub-account; `shocks` are the two the accounts list was set to, so both pages show the same projections. */
+export function AccountDetailView({ email, shocks, canWrite }: { email: string; shocks: ShockPair; canWrite: boolean }) {
+  const query = useQuery({
+    queryKey: accountQueryKey(email, shocks),
+    queryFn: () => apiFetch<AccountDetail>(`/api/accounts/${encodeURIComponent(email)}?shockA=${shocks.a}&shockB=${shocks.b}`),
+    refetchInterval: 60_000,
+  });
   const now = useNow(query.data?.refresh.finishedAt ?? null);
   if (query.isPending) return <TableSkeleton rows={8} />;
   if (query.isError) return <ErrorState title="Could not load this account" message={query.error.message} onRetry={() => query.refetch()} />;
@@ -41,7 +46,7 @@ export function AccountDetailView({ email, canWrite }: { email: string; canWrite
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <Link href="/accounts" className="text-slate-600 hover:underline dark:text-slate-400">← All accounts</Link>
+        <Link href={`/accounts${shockSearch(shocks)}`} className="text-slate-600 hover:underline dark:text-slate-400">← All accounts</Link>
         <span className="text-slate-400">·</span>
         <span>{MODE_LABEL[r.mode] ?? r.mode}</span>
         <StatusBadge status={r.status} />
@@ -63,8 +68,8 @@ export function AccountDetailView({ email, canWrite }: { email: string; canWrite
           <Figure label="Bars (call / liquidation)">{r.bars ? `${Number(r.bars.marginCall)} / ${Number(r.bars.liquidation)}` : 'not read'}</Figure>
           <Figure label="Liquidates at" danger={r.liquidationDistance === 0}>{formatLiquidation(r.liquidation)}</Figure>
           <Figure label="Bankruptcy at">{formatLiquidation(d.shocks.bankruptcy)}</Figure>
-          <Figure label={`Owed at ${formatShock(-0.2)}`} danger={(r.atA?.owed ?? 0) > 0}>{owedText(d, r.atA)}</Figure>
-          <Figure label={`Owed at ${formatShock(-0.4)}`} danger={(r.atB?.owed ?? 0) > 0}>{owedText(d, r.atB)}</Figure>
+          <Figure label={`Owed at ${formatShock(shocks.a)}`} danger={(r.atA?.owed ?? 0) > 0}>{owedText(d, r.atA)}</Figure>
+          <Figure label={`Owed at ${formatShock(shocks.b)}`} danger={(r.atB?.owed ?? 0) > 0}>{owedText(d, r.atB)}</Figure>
           <Figure label="Outstanding loan" danger={Number(r.outstandingLoanUsd) > 0}>{Number(r.outstandingLoanUsd) > 0 ? `⚠ ${formatUsd(r.outstandingLoanUsd)}` : formatUsd(0)}</Figure>
         </dl>
         <p className="num mt-4 text-xs text-slate-500">

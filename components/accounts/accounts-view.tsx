@@ -13,13 +13,18 @@ import { AccountsEmpty } from './empty-state';
 import { matches, NO_FILTERS, type AccountFilters } from './filters';
 import { AccountsSkeleton } from './skeleton';
 import { Toolbar } from './toolbar';
-import { accountsQueryKey, DEFAULT_SHOCK_A, DEFAULT_SHOCK_B, type AccountList, type AccountRow } from './types';
+import { accountsQueryKey, shockSearch, type AccountList, type AccountRow, type ShockPair } from './types';
 import { useNow } from './use-now';
 
 const EMPTY: AccountRow[] = [];
 
-export function AccountsView() {
-  const [shocks, setShocks] = useState({ a: DEFAULT_SHOCK_A, b: DEFAULT_SHOCK_B });
+export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
+  const [shocks, setShocksState] = useState(initialShocks);
+  const setShocks = (next: ShockPair) => {
+    setShocksState(next);
+    // Kept in the URL (without a navigation): a reload and the detail page's links follow the choice.
+    window.history.replaceState(null, '', `/accounts${shockSearch(next)}`);
+  };
   const [filters, setFilters] = useState<AccountFilters>(NO_FILTERS);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'liquidation', desc: false }]);
   const query = useQuery({

@@ -132,6 +132,25 @@ export interface AccountDetail {
   notes: AccountNote[];
 }
 
+/** The two shocks the list's projected-owed columns use; the detail page follows the same choice. */
+export type ShockPair = { a: number; b: number };
+export const DEFAULT_SHOCKS: ShockPair = { a: DEFAULT_SHOCK_A, b: DEFAULT_SHOCK_B };
+
+/** The chosen shocks as a query string ("" for the defaults), so links and reloads keep the choice. */
+export function shockSearch(shocks: ShockPair): string {
+  return shocks.a === DEFAULT_SHOCK_A && shocks.b === DEFAULT_SHOCK_B ? '' : `?shockA=${shocks.a}&shockB=${shocks.b}`;
+}
+
+/** Shocks from a page's search params; anything that is not a shock in (−100 %, +100 %] falls back to the default. */
+export function shocksFrom(params: Record<string, string | string[] | undefined>): ShockPair {
+  const one = (v: string | string[] | undefined, fallback: number) => {
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    return Number.isFinite(n) && n > -1 && n <= 1 ? n : fallback;
+  };
+  return { a: one(params.shockA, DEFAULT_SHOCK_A), b: one(params.shockB, DEFAULT_SHOCK_B) };
+}
+
 export const accountsQueryKey = (shockA: number, shockB: number) => ['accounts', shockA, shockB] as const;
-export const accountQueryKey = (email: string) => ['account', email] as const;
-export const accountPath = (email: string) => `/accounts/${encodeURIComponent(email)}`;
+/** Without shocks: every cached version of the account (what a saved note invalidates). */
+export const accountQueryKey = (email: string, shocks?: ShockPair) => (shocks ? ['account', email, shocks.a, shocks.b] : ['account', email]);
+export const accountPath = (email: string, shocks: ShockPair = DEFAULT_SHOCKS) => `/accounts/${encodeURIComponent(email)}${shockSearch(shocks)}`;

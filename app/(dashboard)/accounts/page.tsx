@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { AccountsView } from '@/components/accounts/accounts-view';
-import { accountsQueryKey, DEFAULT_SHOCK_A, DEFAULT_SHOCK_B } from '@/components/accounts/types';
+import { accountsQueryKey, shocksFrom } from '@/components/accounts/types';
 import { PageHeader } from '@/components/ui/card';
 import { makeQueryClient } from '@/lib/query-client';
 import { requirePageUser } from '@/lib/server/auth/page-guard';
@@ -9,18 +9,22 @@ import { listAccounts } from '@/lib/server/views/accounts';
 
 export const metadata = { title: 'Accounts' };
 
-export default async function AccountsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountsPage({ searchParams }: Props) {
   await requirePageUser('dashboard.read');
+  // The chosen shocks live in the URL, so a reload, a shared link and the detail page all keep them.
+  const shocks = shocksFrom(await searchParams);
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({
-    queryKey: accountsQueryKey(DEFAULT_SHOCK_A, DEFAULT_SHOCK_B),
-    queryFn: async () => listAccounts(await getDb(), { shockA: DEFAULT_SHOCK_A, shockB: DEFAULT_SHOCK_B }),
+    queryKey: accountsQueryKey(shocks.a, shocks.b),
+    queryFn: async () => listAccounts(await getDb(), { shockA: shocks.a, shockB: shocks.b }),
   });
   return (
     <>
       <PageHeader title="Accounts" description="Every sub-account: whether the LiquidationLoan policy binds it and why, margin level against its bars, how far a gap takes it, and what it would owe." />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <AccountsView />
+        <AccountsView initialShocks={shocks} />
       </HydrationBoundary>
     </>
   );

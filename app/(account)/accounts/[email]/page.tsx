@@ -1,0 +1,59 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { AccountDetailView } from '@/components/accounts/account-detail-view';
+import { DetailSkeleton } from '@/components/accounts/skeleton';
+import { accountQueryKey, DEFAULT_SHOCKS, shocksFrom, type ShockPair } from '@/components/accounts/types';
+import { PageHeader } from '@/components/ui/card';
+import { can } from '@/lib/permissions';
+import { makeQueryClient } from '@/lib/query-client';
+import { requirePageUser } from '@/lib/server/auth/page-guard';
+import { getDb } from '@/lib/server/db/client';
+import { accountDetail, latestSnapshotOf } from '@/lib/server/views/account-detail';
+import { ShockNotOnGridError } from '@/lib/server/views/accounts';
+
+type Props = { params: Promise<{ email: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const decode = (s: string) => (s.includes('%') ? decodeURIComponent(s) : s);
+
+export async function generateMetadata({ params }: Props) {
+  return { title: decode((await params).email) };
+}
+
+/** The account's figures at the list's shocks; shocks the refresh stored no point for fall back to the defaults. */
+async function detailAt(email: string, shocks: ShockPair) {
+  const db = await getDb();
+  try {
+    return { used: shocks, detail: await accountDetail(db, email, { shockA: shocks.a, shockB: shocks.b }) };
+  } catch (error) {
+    if (!(error instanceof ShockNotOnGridError)) throw error;
+    return { used: DEFAULT_SHOCKS, detail: await accountDetail(db, email, { shockA: DEFAULT_SHOCKS.a, shockB: DEFAULT_SHOCKS.b }) };
+  }
+}
+
+async function Detail({ email, shocks, canWrite }: { email: string; shocks: ShockPair; canWrite: boolean }) {
+  const { used, detail } = await detailAt(email, shocks);
+  if (!detail) notFound(); // removed between the existence check and now
+  const queryClient = makeQueryClient();
+  queryClient.setQueryData(accountQueryKey(email, used), detail);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <AccountDetailView email={email} shocks={used} canWrite={canWrite} />
+    </HydrationBoundary>
+  );
+}
+
+export default async function AccountPage({ params, searchParams }: Props) {
+  const user = await requirePageUser('dashboard.read');
+  const email = decode((await params).email);
+  // Decided before anything streams, so an unknown account is an HTTP 404, not a 200 with a "not found" body.
+  if (!(await latestSnapshotOf(await getDb(), email))) notFound();
+  return (
+    <>
+      <PageHeader title={email} description="One sub-account from the latest refresh: the rule that applies, how a gap would hit it, balances, key history and review notes." />
+      <Suspense fallback={<DetailSkeleton />}>
+        <Detail email={email} shocks={shocksFrom(await searchParams)} canWrite={can(user.role, 'notes.write')} />
+      </Suspense>
+    </>
+  );
+}
