@@ -18,7 +18,8 @@ export function testDatabases(): TestDatabaseFactory[] {
   return factories;
 }
 
-async function freshPostgres(adminUrl: string): Promise<Database> {
+/** A new, empty PostgreSQL database on the server at `adminUrl`: for tests whose child processes connect by URL. */
+export async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `marginwatch_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -26,15 +27,25 @@ async function freshPostgres(adminUrl: string): Promise<Database> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: url.toString(),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
+    },
+  };
+}
+
+async function freshPostgres(adminUrl: string): Promise<Database> {
+  const created = await createPostgresDatabase(adminUrl);
+  const database = await openDatabase({ url: created.url });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await created.drop();
     },
   };
 }
