@@ -35,6 +35,15 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join('test-results', 'screenshots', `${name}.png`), fullPage: true });
 }
 
+/** The dashboard scrolls inside <main>, so a whole-page shot needs a viewport as tall as its content. */
+export async function fullScreenshot(page: Page, name: string) {
+  await page.mouse.move(0, 0);
+  const height = await page.evaluate(() => document.querySelector('main')!.scrollHeight + document.querySelector('main')!.getBoundingClientRect().top);
+  await page.setViewportSize({ width: 1280, height: Math.max(900, Math.ceil(height)) });
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 export async function expectShell(page: Page, role: 'owner' | 'ops') {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(page.getByTestId('role-badge')).toHaveText(role === 'owner' ? 'Owner' : 'Ops (review only)');

@@ -15,9 +15,10 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
   const ready = overview.accounts.filter((a) => a.verdict.kind === 'ready');
   const blocked = overview.accounts.filter((a) => a.verdict.kind === 'blocked');
   const excluded = overview.accounts.filter((a) => a.verdict.kind === 'excluded');
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set(defaultSelection(overview.accounts)));
+  // Deselections are kept rather than selections, so an account that becomes ready (after a repay) is chosen by default.
+  const [deselected, setDeselected] = useState<Set<string>>(() => new Set());
   const start = useStartRun();
-  const selected = ready.filter((a) => chosen.has(a.email)).map((a) => a.email);
+  const selected = defaultSelection(overview.accounts).filter((email) => !deselected.has(email));
 
   if (overview.accounts.length === 0) {
     return <EmptyState title="No account data yet">The exit review needs a finished refresh of the master. It runs at start and every minute.</EmptyState>;
@@ -41,8 +42,8 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
                   type="checkbox"
                   className="mt-1 h-4 w-4"
                   disabled={!canRun}
-                  checked={chosen.has(a.email)}
-                  onChange={(e) => setChosen((s) => { const next = new Set(s); if (e.target.checked) next.add(a.email); else next.delete(a.email); return next; })}
+                  checked={!deselected.has(a.email)}
+                  onChange={(e) => setDeselected((s) => { const next = new Set(s); if (e.target.checked) next.delete(a.email); else next.add(a.email); return next; })}
                   aria-label={`Include ${a.email}`}
                 />
                 <label htmlFor={`pick-${a.email}`} className="min-w-0 flex-1">
