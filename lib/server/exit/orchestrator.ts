@@ -8,7 +8,7 @@ import type { Db } from '../db/client';
 import { stepContext, type ExitHooks } from './context';
 import { deleteKeysStep } from './delete-step';
 import { exitStep } from './exit-step';
-import { refreshAfterStep } from './refresh-after';
+import { refreshAfterChange } from '../refresh/refresh-after-change';
 import { ActiveRunExistsError, claimForCommand, claimLapsed, finishStep, insertRun, leaseHeld, loadRun, renewLease, type RunRow } from './store';
 
 /** A step renews its lease on every exchange call; a lease this old means its instance died (choice). */
@@ -51,7 +51,7 @@ export function exitOrchestrator(opts: ExitOrchestratorOptions) {
   async function deletion(ctx: ReturnType<typeof stepContext>, retryFailed: boolean) {
     const phase = await deleteKeysStep(ctx, retryFailed);
     await finishStep(db, ctx.run.id, owner, phase, phase !== 'deleting');
-    if (phase === 'keys_deleted') await refreshAfterStep(db, ctx.run.masterId, ctx.actor.email);
+    if (phase === 'keys_deleted') await refreshAfterChange(db, ctx.run.masterId, ctx.actor.email);
   }
 
   async function exiting(ctx: ReturnType<typeof stepContext>) {
@@ -60,7 +60,7 @@ export function exitOrchestrator(opts: ExitOrchestratorOptions) {
       return;
     }
     await finishStep(db, ctx.run.id, owner, 'done', true);
-    await refreshAfterStep(db, ctx.run.masterId, ctx.actor.email);
+    await refreshAfterChange(db, ctx.run.masterId, ctx.actor.email);
   }
 
   async function command(runId: string, name: Command, seen: number, to: RunPhase): Promise<RunRow> {

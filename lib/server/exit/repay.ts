@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { clientFor } from '../exchange-clients';
 import { messageOf } from './context';
 import { readLiabilities } from './reads';
-import { refreshAfterStep } from './refresh-after';
+import { refreshAfterChange } from '../refresh/refresh-after-change';
 
 export interface RepayRequest {
   account: string;
@@ -43,6 +43,6 @@ export async function repayLiability(db: Db, masterId: string, req: RepayRequest
   }
   const after = await readLiabilities(client);
   await writeAudit({ actor, action: 'exit.repay', target: req.account, after: { ...entry, owedAfter: after.find((l) => l.kind === req.kind && l.asset === req.asset)?.owed ?? '0' }, requestId });
-  await refreshAfterStep(db, masterId, actor.email);
+  await refreshAfterChange(db, masterId, actor.email);
   return after;
 }
