@@ -18,23 +18,6 @@ export function dec(value: string): Dec {
   return ZERO_STRING.test(value) ? ZERO : new Dec(value);
 }
 
-const priceCache = new Map<string, Dec>();
-
-/**
- * Prices repeat across every account of a master (one price table per refresh) while parsing dominates
- * the exact precompute, so parsed prices are memoized. Decimals are immutable, so sharing is safe; the
- * cache is bounded so a long-lived server never grows it without limit.
- */
-export function decPrice(value: string): Dec {
-  let d = priceCache.get(value);
-  if (d === undefined) {
-    if (priceCache.size >= 10_000) priceCache.clear();
-    d = dec(value);
-    priceCache.set(value, d);
-  }
-  return d;
-}
-
 /** Exact figure for storage: plain notation, never exponent form. */
 export function toExact(value: Dec): string {
   return value.toFixed();

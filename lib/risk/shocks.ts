@@ -1,6 +1,7 @@
-import { dec, Dec, ZERO } from './decimal';
+import { Dec, ZERO } from './decimal';
+import { add, at, divide, FIXED_ONE, fixedToString, fromDec, mul, parseFixed, roundTo, sub, type Fixed } from './fixed';
 import type { ShockCrossing, ShockPoints } from './result-types';
-import { totalLiabilities, type ExposureSums } from './sums';
+import type { ExposureSums } from './sums';
 
 /**
  * Closed-form shocks (DESIGN §1.3). With x = 1+s, every level test is linear in x:
@@ -9,13 +10,22 @@ import { totalLiabilities, type ExposureSums } from './sums';
  * β > 0 (net long volatile): breached for x ≤ x*, i.e. by falls. β < 0 (shorts): by rises.
  */
 export function crossing(alpha: Dec, beta: Dec): ShockCrossing | null {
-  if (beta.isZero()) return null; // g is constant: the shock changes nothing
-  const x = alpha.neg().div(beta);
-  if (x.lte(0)) return null; // crossing only at a price ≤ 0: no shock in (−1, +∞) reaches it
-  const shock = x.minus(1).toNumber();
+  return crossingExact(fromDec(alpha), fromDec(beta));
+}
+
+/**
+ * The same on fixed-point values. x* and x* − 1 are rounded as the engine's decimal.js rounds them (60
+ * significant digits, half to even) before the float64, so the shocks are what decimal.js gave.
+ */
+function crossingExact(alpha: Fixed, beta: Fixed): ShockCrossing | null {
+  if (beta.int === 0n) return null; // g is constant: the shock changes nothing
+  const scale = Math.max(alpha.scale, beta.scale);
+  const x = divide(-at(alpha, scale), at(beta, scale), Dec.precision);
+  if (x.int <= 0n) return null; // crossing only at a price ≤ 0: no shock in (−1, +∞) reaches it
+  const shock = Number(fixedToString(roundTo(sub(x, FIXED_ONE), Dec.precision)));
   // A crossing within ~1e-16 of −100 % rounds to −1 in float64: no representable shock reaches it.
   if (shock <= -1) return null;
-  return { shock, direction: beta.gt(0) ? 'DOWN' : 'UP' };
+  return { shock, direction: beta.int > 0n ? 'DOWN' : 'UP' };
 }
 
 /**
@@ -23,11 +33,28 @@ export function crossing(alpha: Dec, beta: Dec): ShockCrossing | null {
  *   α = As − level·Ls,  β = Av − level·Lv.
  */
 export function levelCrossing(sums: ExposureSums, level: Dec): ShockCrossing | null {
-  if (totalLiabilities(sums).isZero()) return null; // no debt: no margin level to reach
-  return crossing(
-    sums.assetsStable.minus(level.times(sums.liabilitiesStable)),
-    sums.assetsVolatile.minus(level.times(sums.liabilitiesVolatile)),
-  );
+  return levelCrossingExact(sums, fromDec(level));
+}
+
+function levelCrossingExact(sums: ExposureSums, level: Fixed): ShockCrossing | null {
+  const { assetsStable, assetsVolatile, liabilitiesStable, liabilitiesVolatile } = sums.exact;
+  if (add(liabilitiesStable, liabilitiesVolatile).int === 0n) return null; // no debt: no margin level to reach
+  // Each step rounded as decimal.js rounds it (60 significant digits): exact sums need far fewer, but a level
+  // such as 1/(1−f) has 60, and the shocks must not move from what the engine gave before.
+  const r = (f: Fixed) => roundTo(f, Dec.precision);
+  return crossingExact(r(sub(assetsStable, r(mul(level, liabilitiesStable)))), r(sub(assetsVolatile, r(mul(level, liabilitiesVolatile)))));
+}
+
+const onsetLevels = new Map<number, Fixed>();
+
+/** ML at which a liquidation at cost f leaves a deficit, 1/(1−f), as decimal.js rounds it; once per cost. */
+function deficitOnsetLevel(liquidationCost: number): Fixed {
+  let level = onsetLevels.get(liquidationCost);
+  if (!level) {
+    level = fromDec(new Dec(1).div(new Dec(1).minus(liquidationCost)));
+    onsetLevels.set(liquidationCost, level);
+  }
+  return level;
 }
 
 /**
@@ -36,9 +63,9 @@ export function levelCrossing(sums: ExposureSums, level: Dec): ShockCrossing | n
  */
 export function crossShocks(sums: ExposureSums, liquidationBar: string | null, liquidationCost: number): ShockPoints {
   return {
-    liquidation: liquidationBar === null ? null : levelCrossing(sums, dec(liquidationBar)),
-    bankruptcy: levelCrossing(sums, new Dec(1)),
-    deficitOnset: levelCrossing(sums, new Dec(1).div(new Dec(1).minus(liquidationCost))),
+    liquidation: liquidationBar === null ? null : levelCrossingExact(sums, parseFixed(liquidationBar)),
+    bankruptcy: levelCrossingExact(sums, FIXED_ONE),
+    deficitOnset: levelCrossingExact(sums, deficitOnsetLevel(liquidationCost)),
   };
 }
 

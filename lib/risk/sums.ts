@@ -1,17 +1,21 @@
-import { dec, decPrice, ZERO, type Dec } from './decimal';
+import { ZERO, type Dec } from './decimal';
+import { add, parseFixed, pow10, toDec, type Fixed } from './fixed';
 import type { AssetBalance, IsolatedLeg } from './types';
 
 /**
  * USD value of an account's assets and liabilities, split into the part a shock moves (volatile) and the
  * part it leaves alone (stables, DESIGN §1.3 choice). Both sums are linear in (1+s):
  *   A(s) = assetsStable + assetsVolatile·(1+s),  L(s) = liabilitiesStable + liabilitiesVolatile·(1+s),
- * which is what makes the closed-form shocks and the fast float curve possible. Exact (decimal.js).
+ * which is what makes the closed-form shocks and the fast float curve possible. Exact (fixed-point BigInt
+ * sums, handed on as decimal.js values).
  */
 export type ExposureSums = {
   assetsStable: Dec;
   assetsVolatile: Dec;
   liabilitiesStable: Dec;
   liabilitiesVolatile: Dec;
+  /** The same four sums as exact fixed-point integers, for the closed-form shocks (lib/risk/fixed.ts). */
+  exact: { assetsStable: Fixed; assetsVolatile: Fixed; liabilitiesStable: Fixed; liabilitiesVolatile: Fixed };
 };
 
 /** The same four sums as float64, for the stress curve (an estimate, DESIGN §1.3). */
@@ -29,52 +33,88 @@ export function stableSetOf(stableAssets: readonly string[]): ReadonlySet<string
   return set;
 }
 
-function emptySums(): ExposureSums {
-  return { assetsStable: ZERO, assetsVolatile: ZERO, liabilitiesStable: ZERO, liabilitiesVolatile: ZERO };
-}
+/** Four running sums, each an integer at the largest scale seen so far (mutable: one per account, no garbage). */
+class Accumulator {
+  readonly sums = [0n, 0n, 0n, 0n];
+  readonly scales = [0, 0, 0, 0];
 
-function addLeg(sums: ExposureSums, stable: boolean, held: Dec, owed: Dec, price: Dec): void {
+  add(i: number, int: bigint, scale: number): void {
+    const have = this.scales[i]!;
+    if (scale > have) {
+      this.sums[i] = this.sums[i]! * pow10(scale - have);
+      this.scales[i] = scale;
+      this.sums[i]! += int;
+    } else {
+      this.sums[i]! += scale === have ? int : int * pow10(have - scale);
+    }
+  }
+
   // Per Binance the margin level counts everything held (borrowed proceeds included) against everything
   // owed (borrowed + interest), each at its own price (DESIGN §1.3).
-  if (!held.isZero()) {
-    const v = held.times(price);
-    if (stable) sums.assetsStable = sums.assetsStable.plus(v);
-    else sums.assetsVolatile = sums.assetsVolatile.plus(v);
+  leg(stable: boolean, held: Fixed | null, owed: Fixed | null, price: Fixed): void {
+    if (held) this.add(stable ? 0 : 1, held.int * price.int, held.scale + price.scale);
+    if (owed) this.add(stable ? 2 : 3, owed.int * price.int, owed.scale + price.scale);
   }
-  if (!owed.isZero()) {
-    const v = owed.times(price);
-    if (stable) sums.liabilitiesStable = sums.liabilitiesStable.plus(v);
-    else sums.liabilitiesVolatile = sums.liabilitiesVolatile.plus(v);
+
+  result(): ExposureSums {
+    const f = (i: number): Fixed => ({ int: this.sums[i]!, scale: this.scales[i]! });
+    const exact = { assetsStable: f(0), assetsVolatile: f(1), liabilitiesStable: f(2), liabilitiesVolatile: f(3) };
+    const d = (x: Fixed) => (x.int === 0n ? ZERO : toDec(x));
+    return {
+      assetsStable: d(exact.assetsStable),
+      assetsVolatile: d(exact.assetsVolatile),
+      liabilitiesStable: d(exact.liabilitiesStable),
+      liabilitiesVolatile: d(exact.liabilitiesVolatile),
+      exact,
+    };
   }
 }
 
-/** Most balances have no locked part or no interest; decimal.js copies its argument even to add zero. */
-function sum2(a: string, b: string): Dec {
-  const x = dec(a);
-  const y = dec(b);
-  return y === ZERO ? x : x === ZERO ? y : x.plus(y);
+const ZERO_STRING = /^0+(\.0+)?$/;
+
+/** A balance figure, or null for zero: most balances have no locked part, no debt or no interest. */
+function amount(value: string): Fixed | null {
+  return ZERO_STRING.test(value) ? null : parseFixed(value);
+}
+
+function sum2(a: string, b: string): Fixed | null {
+  const x = amount(a);
+  const y = amount(b);
+  return x && y ? add(x, y) : (x ?? y);
+}
+
+const priceCache = new Map<string, Fixed>();
+
+/** Prices repeat across every account of a master (one price table per refresh): parsed once, bounded. */
+function price(value: string): Fixed {
+  let p = priceCache.get(value);
+  if (p === undefined) {
+    if (priceCache.size >= 10_000) priceCache.clear();
+    p = parseFixed(value);
+    priceCache.set(value, p);
+  }
+  return p;
 }
 
 /** Cross (or PM Pro) wallet: a = free + locked, l = borrowed + interest. */
 export function crossSums(assets: readonly AssetBalance[], stables: ReadonlySet<string>): ExposureSums {
-  const sums = emptySums();
+  const acc = new Accumulator();
   for (const a of assets) {
     const held = sum2(a.free, a.locked);
     const owed = sum2(a.borrowed, a.interest);
-    if (held === ZERO && owed === ZERO) continue;
-    addLeg(sums, stables.has(a.asset.toUpperCase()), held, owed, decPrice(a.priceUsd));
+    if (held === null && owed === null) continue;
+    acc.leg(stables.has(a.asset.toUpperCase()), held, owed, price(a.priceUsd));
   }
-  return sums;
+  return acc.result();
 }
 
 /** One isolated pair: a = totalAsset of each leg, l = borrowed + interest of each leg. */
 export function isolatedSums(legs: readonly IsolatedLeg[], stables: ReadonlySet<string>): ExposureSums {
-  const sums = emptySums();
+  const acc = new Accumulator();
   for (const leg of legs) {
-    const owed = sum2(leg.borrowed, leg.interest);
-    addLeg(sums, stables.has(leg.asset.toUpperCase()), dec(leg.totalAsset), owed, decPrice(leg.priceUsd));
+    acc.leg(stables.has(leg.asset.toUpperCase()), amount(leg.totalAsset), sum2(leg.borrowed, leg.interest), price(leg.priceUsd));
   }
-  return sums;
+  return acc.result();
 }
 
 export function totalAssets(s: ExposureSums): Dec {
