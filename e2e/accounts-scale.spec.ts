@@ -43,8 +43,10 @@ test('1,000 accounts: first rows soon after navigation, and the virtualized tabl
   expect(await rows.count()).toBeLessThan(100);
   await screenshot(page, 'accounts-1000-top');
 
-  // Scroll to the bottom: the last account by email is rendered and visible.
+  // Sorted by account, then scrolled to the bottom: the last account by email is rendered and visible.
   const last = `desk-${String(SUBS).padStart(5, '0')}@fundx.example`;
+  await page.getByRole('columnheader', { name: /Account/ }).getByRole('button').click();
+  await expect(rows.first()).toContainText('desk-00001@fundx.example');
   await page.getByTestId('accounts-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await expect(rows.filter({ hasText: last })).toBeVisible();
   expect(await rows.count()).toBeLessThan(100);

@@ -73,11 +73,12 @@ function IsolatedLine({ r, show }: { r: AccountRow; show: 'level' | 'status' | '
   const p = r.isolated;
   if (!p || p.status === 'NO_DEBT') return null;
   const near = p.status === 'LIQUIDATION' || p.status === 'MARGIN_CALL' || (p.liquidationDistance !== null && p.liquidationDistance < NEAR_LIQUIDATION);
-  const title = `Isolated ${p.symbol}${p.pairs > 1 ? ` (worst of ${p.pairs} pairs)` : ''}: margin level ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}, liquidation bar ${p.bar === null ? 'not read' : String(Number(p.bar))}, ${formatLiquidation(p.liquidation)}`;
+  const title = `Isolated ${p.symbol}${p.pairs > 1 ? ` (worst of ${p.pairs} pairs)` : ''}: ${STATUS_LABEL[p.status].label}, margin level ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}, liquidation bar ${p.bar === null ? 'not read' : String(Number(p.bar))}, ${formatLiquidation(p.liquidation)}`;
+  // Short enough for the narrow cells: the pair's name once (status), "iso" beside its figures; details in the title.
   const text =
-    show === 'level' ? `${p.symbol} ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}${p.bar === null ? '' : ` / ${Number(p.bar)}`}`
-    : show === 'status' ? `${p.symbol}: ${STATUS_LABEL[p.status].label}`
-    : `${p.symbol} ${formatLiquidation(p.liquidation)}`;
+    show === 'level' ? `iso ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}`
+    : show === 'status' ? `${p.symbol} pair`
+    : `iso ${formatLiquidation(p.liquidation)}`;
   return (
     <span data-testid="isolated-line" title={title} className={`whitespace-nowrap text-xs ${near ? 'font-semibold text-amber-800 dark:text-amber-300' : muted}`}>
       {near && <span aria-hidden>⚠ </span>}
