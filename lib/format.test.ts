@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatAmount, formatRatio, formatShock, formatUsd } from './format';
+import { formatAge, formatAmount, formatAssetAmount, formatRatio, formatShock, formatUsd } from './format';
 
 describe('format', () => {
   it('groups exact decimals without float drift', () => {
@@ -7,6 +7,11 @@ describe('format', () => {
     expect(formatAmount('0.1', 'BTC', 8)).toBe('0.10000000 BTC');
     expect(formatUsd('-150000')).toBe('−150,000 USD');
     expect(formatUsd('9007199254740993.5', 1)).toBe('9,007,199,254,740,993.5 USD');
+  });
+  it('shows an asset amount with the decimals it carries, grouped', () => {
+    expect(formatAssetAmount('1000000.00000000', 'USDT')).toBe('1,000,000 USDT');
+    expect(formatAssetAmount('500.00000001', 'ETH')).toBe('500.00000001 ETH');
+    expect(formatAssetAmount('7001250.5', 'USDT')).toBe('7,001,250.5 USDT');
   });
   it('signs shocks', () => {
     expect(formatShock(-0.2)).toBe('−20 %');

@@ -31,6 +31,12 @@ export function formatAmount(value: string | number, unit: string, decimals = 2)
   return `${d.isNegative() && !d.isZero() ? '−' : ''}${grouped}${frac ? `.${frac}` : ''} ${unit}`;
 }
 
+/** An exact asset amount, grouped, with as many decimals as it carries (at most 8, Binance's precision): "1,000,000 USDT". */
+export function formatAssetAmount(value: string, asset: string): string {
+  const decimals = Math.min(8, new Decimal(value).decimalPlaces());
+  return formatAmount(value, asset, decimals);
+}
+
 export const formatUsd = (value: string | number, decimals = 0) => formatAmount(value, 'USD', decimals);
 
 /** Compact USD for chart axes and tight cells: "1.2M USD". */

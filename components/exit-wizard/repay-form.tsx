@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { repayableNow, type Liability } from '@/lib/exit';
-import { formatAsset } from './amount';
+import { formatAssetAmount as formatAsset } from '@/lib/format';
 import { button, input } from './styles';
 import { useRepay } from './use-exit';
 
@@ -21,7 +21,10 @@ export function RepayForm({ account, liability, canRun }: { account: string; lia
         )}
         <span className="text-slate-500"> · wallet holds <span className="num">{formatAsset(liability.free, liability.asset)}</span> free</span>
       </p>
-      {canRun && (
+      {canRun && repayable === '0' && (
+        <p className="mt-2 text-sm">The margin wallet holds no {liability.asset} to repay with: transfer some in first, then come back.</p>
+      )}
+      {canRun && repayable !== '0' && (
         <form
           aria-label={`Repay ${liability.asset} for ${account}`}
           className="mt-2 flex flex-wrap items-center gap-2"

@@ -71,7 +71,7 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
               <li key={a.email} className={notice.warn} data-testid={`blocked-${a.email}`}>
                 <AccountFacts a={a} />
                 <ul className="mt-2 list-disc space-y-1 pl-5">
-                  {a.verdict.kind === 'blocked' && a.verdict.blockers.map((b, i) => <li key={i}>⛔ {b.message}</li>)}
+                  {a.verdict.kind === 'blocked' && a.verdict.blockers.map((b, i) => <li key={i}>✕ {b.message}</li>)}
                 </ul>
                 {a.verdict.kind === 'blocked' && !a.verdict.blockers.some((b) => b.code === 'no_key' || b.code === 'key_permission') && a.liabilities.length > 0 && (
                   <div className="mt-3 space-y-2">

@@ -22,6 +22,7 @@ export function RunAudit({ entries }: { entries: ExitAuditEntry[] }) {
 function describe(detail: unknown): string {
   if (!detail || typeof detail !== 'object') return '';
   return Object.entries(detail as Record<string, unknown>)
+    .filter(([, v]) => v !== null && v !== undefined)
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
     .join(' · ');
 }

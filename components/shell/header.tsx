@@ -4,7 +4,7 @@ import { RoleBadge } from './role-badge';
 
 export function Header({ user, demo, signOutAction }: { user: SessionUser; demo: boolean; signOutAction: () => Promise<void> }) {
   return (
-    <header className="flex h-14 items-center justify-between border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
+    <header className="flex h-14 items-center justify-between print:hidden border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex min-w-0 items-center gap-4 text-sm text-slate-500">
         {demo && (
           <span className="shrink-0 whitespace-nowrap rounded-md bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-900 dark:bg-violet-900/40 dark:text-violet-200">

@@ -16,7 +16,7 @@ const NAV = [
 export function Sidebar() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex h-full w-56 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-4 dark:border-slate-800 dark:bg-slate-900">
+    <nav aria-label="Main" className="flex h-full w-56 shrink-0 flex-col print:hidden border-r border-slate-200 bg-white px-3 py-4 dark:border-slate-800 dark:bg-slate-900">
       <Link href="/" className="mb-6 px-2">
         <Logo />
       </Link>

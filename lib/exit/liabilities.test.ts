@@ -17,7 +17,7 @@ describe('liabilitiesOf', () => {
       ['LIQUIDATION_LOAN', 'USDC', '150000', '0'],
     ]);
     expect(describeLiability(rows[1]!)).toBe('500.00000001 ETH borrowed + interest');
-    expect(describeLiability(rows[2]!)).toBe('LiquidationLoan 150000 USDC');
+    expect(describeLiability(rows[2]!)).toBe('LiquidationLoan 150,000 USDC');
   });
 
   it('a repaid loan and a debt-free wallet leave nothing', () => {

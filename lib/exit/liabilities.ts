@@ -1,3 +1,4 @@
+import { formatAssetAmount } from '@/lib/format';
 import { Dec, ZERO, dec } from '@/lib/risk/decimal';
 
 export interface WalletAsset {
@@ -33,7 +34,8 @@ export function liabilitiesOf(assets: WalletAsset[], loan: { asset: string; rema
 }
 
 export function describeLiability(l: Liability): string {
-  return l.kind === 'LIQUIDATION_LOAN' ? `LiquidationLoan ${l.owed} ${l.asset}` : `${l.owed} ${l.asset} borrowed + interest`;
+  const owed = formatAssetAmount(l.owed, l.asset);
+  return l.kind === 'LIQUIDATION_LOAN' ? `LiquidationLoan ${owed}` : `${owed} borrowed + interest`;
 }
 
 /** What the wizard can repay now: the smaller of what is owed and what the wallet holds free. */
@@ -52,9 +54,9 @@ export function checkRepay(l: Liability, rawAmount: string): RepayCheck {
   if (!AMOUNT.test(text)) return { ok: false, message: `Enter the amount as a number with at most 8 decimals (e.g. 125.5), not "${rawAmount}".` };
   const amount = dec(text);
   if (!amount.gt(ZERO)) return { ok: false, message: 'The amount must be more than zero.' };
-  if (amount.gt(dec(l.owed))) return { ok: false, message: `That is more than is owed: ${l.owed} ${l.asset}.` };
+  if (amount.gt(dec(l.owed))) return { ok: false, message: `That is more than is owed: ${formatAssetAmount(l.owed, l.asset)}.` };
   if (amount.gt(dec(l.free))) {
-    return { ok: false, message: `The margin wallet holds only ${dec(l.free).toFixed()} ${l.asset} free; transfer more in first or repay less.` };
+    return { ok: false, message: `The margin wallet holds only ${formatAssetAmount(l.free, l.asset)} free; transfer more in first or repay less.` };
   }
   return { ok: true, amount: amount.toFixed() };
 }

@@ -10,7 +10,7 @@ import { ApiError } from '../api/errors';
 import { setDatabaseForTesting, type Database } from '../db/client';
 import { accountExits } from '../db/schema';
 import { runRefresh } from '../refresh/run-refresh';
-import { currentMaster, latestRefreshes, snapshotsOf } from '../views/latest';
+import { latestRefreshes, snapshotsOf } from '../views/latest';
 import { exitOrchestrator } from './orchestrator';
 import { repayLiability } from './repay';
 import { assertSelectable } from './selection';
@@ -97,8 +97,7 @@ describe.each(testDatabases())('the exit wizard against the simulator on $driver
     expect(view).toMatchObject({ phase: 'keys_deleted', working: false, commands: ['exit', 'cancel'] });
     expect(view.accounts[0]!.keys.map((k) => k.status)).toEqual(['deleted', 'deleted', 'deleted', 'deleted']);
     expect(await simAccount(HOTEL)).toMatchObject({ bound: true, inSpecialKeyMode: true });
-    const [master] = [await currentMaster(database.db, masterId)];
-    const shown = (await latestRefreshes(database.db, master!.id)).shown!;
+    const shown = (await latestRefreshes(database.db, masterId)).shown!;
     expect((await snapshotsOf(database.db, shown.id)).find((s) => s.accountEmail === HOTEL)!.rule).toBe('BOUND_KEYS_DELETED_EXIT_UNCONFIRMED');
 
     expect(await statusOf(orchestrator.exit(view.id, view.version, 'exit', owner))).toBe(422);
