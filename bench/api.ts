@@ -54,7 +54,7 @@ async function hammer(url: string, cookies: string[]) {
 
 console.log(`api bench: ${subs} sub-accounts, ${connections} signed-in clients, ${seconds} s per route, node ${process.version}`);
 const t0 = Date.now();
-const app = await startLargeDemo({ subs, port: Number(values.port), simPort: Number(values['sim-port']) });
+const app = await startLargeDemo({ subs, port: Number(values.port), simPort: Number(values['sim-port']), build: true });
 try {
   console.log(`app up in ${((Date.now() - t0) / 1000).toFixed(1)} s (${app.url})`);
   const cookies: string[] = [];

@@ -42,7 +42,11 @@ export async function waitFor<T>(what: string, check: () => Promise<T | null>, t
   }
 }
 
-export async function startLargeDemo(opts: { subs: number; port: number; simPort: number; seed?: number; timeoutMs?: number }): Promise<LargeDemo> {
+/**
+ * `build: false` serves the existing build without checking it (the Playwright check runs beside the suite's
+ * own server on the same build folder); the bench builds when the sources changed.
+ */
+export async function startLargeDemo(opts: { subs: number; port: number; simPort: number; build: boolean; seed?: number; timeoutMs?: number }): Promise<LargeDemo> {
   const dir = mkdtempSync(path.join(tmpdir(), 'marginwatch-large-'));
   const scenario = path.join(dir, 'scenario.json');
   writeFileSync(scenario, execFileSync(tsx, ['sim/gen.ts', '--subs', String(opts.subs), '--seed', String(opts.seed ?? 1)], { maxBuffer: 256 << 20 }));
@@ -60,6 +64,7 @@ export async function startLargeDemo(opts: { subs: number; port: number; simPort
       MARGINWATCH_DEMO_SCENARIO: scenario,
       // One refresh at start; no scheduled one may run while figures are taken.
       REFRESH_INTERVAL_SECONDS: '3600',
+      MARGINWATCH_SKIP_BUILD: opts.build ? 'false' : 'true',
       DATABASE_URL: '',
       MARGINWATCH_SECRET_KEY: '',
       AUTH_SECRET: '',

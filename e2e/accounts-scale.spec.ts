@@ -14,7 +14,7 @@ let cookie: string;
 
 test.beforeAll(async () => {
   test.setTimeout(420_000);
-  app = await startLargeDemo({ subs: SUBS, port: await freePort(), simPort: await freePort() });
+  app = await startLargeDemo({ subs: SUBS, port: await freePort(), simPort: await freePort(), build: false });
   cookie = await signIn(app.url, app.credentials.find((c) => c.role === 'ops')!);
   await waitForRefresh(app.url, cookie, SUBS);
 });

@@ -23,6 +23,9 @@ export const envSchema = z
     MARGINWATCH_SIM_PORT: port.default(4100),
     // A scenario name under sim/scenarios or a path to a scenario file (e.g. one from `npm run sim:gen`).
     MARGINWATCH_DEMO_SCENARIO: z.string().min(1).default('demo'),
+    // `npm start` serves the existing build as is: for a second instance beside one that serves the same build
+    // folder (a rebuild under a running server would break its pages).
+    MARGINWATCH_SKIP_BUILD: booleanString.optional(),
     AUTH_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
     AUTH_TRUST_HOST: booleanString.optional(),
     MARGINWATCH_SECRET_KEY: z

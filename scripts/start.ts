@@ -28,7 +28,7 @@ if (env.demo && simulator) {
 }
 await database.close();
 
-buildIfNeeded();
+if (!env.MARGINWATCH_SKIP_BUILD) buildIfNeeded();
 
 const next = path.join('node_modules', '.bin', 'next');
 const server = spawn(next, ['start', '-p', String(env.PORT), '-H', env.HOST], { stdio: 'inherit', env: process.env });
