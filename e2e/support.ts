@@ -44,6 +44,16 @@ export async function fullScreenshot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/** The dashboard scrolls inside <main>, so a full-page shot needs a viewport as tall as the content. */
+export async function fullPageScreenshot(page: Page, name: string) {
+  await page.mouse.move(0, 0);
+  const height = await page.evaluate(() => document.querySelector('main')!.scrollHeight + document.querySelector('main')!.getBoundingClientRect().top);
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height)) });
+  await screenshot(page, name);
+  await page.setViewportSize(viewport);
+}
+
 export async function expectShell(page: Page, role: 'owner' | 'ops') {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(page.getByTestId('role-badge')).toHaveText(role === 'owner' ? 'Owner' : 'Ops (review only)');

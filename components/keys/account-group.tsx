@@ -10,7 +10,7 @@ const MODE: Record<string, string> = {
   PM_PRO: 'Portfolio Margin Pro',
   UNKNOWN: 'mode unknown',
 };
-const HEADERS = ['Name', 'Key', 'Kind', 'Signature', 'Permissions', 'IP whitelist', 'Known from', 'Created', 'Last seen', 'Flags', ''];
+const HEADERS = ['Name', 'Key', 'Kind · signature', 'Permissions', 'IP whitelist', 'Known from', 'Created', 'Last seen', 'Flags', ''];
 
 export interface KeyActionsProps {
   onCreate?: (account: InventoryAccount) => void;

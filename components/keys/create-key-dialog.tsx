@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { inputClass, labelClass, primaryButton, secondaryButton } from '@/components/connections/styles';
+import { SubmitOrCancel } from '@/components/connections/submit-or-cancel';
 import { parseIpList } from '@/lib/keys/ip-list';
 import { Modal } from './modal';
 import { SecretOnce } from './secret-once';
@@ -51,8 +52,8 @@ export function CreateKeyDialog({ account, onClose }: { account: InventoryAccoun
         <div className="space-y-3 text-sm" data-testid="binding-confirmation">
           <p>
             <strong>{account.email}</strong> is a Cross Margin Classic account with no special key so far. With the Supplemental Product Terms signed,
-            creating this special key brings it under the <strong>LiquidationLoan</strong> policy: if a forced liquidation leaves a deficit, the
-            deficit becomes a loan you must repay in full.
+            creating this special key makes the account <strong>bound to the LiquidationLoan policy</strong>: if a forced liquidation leaves a
+            deficit, the deficit becomes a loan you must repay in full.
           </p>
           <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
             ⚠ Deleting the key later will <strong>not</strong> release the account. Only a completed and confirmed exit (Exit wizard) does.
@@ -126,10 +127,7 @@ export function CreateKeyDialog({ account, onClose }: { account: InventoryAccoun
               ? 'LiquidationLoan: the account already had a special key, so it stays bound as it is.'
               : 'LiquidationLoan: this account’s rule does not depend on its special keys.'}
         </p>
-        <div className="flex justify-end gap-2">
-          <button type="button" className={secondaryButton} onClick={onClose}>Cancel</button>
-          <button type="submit" className={primaryButton} disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create special key'}</button>
-        </div>
+        <SubmitOrCancel pending={create.isPending} label="Create special key" pendingLabel="Creating…" onCancel={onClose} />
       </form>
     </Modal>
   );

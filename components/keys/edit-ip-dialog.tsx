@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { inputClass, labelClass, primaryButton, secondaryButton } from '@/components/connections/styles';
+import { inputClass, labelClass } from '@/components/connections/styles';
+import { SubmitOrCancel } from '@/components/connections/submit-or-cancel';
 import { parseIpList } from '@/lib/keys/ip-list';
 import { Modal } from './modal';
 import type { InventoryAccount, InventoryKey } from './types';
@@ -28,10 +29,7 @@ export function EditIpDialog({ account, k, onClose }: { account: InventoryAccoun
         </label>
         {(localError ?? (edit.isError ? edit.error.message : null)) && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{localError ?? edit.error?.message}</p>}
         <p className="text-xs text-slate-500 dark:text-slate-400">LiquidationLoan: an IP change does not change the account’s binding.</p>
-        <div className="flex justify-end gap-2">
-          <button type="button" className={secondaryButton} onClick={onClose}>Cancel</button>
-          <button type="submit" className={primaryButton} disabled={edit.isPending}>{edit.isPending ? 'Saving…' : 'Save whitelist'}</button>
-        </div>
+        <SubmitOrCancel pending={edit.isPending} label="Save whitelist" pendingLabel="Saving…" onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -1,7 +1,7 @@
 import { FLAG_INFO } from '@/lib/keys/flags';
 import type { KeyFlag } from './types';
 
-// Danger flags carry a ⚠, binding flags a ⛓: distinct by more than colour.
+// Danger flags carry a ⚠, binding flags a § (the terms): distinct by more than colour.
 const TONE: Record<KeyFlag, { icon: string; className: string }> = {
   'near-limit': { icon: '▲', className: 'bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-950/50 dark:text-amber-200' },
   'special-no-ip': { icon: '⚠', className: 'bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950/50 dark:text-red-200' },
@@ -9,8 +9,8 @@ const TONE: Record<KeyFlag, { icon: string; className: string }> = {
   'unsupported-product': { icon: '⚠', className: 'bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950/50 dark:text-red-200' },
   'unmonitored-special': { icon: '?', className: 'bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-950/50 dark:text-amber-200' },
   'idle-special': { icon: '⏱', className: 'bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-950/50 dark:text-amber-200' },
-  bound: { icon: '⛓', className: 'bg-violet-50 text-violet-900 ring-violet-600/30 dark:bg-violet-950/50 dark:text-violet-200' },
-  'bound-exit-unconfirmed': { icon: '⛓', className: 'bg-violet-50 text-violet-900 ring-violet-600/30 dark:bg-violet-950/50 dark:text-violet-200' },
+  bound: { icon: '§', className: 'bg-violet-50 text-violet-900 ring-violet-600/30 dark:bg-violet-950/50 dark:text-violet-200' },
+  'bound-exit-unconfirmed': { icon: '§', className: 'bg-violet-50 text-violet-900 ring-violet-600/30 dark:bg-violet-950/50 dark:text-violet-200' },
 };
 
 export function FlagBadge({ flag }: { flag: KeyFlag }) {

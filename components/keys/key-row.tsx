@@ -3,6 +3,7 @@ import { FlagBadge } from './flag-badge';
 import type { InventoryKey } from './types';
 
 const KIND: Record<InventoryKey['kind'], string> = { normal: 'Normal', special: 'Margin Special', unclassified: 'Unknown kind' };
+const SOURCE: Record<InventoryKey['sources'][number], string> = { stored: 'stored here', listed: 'exchange', history: 'our history' };
 const cell = 'px-3 py-2 align-top';
 
 function ipText(k: InventoryKey): string {
@@ -21,16 +22,17 @@ export function KeyRow({ k, now, actions }: { k: InventoryKey; now: Date; action
   const deleted = k.deletedAt !== null;
   return (
     <tr data-testid="key-row" data-kind={k.kind} className={`border-t border-slate-100 dark:border-slate-800 ${deleted ? 'text-slate-400 dark:text-slate-500' : ''}`}>
-      <td className={`${cell} font-medium`}>{k.name ?? '—'}</td>
+      <td className={`${cell} font-medium whitespace-nowrap`}>{k.name ?? '—'}</td>
       <td className={`${cell} num font-mono text-xs`}>{k.maskedKey}</td>
-      <td className={cell}>
+      <td className={`${cell} whitespace-nowrap`}>
         {KIND[k.kind]}
-        {k.kind === 'special' && <span className="block text-xs text-slate-500 dark:text-slate-400">{k.symbol ? `isolated ${k.symbol}` : 'cross'}</span>}
+        <span className="block text-xs text-slate-500 dark:text-slate-400">
+          {[k.kind === 'special' ? (k.symbol ? `isolated ${k.symbol}` : 'cross') : null, k.signature ?? 'signature unknown'].filter(Boolean).join(' · ')}
+        </span>
       </td>
-      <td className={cell}>{k.signature ?? '—'}</td>
       <td className={`${cell} max-w-48 text-xs`}>{k.permissions.length ? k.permissions.join(', ') : '—'}</td>
       <td className={`${cell} max-w-48 break-words text-xs`}>{ipText(k)}</td>
-      <td className={`${cell} text-xs`}>{k.sources.map((s) => (s === 'stored' ? 'stored here' : 'exchange list')).join(' + ')}</td>
+      <td className={`${cell} text-xs`}>{k.sources.map((s) => SOURCE[s]).join(' + ')}</td>
       <td className={`${cell} num text-xs whitespace-nowrap`}>
         {k.createdAt ? <span title="created (exchange)">{formatDate(k.createdAt)}</span> : k.firstSeenAt ? <span title="first seen">{formatDate(k.firstSeenAt)}</span> : '—'}
         {k.idleDays !== null && <span className="block text-slate-500 dark:text-slate-400">{k.idleDays.toLocaleString('en-US')} d unchanged</span>}

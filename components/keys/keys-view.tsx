@@ -48,6 +48,7 @@ export function KeysView({ canWrite, canRecordTerms }: { canWrite: boolean; canR
     URL.revokeObjectURL(a.href);
   };
   const shownKeys = groups.reduce((n, g) => n + g.keys.length, 0);
+  const shownDeleted = groups.reduce((n, g) => n + g.keys.filter((k) => k.deletedAt !== null).length, 0);
 
   return (
     <div className="space-y-4">
@@ -57,7 +58,7 @@ export function KeysView({ canWrite, canRecordTerms }: { canWrite: boolean; canR
       <KeysToolbar filters={filters} onChange={(p) => setFilters((f) => ({ ...f, ...p }))} />
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
         <p className="num" data-testid="keys-count">
-          {shownKeys.toLocaleString('en-US')} keys on {groups.length.toLocaleString('en-US')} accounts · as stored at {formatDateTime(data.generatedAt)}
+          {(shownKeys - shownDeleted).toLocaleString('en-US')} keys{shownDeleted > 0 && ` and ${shownDeleted.toLocaleString('en-US')} deleted special keys`} on {groups.length.toLocaleString('en-US')} accounts · as stored at {formatDateTime(data.generatedAt)}
           {query.isFetching && <span className="ml-2" aria-live="polite">updating…</span>}
         </p>
         <button type="button" onClick={exportCsv} disabled={shownKeys === 0} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800">

@@ -25,10 +25,10 @@ export function SecretOnce({ created, account, onClose }: { created: { apiKey: s
             <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">⚠ Copy it into your trading system now. marginwatch does not keep it and cannot show it again.</p>
           </div>
         )}
-        {created.liquidationLoan && <p className="rounded-md border border-violet-300 bg-violet-50 px-3 py-2 text-violet-950 dark:border-violet-800 dark:bg-violet-950/40 dark:text-violet-100">⛓ {created.liquidationLoan}</p>}
-        {!saved && (
+        {created.liquidationLoan && <p className="rounded-md border border-violet-300 bg-violet-50 px-3 py-2 text-violet-950 dark:border-violet-800 dark:bg-violet-950/40 dark:text-violet-100">§ {created.liquidationLoan}</p>}
+        {created.secretKey && (
           <label className="flex items-center gap-2">
-            <input type="checkbox" onChange={(e) => setSaved(e.target.checked)} />I have copied the secret
+            <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />I have copied the secret
           </label>
         )}
         <div className="flex justify-end">

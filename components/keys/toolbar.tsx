@@ -26,7 +26,7 @@ export function KeysToolbar({ filters, onChange }: { filters: KeyFilters; onChan
       </label>
       <label className={`${labelClass} min-w-56`}>
         Search
-        <input className={inputClass} type="search" placeholder="account, key name or last 4" value={filters.search} onChange={(e) => onChange({ search: e.target.value })} />
+        <input className={inputClass} type="search" placeholder="account, name, last 4" value={filters.search} onChange={(e) => onChange({ search: e.target.value })} />
       </label>
       <label className="flex items-center gap-2 pb-1.5 text-sm">
         <input type="checkbox" checked={filters.showDeleted} onChange={(e) => onChange({ showDeleted: e.target.checked })} />
