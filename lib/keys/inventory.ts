@@ -73,7 +73,7 @@ function specialKey(a: AccountKeyFacts, s: AccountKeyFacts['sightings'][number],
     signature: signatureName(type), symbol: s.symbol,
     permissions: s.permissionMode ? [s.permissionMode] : [],
     ipList: s.ip === null ? null : s.ip.split(',').map((x) => x.trim()).filter((x) => x && x !== '0.0.0.0'),
-    sources: ['listed'], createdAt: created, firstSeenAt: iso(s.firstSeenAt), lastSeenAt: iso(s.lastSeenAt), deletedAt: iso(s.deletedAt),
+    sources: live ? ['listed'] : ['history'], createdAt: created, firstSeenAt: iso(s.firstSeenAt), lastSeenAt: iso(s.lastSeenAt), deletedAt: iso(s.deletedAt),
     idleDays, flags,
   };
 }

@@ -11,7 +11,8 @@ export type KeyFlag =
   | 'bound-exit-unconfirmed';
 
 export type KeyKind = 'normal' | 'special' | 'unclassified';
-export type KeySource = 'stored' | 'listed';
+/** stored here; listed by the exchange now; or only in our history (a deleted special key). */
+export type KeySource = 'stored' | 'listed' | 'history';
 
 /** One key as the Keys page shows it; never a secret, only the last 4 characters of the key. */
 export interface InventoryKey {
