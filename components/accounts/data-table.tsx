@@ -27,7 +27,7 @@ export function DataTable({ table }: { table: Table<AccountRow> }) {
     <div
       ref={scrollRef}
       data-testid="accounts-scroll"
-      className="max-h-[calc(100vh-16rem)] min-h-64 overflow-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      className="max-h-[calc(100vh-22rem)] min-h-64 overflow-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
       <table className="w-full table-fixed text-left text-[13px]">
         <colgroup>
