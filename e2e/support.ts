@@ -35,15 +35,6 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join('test-results', 'screenshots', `${name}.png`), fullPage: true });
 }
 
-/** The dashboard scrolls inside <main>, so a whole-page shot needs a viewport as tall as its content. */
-export async function fullScreenshot(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  const height = await page.evaluate(() => document.querySelector('main')!.scrollHeight + document.querySelector('main')!.getBoundingClientRect().top);
-  await page.setViewportSize({ width: 1280, height: Math.max(900, Math.ceil(height)) });
-  await screenshot(page, name);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 /** The dashboard scrolls inside <main>, so a full-page shot needs a viewport as tall as the content. */
 export async function fullPageScreenshot(page: Page, name: string) {
   await page.mouse.move(0, 0);

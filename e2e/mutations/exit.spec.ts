@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fullScreenshot, storageState } from '../support';
+import { fullPageScreenshot, storageState } from '../support';
 
 // desk-hotel is the demo's one bound account that can exit once its debts are repaid from its own wallet.
 // desk-charlie belongs to the keys spec (same project, maybe at the same time): never part of this run.
@@ -28,13 +28,13 @@ test.describe.serial('exit wizard', () => {
     await expect(hotel).toContainText('Repay 500 ETH borrowed + interest: Binance refuses the exit while any liability remains.');
     await expect(page.getByTestId('excluded-desk-echo@fundx.example')).toContainText('no exit through the API: contact your VIP manager');
     await expect(page.getByTestId('blocked-desk-lima@fundx.example')).toContainText('No normal key of this account is stored');
-    await fullScreenshot(page, 'exit-1-review-blocked');
+    await fullPageScreenshot(page, 'exit-1-review-blocked');
 
     const ethForm = hotel.getByRole('form', { name: `Repay ETH for ${HOTEL}` });
     await ethForm.getByLabel('Amount (ETH)').fill('600');
     await ethForm.getByRole('button', { name: 'Repay ETH' }).click();
     await expect(ethForm.getByRole('alert')).toContainText('more than is owed: 500 ETH. Nothing was sent.');
-    await fullScreenshot(page, 'exit-2-repay-refused');
+    await fullPageScreenshot(page, 'exit-2-repay-refused');
     await ethForm.getByLabel('Amount (ETH)').fill('500');
     await ethForm.getByRole('button', { name: 'Repay ETH' }).click();
     await expect(hotel.getByRole('form', { name: `Repay USDT for ${HOTEL}` })).toBeVisible();
@@ -53,14 +53,14 @@ test.describe.serial('exit wizard', () => {
       if (label !== `Include ${HOTEL}` && (await box.isChecked())) await box.uncheck();
     }
     await expect(page.getByRole('checkbox', { name: `Include ${CHARLIE}`, checked: true })).toHaveCount(0);
-    await fullScreenshot(page, 'exit-3-review-ready');
+    await fullPageScreenshot(page, 'exit-3-review-ready');
     await page.getByRole('button', { name: 'Step 1: delete the special keys of 1 account' }).click();
 
     const run = page.getByTestId('exit-run');
     await expect(run).toHaveAttribute('data-phase', 'keys_deleted', { timeout: 60_000 });
     await expect(page.getByTestId(`keys-${HOTEL}`)).toContainText('4 of 4 special keys deleted');
     await expect(page.getByTestId('still-bound')).toContainText('the accounts are STILL BOUND');
-    await fullScreenshot(page, 'exit-4-still-bound');
+    await fullPageScreenshot(page, 'exit-4-still-bound');
 
     runId = (await (await page.request.get('/api/exit')).json() as { activeRunId: string }).activeRunId;
     versionBeforeExit = Number(await run.getAttribute('data-version'));
@@ -68,7 +68,7 @@ test.describe.serial('exit wizard', () => {
     await confirm.getByRole('textbox').fill('exit');
     await expect(confirm.getByRole('button', { name: 'Exit 1 account' })).toBeDisabled();
     await confirm.getByRole('textbox').fill('EXIT');
-    await fullScreenshot(page, 'exit-5-typed-confirmation');
+    await fullPageScreenshot(page, 'exit-5-typed-confirmation');
     await confirm.getByRole('button', { name: 'Exit 1 account' }).click();
 
     await expect(run).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
@@ -77,9 +77,9 @@ test.describe.serial('exit wizard', () => {
     await expect(outcome).toContainText('new special keys blocked until');
     await expect(page.getByTestId('run-summary')).toContainText('1 of 1 account exited and confirmed');
     await expect(page.getByRole('list', { name: 'Audit trail' })).toContainText('exit.confirmed');
-    await fullScreenshot(page, 'exit-6-done');
+    await fullPageScreenshot(page, 'exit-6-done');
     await page.emulateMedia({ media: 'print' });
-    await fullScreenshot(page, 'exit-7-print');
+    await fullPageScreenshot(page, 'exit-7-print');
     await page.emulateMedia({ media: 'screen' });
   });
 
@@ -92,7 +92,7 @@ test.describe.serial('exit wizard', () => {
     }).toPass({ timeout: 60_000 });
     await page.goto(`/accounts/${encodeURIComponent(HOTEL)}`);
     await expect(page.getByText('new special keys blocked until')).toBeVisible();
-    await fullScreenshot(page, 'exit-8-account-released');
+    await fullPageScreenshot(page, 'exit-8-account-released');
 
     const stale = await page.request.post(`/api/exit/runs/${runId}/exit`, { data: { version: versionBeforeExit, confirmation: 'EXIT' } });
     expect(stale.status()).toBe(409);
@@ -110,7 +110,7 @@ test.describe.serial('exit wizard', () => {
       await page.getByRole('button', { name: 'Open' }).first().click();
       await expect(page.getByText('Read-only: your role can watch this run but not act on it.')).toBeVisible();
       await expect(page.getByRole('button', { name: /Exit|Retry|Cancel this run/ })).toHaveCount(0);
-      await fullScreenshot(page, 'exit-9-ops-read-only');
+      await fullPageScreenshot(page, 'exit-9-ops-read-only');
 
       for (const action of ACTION_ROUTES) {
         expect((await page.request.post(`/api/exit/runs/${runId}/${action}`, { data: { version: 1, confirmation: 'EXIT' } })).status(), action).toBe(403);
