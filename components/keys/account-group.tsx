@@ -10,7 +10,8 @@ const MODE: Record<string, string> = {
   PM_PRO: 'Portfolio Margin Pro',
   UNKNOWN: 'mode unknown',
 };
-const HEADERS = ['Name', 'Key', 'Kind · signature', 'Permissions', 'IP whitelist', 'Known from', 'Created', 'Last seen', 'Flags', ''];
+// Fixed widths (px) so every account's table lines up and fits the page without scrolling sideways.
+const COLUMNS: [string, number][] = [['Name', 120], ['Key', 76], ['Kind · signature', 118], ['Permissions', 118], ['IP whitelist', 112], ['Known from', 82], ['Created · seen', 112], ['Flags', 128], ['', 96]];
 
 export interface KeyActionsProps {
   onCreate?: (account: InventoryAccount) => void;
@@ -57,9 +58,10 @@ export function AccountGroup({ account, keys, now, actions }: { account: Invento
         <p className="px-4 py-3 text-sm text-slate-500 dark:text-slate-400">No key matches the filter on this account.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="w-full table-fixed text-left text-sm">
+            <colgroup>{COLUMNS.map(([h, w]) => <col key={h} style={{ width: w }} />)}</colgroup>
             <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-              <tr>{HEADERS.map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>)}</tr>
+              <tr>{COLUMNS.map(([h]) => <th key={h} scope="col" className="px-2 py-2 font-medium">{h}</th>)}</tr>
             </thead>
             <tbody>
               {keys.map((k) => (
@@ -69,7 +71,7 @@ export function AccountGroup({ account, keys, now, actions }: { account: Invento
                   now={now}
                   actions={
                     k.kind === 'special' && k.deletedAt === null && actions.onEditIp && actions.onDelete ? (
-                      <span className="inline-flex gap-1">
+                      <span className="flex flex-col items-end gap-1">
                         <button type="button" className={small} onClick={() => actions.onEditIp!(account, k)}>Edit IPs</button>
                         <button type="button" className={`${small} text-red-700 dark:text-red-300`} onClick={() => actions.onDelete!(account, k)}>Delete</button>
                       </span>

@@ -13,7 +13,7 @@ export function SecretOnce({ created, account, onClose }: { created: { apiKey: s
   return (
     <Modal title="Special key created" onClose={onClose} closable={saved}>
       <div className="space-y-3 text-sm" data-testid="secret-once">
-        <p>The exchange lists the new {created.type} key on {account}.</p>
+        <p>The exchange lists the new {created.type.replace('_SHA256', '')} key on {account}.</p>
         <div>
           <p className="text-xs font-medium text-slate-500 dark:text-slate-400">API key</p>
           <code className="block break-all rounded-md bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-800">{created.apiKey}</code>
