@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLAG_ORDER } from '@/lib/keys/flags';
 import type { KeyFlag, KeyInventory } from '@/lib/keys/types';
 import { demoRefreshed } from '../views/demo-refresh.test-support';
+import { refreshAfterChange } from '../refresh/refresh-after-change';
 import { loadInventory } from './inventory';
+import { recordTerms } from './terms';
 
 // Which demo account the scenario built for each flag (sim/scenarios/build-demo.ts), and only those.
 const BUILT_FOR: Record<KeyFlag, string[]> = {
@@ -73,4 +75,15 @@ describe('key inventory on the demo scenario', () => {
   it('infers the terms signed from the first special key seen', () => {
     expect(inventory.terms).toMatchObject({ signed: true, basis: 'inferred', recorded: null });
   });
+
+  it('the owner records the signing date: audited with before and after, and it becomes the basis', async () => {
+    const audits: unknown[] = [];
+    const actor = { email: 'owner@test.example', audit: async (action: string, target: string | null, change?: object) => void audits.push({ action, target, ...change }) };
+    await recordTerms(demo.database.db, { signedOn: '2025-03-14', note: 'countersigned PDF from the VIP manager' }, actor);
+    await recordTerms(demo.database.db, { signedOn: '2025-03-12', note: 'corrected: date on the PDF' }, actor);
+    await refreshAfterChange(demo.database.db, demo.masterId, null);
+    const terms = (await loadInventory(demo.database.db)).terms;
+    expect(terms).toMatchObject({ signed: true, basis: 'recorded', recorded: { signedOn: '2025-03-12T00:00:00.000Z', note: 'corrected: date on the PDF', recordedBy: 'owner@test.example' } });
+    expect(audits[1]).toMatchObject({ action: 'terms.record', before: { signedOn: '2025-03-14' }, after: { signedOn: '2025-03-12', note: 'corrected: date on the PDF' } });
+  }, 60_000);
 });
