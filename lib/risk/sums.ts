@@ -1,5 +1,5 @@
 import { ZERO, type Dec } from './decimal';
-import { add, parseFixed, pow10, toDec, type Fixed } from './fixed';
+import { add, fixedToString, parseFixed, pow10, toDec, type Fixed } from './fixed';
 import type { AssetBalance, IsolatedLeg } from './types';
 
 /**
@@ -10,10 +10,10 @@ import type { AssetBalance, IsolatedLeg } from './types';
  * sums, handed on as decimal.js values).
  */
 export type ExposureSums = {
-  assetsStable: Dec;
-  assetsVolatile: Dec;
-  liabilitiesStable: Dec;
-  liabilitiesVolatile: Dec;
+  readonly assetsStable: Dec;
+  readonly assetsVolatile: Dec;
+  readonly liabilitiesStable: Dec;
+  readonly liabilitiesVolatile: Dec;
   /** The same four sums as exact fixed-point integers, for the closed-form shocks (lib/risk/fixed.ts). */
   exact: { assetsStable: Fixed; assetsVolatile: Fixed; liabilitiesStable: Fixed; liabilitiesVolatile: Fixed };
 };
@@ -58,16 +58,23 @@ class Accumulator {
 
   result(): ExposureSums {
     const f = (i: number): Fixed => ({ int: this.sums[i]!, scale: this.scales[i]! });
-    const exact = { assetsStable: f(0), assetsVolatile: f(1), liabilitiesStable: f(2), liabilitiesVolatile: f(3) };
-    const d = (x: Fixed) => (x.int === 0n ? ZERO : toDec(x));
-    return {
-      assetsStable: d(exact.assetsStable),
-      assetsVolatile: d(exact.assetsVolatile),
-      liabilitiesStable: d(exact.liabilitiesStable),
-      liabilitiesVolatile: d(exact.liabilitiesVolatile),
-      exact,
-    };
+    return new Sums({ assetsStable: f(0), assetsVolatile: f(1), liabilitiesStable: f(2), liabilitiesVolatile: f(3) });
   }
+}
+
+const decOf = (x: Fixed) => (x.int === 0n ? ZERO : toDec(x));
+
+/** The decimal.js views are made on first use: the closed-form shocks and the float curve never need them. */
+class Sums implements ExposureSums {
+  private memo: Partial<Record<keyof ExposureSums['exact'], Dec>> = {};
+  constructor(readonly exact: ExposureSums['exact']) {}
+  private dec(key: keyof ExposureSums['exact']): Dec {
+    return (this.memo[key] ??= decOf(this.exact[key]));
+  }
+  get assetsStable() { return this.dec('assetsStable'); }
+  get assetsVolatile() { return this.dec('assetsVolatile'); }
+  get liabilitiesStable() { return this.dec('liabilitiesStable'); }
+  get liabilitiesVolatile() { return this.dec('liabilitiesVolatile'); }
 }
 
 const ZERO_STRING = /^0+(\.0+)?$/;
@@ -125,13 +132,10 @@ export function totalLiabilities(s: ExposureSums): Dec {
   return s.liabilitiesStable.plus(s.liabilitiesVolatile);
 }
 
+/** Each the float64 nearest the exact sum (what decimal.js's toNumber gives for the same value). */
 export function toFloatSums(s: ExposureSums): FloatSums {
-  return {
-    as: s.assetsStable.toNumber(),
-    av: s.assetsVolatile.toNumber(),
-    ls: s.liabilitiesStable.toNumber(),
-    lv: s.liabilitiesVolatile.toNumber(),
-  };
+  const n = (x: Fixed) => Number(fixedToString(x));
+  return { as: n(s.exact.assetsStable), av: n(s.exact.assetsVolatile), ls: n(s.exact.liabilitiesStable), lv: n(s.exact.liabilitiesVolatile) };
 }
 
 /** Exact sums after a shock s (used by tests and brute-force checks, not by the fast curve). */
