@@ -41,8 +41,14 @@ function levelCrossingExact(sums: ExposureSums, level: Fixed): ShockCrossing | n
   if (add(liabilitiesStable, liabilitiesVolatile).int === 0n) return null; // no debt: no margin level to reach
   // Each step rounded as decimal.js rounds it (60 significant digits): exact sums need far fewer, but a level
   // such as 1/(1−f) has 60, and the shocks must not move from what the engine gave before.
-  const r = (f: Fixed) => roundTo(f, Dec.precision);
-  return crossingExact(r(sub(assetsStable, r(mul(level, liabilitiesStable)))), r(sub(assetsVolatile, r(mul(level, liabilitiesVolatile)))));
+  return crossingExact(
+    asDecimalJs(sub(assetsStable, asDecimalJs(mul(level, liabilitiesStable)))),
+    asDecimalJs(sub(assetsVolatile, asDecimalJs(mul(level, liabilitiesVolatile)))),
+  );
+}
+
+function asDecimalJs(f: Fixed): Fixed {
+  return roundTo(f, Dec.precision);
 }
 
 const onsetLevels = new Map<number, Fixed>();

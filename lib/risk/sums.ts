@@ -22,6 +22,20 @@ export type ExposureSums = {
 export type FloatSums = { as: number; av: number; ls: number; lv: number };
 
 const stableSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const stableByName = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+
+/** Whether an asset (any case) is in the stable set; memoized per name, since names repeat on every account. */
+function isStable(stables: ReadonlySet<string>, asset: string): boolean {
+  let known = stableByName.get(stables);
+  if (!known) stableByName.set(stables, (known = new Map()));
+  let stable = known.get(asset);
+  if (stable === undefined) {
+    if (known.size >= 10_000) known.clear();
+    stable = stables.has(asset.toUpperCase());
+    known.set(asset, stable);
+  }
+  return stable;
+}
 
 /** The configured stable list as a set, built once per config array. */
 export function stableSetOf(stableAssets: readonly string[]): ReadonlySet<string> {
@@ -81,7 +95,8 @@ const ZERO_STRING = /^0+(\.0+)?$/;
 
 /** A balance figure, or null for zero: most balances have no locked part, no debt or no interest. */
 function amount(value: string): Fixed | null {
-  return ZERO_STRING.test(value) ? null : parseFixed(value);
+  // Only a figure that starts with "0" can be zero: most amounts skip the pattern test.
+  return value.charCodeAt(0) === 48 && ZERO_STRING.test(value) ? null : parseFixed(value);
 }
 
 function sum2(a: string, b: string): Fixed | null {
@@ -110,7 +125,7 @@ export function crossSums(assets: readonly AssetBalance[], stables: ReadonlySet<
     const held = sum2(a.free, a.locked);
     const owed = sum2(a.borrowed, a.interest);
     if (held === null && owed === null) continue;
-    acc.leg(stables.has(a.asset.toUpperCase()), held, owed, price(a.priceUsd));
+    acc.leg(isStable(stables, a.asset), held, owed, price(a.priceUsd));
   }
   return acc.result();
 }
@@ -119,7 +134,7 @@ export function crossSums(assets: readonly AssetBalance[], stables: ReadonlySet<
 export function isolatedSums(legs: readonly IsolatedLeg[], stables: ReadonlySet<string>): ExposureSums {
   const acc = new Accumulator();
   for (const leg of legs) {
-    acc.leg(stables.has(leg.asset.toUpperCase()), amount(leg.totalAsset), sum2(leg.borrowed, leg.interest), price(leg.priceUsd));
+    acc.leg(isStable(stables, leg.asset), amount(leg.totalAsset), sum2(leg.borrowed, leg.interest), price(leg.priceUsd));
   }
   return acc.result();
 }
