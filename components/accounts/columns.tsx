@@ -77,11 +77,12 @@ function IsolatedLine({ r, show }: { r: AccountRow; show: 'level' | 'status' | '
   // Short enough for the narrow cells: the pair's name once (status), "iso" beside its figures; details in the title.
   const text =
     show === 'level' ? `iso ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}`
-    : show === 'status' ? `${p.symbol} pair`
+    : show === 'status' ? p.symbol
     : `iso ${formatLiquidation(p.liquidation)}`;
   return (
-    <span data-testid="isolated-line" title={title} className={`whitespace-nowrap text-xs ${near ? 'font-semibold text-amber-800 dark:text-amber-300' : muted}`}>
-      {near && <span aria-hidden>⚠ </span>}
+    <span data-testid="isolated-line" title={title} className={`block max-w-full truncate text-xs ${near ? 'font-semibold text-amber-800 dark:text-amber-300' : muted}`}>
+      {/* The ⚠ once per row, beside the pair's name: the figures' lines are too narrow to carry it too. */}
+      {near && show === 'status' && <span aria-hidden>⚠ </span>}
       {text}
     </span>
   );

@@ -129,7 +129,7 @@ async function accountsView(db: Db, opts: { shockA: number; shockB: number; mast
   });
 }
 
-/** The list's columns of every snapshot of one refresh: never `input` or `raw`, and only the small parts of `risk`. */
+/** The list's columns of every snapshot of one refresh: never `raw`, and only the small parts of `risk` and `input`. */
 function snapshotRows(db: Db, refreshId: string) {
   const risk = accountSnapshots.risk;
   return db
