@@ -74,13 +74,13 @@ function IsolatedLine({ r, show }: { r: AccountRow; show: 'level' | 'status' | '
   if (!p || p.status === 'NO_DEBT') return null;
   const near = p.status === 'LIQUIDATION' || p.status === 'MARGIN_CALL' || (p.liquidationDistance !== null && p.liquidationDistance < NEAR_LIQUIDATION);
   const title = `Isolated ${p.symbol}${p.pairs > 1 ? ` (worst of ${p.pairs} pairs)` : ''}: ${STATUS_LABEL[p.status].label}, margin level ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}, liquidation bar ${p.bar === null ? 'not read' : String(Number(p.bar))}, ${formatLiquidation(p.liquidation)}`;
-  // Short enough for the narrow cells: the pair's name once (status), "iso" beside its figures; details in the title.
+  // Short enough for the narrow cells: the pair's name once (status), "iso" beside its level; details in the title.
   const text =
     show === 'level' ? `iso ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}`
     : show === 'status' ? p.symbol
-    : `iso ${formatLiquidation(p.liquidation)}`;
+    : formatLiquidation(p.liquidation); // under the cross figure; the title names the pair
   return (
-    <span data-testid="isolated-line" title={title} className={`block max-w-full truncate text-xs ${near ? 'font-semibold text-amber-800 dark:text-amber-300' : muted}`}>
+    <span data-testid="isolated-line" title={title} className={`block max-w-full truncate text-xs ${near ? `text-amber-800 dark:text-amber-300 ${show === 'status' ? 'font-semibold' : ''}` : muted}`}>
       {/* The ⚠ once per row, beside the pair's name: the figures' lines are too narrow to carry it too. */}
       {near && show === 'status' && <span aria-hidden>⚠ </span>}
       {text}
