@@ -7,4 +7,6 @@ export async function register(): Promise<void> {
   const { startRefreshScheduler } = await import('@/lib/server/refresh/scheduler');
   startRefreshScheduler();
   console.log('[refresh] scheduler started');
+  const { startExitResumer } = await import('@/lib/server/exit/resumer');
+  startExitResumer();
 }

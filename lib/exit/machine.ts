@@ -11,7 +11,7 @@ export interface RunState {
 export type Refusal = { code: 'stale' | 'finished' | 'busy' | 'wrong_phase'; message: string };
 
 /** The phases each command may start from. delete_keys from `deleting` is the retry after per-key failures. */
-const ALLOWED_FROM: Record<Command, readonly RunPhase[]> = {
+export const ALLOWED_FROM: Record<Command, readonly RunPhase[]> = {
   delete_keys: ['deleting'],
   exit: ['keys_deleted'],
   cancel: ['deleting', 'keys_deleted'],

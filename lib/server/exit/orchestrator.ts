@@ -1,7 +1,7 @@
 import 'server-only';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { confirmationMatches, CONFIRM_WORD, refuseCommand, type Command, type RunPhase } from '@/lib/exit';
+import { ALLOWED_FROM, confirmationMatches, CONFIRM_WORD, refuseCommand, type Command, type RunPhase } from '@/lib/exit';
 import { ApiError, conflict, notFound } from '../api/errors';
 import type { AuditActor } from '../audit';
 import type { Db } from '../db/client';
@@ -17,8 +17,6 @@ const DEFAULT_LEASE_MS = 30_000;
 const CONFIRM_RETRY_MS = 10_000;
 
 const SYSTEM: AuditActor = { id: null, email: 'exit orchestrator (resumed run)', role: null };
-
-const FROM: Record<Command, readonly RunPhase[]> = { delete_keys: ['deleting'], exit: ['keys_deleted'], cancel: ['deleting', 'keys_deleted'] };
 
 export interface ExitOrchestratorOptions {
   db: Db;
@@ -64,7 +62,7 @@ export function exitOrchestrator(opts: ExitOrchestratorOptions) {
   }
 
   async function command(runId: string, name: Command, seen: number, to: RunPhase): Promise<RunRow> {
-    const claimed = await claimForCommand(db, runId, seen, FROM[name], to, lease());
+    const claimed = await claimForCommand(db, runId, seen, ALLOWED_FROM[name], to, lease());
     if (claimed) return claimed;
     const loaded = await loadRun(db, runId);
     if (!loaded) throw notFound('The exit run');

@@ -1,13 +1,14 @@
 /**
  * Crash-test fixture, run in a child process with tsx: plays one orchestrator "instance". With a boundary
  * it kills its own process (SIGKILL: no cleanup, no finally) when the orchestrator reaches that point;
- * with `resume` it takes the run over as a restarted instance would and drives it to the end.
+ * with `resume` it takes the run over as a restarted server does (the resume sweep) and drives it to the end.
  *   tsx --conditions=react-server crash-child.ts <crash:boundary | resume> <masterId> <account>
  * Database: DATABASE_URL (PostgreSQL) or PGLITE_DIR (a PGlite folder the previous process left behind).
  */
 import { openDatabase, setDatabaseForTesting } from '@/lib/server/db/client';
 import type { ExitHooks } from '../context';
 import { exitOrchestrator } from '../orchestrator';
+import { resumeLapsedRuns } from '../resumer';
 import { activeRun } from '../store';
 import { exitRunView } from '../views';
 
@@ -31,7 +32,9 @@ async function main() {
   } else {
     const run = await activeRun(db, masterId);
     if (!run) throw new Error('no unfinished run to resume');
-    await (await orchestrator.resume(run.id))?.done;
+    // The restarted server's own path: the sweep finds the lapsed run and finishes its step.
+    const resumed = await resumeLapsedRuns();
+    if (resumed !== 1) throw new Error(`expected the sweep to resume 1 run, it resumed ${resumed}`);
     const view = await exitRunView(db, run.id);
     if (view?.phase === 'keys_deleted') await (await orchestrator.exit(view.id, view.version, 'EXIT', actor)).done;
   }

@@ -1,0 +1,46 @@
+import 'server-only';
+import { and, isNull, lt } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { exitRuns } from '../db/schema';
+import { appExitOrchestrator } from './index';
+
+/** A little under the orchestrator's 30 s lease: a run left by a dead instance waits at most about a minute. */
+const SWEEP_MS = 20_000;
+
+const holder = globalThis as typeof globalThis & { __marginwatchExitResumer?: NodeJS.Timeout };
+
+/**
+ * Unfinished runs whose lease lapsed: their instance stopped mid-step (crash, restart, deploy). Opening the
+ * run also resumes it; this sweep finishes the step when nobody is looking, after a restart in particular.
+ */
+export async function resumeLapsedRuns(): Promise<number> {
+  const db = await getDb();
+  const lapsed = await db
+    .select({ id: exitRuns.id })
+    .from(exitRuns)
+    .where(and(isNull(exitRuns.finishedAt), lt(exitRuns.leaseUntil, new Date())));
+  const orchestrator = await appExitOrchestrator();
+  let resumed = 0;
+  for (const { id } of lapsed) {
+    const started = await orchestrator.resume(id);
+    if (!started) continue;
+    resumed++;
+    await started.done;
+  }
+  return resumed;
+}
+
+export function startExitResumer(): void {
+  if (holder.__marginwatchExitResumer) return;
+  let running = false;
+  const sweep = () => {
+    if (running) return;
+    running = true;
+    resumeLapsedRuns()
+      .then((n) => n > 0 && console.log(`[exit] resumed ${n} run(s) left unfinished by a stopped instance`))
+      .catch((error) => console.error('[exit] resume sweep failed:', error instanceof Error ? error.message : error))
+      .finally(() => (running = false));
+  };
+  holder.__marginwatchExitResumer = setInterval(sweep, SWEEP_MS);
+  sweep();
+}
