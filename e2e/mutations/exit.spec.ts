@@ -90,6 +90,8 @@ test.describe.serial('exit wizard', () => {
       await page.reload();
       await expect(row).toContainText('Not bound', { timeout: 3_000 });
     }).toPass({ timeout: 60_000 });
+    // The hourly key list still names the 4 deleted special keys; the count must not.
+    await expect(row).toContainText('26/30');
     await page.goto(`/accounts/${encodeURIComponent(HOTEL)}`);
     await expect(page.getByText('new special keys blocked until')).toBeVisible();
     await fullPageScreenshot(page, 'exit-8-account-released');

@@ -98,7 +98,8 @@ export function assembleAccount(a: AccountKeyFacts, now: Date): InventoryAccount
     }));
 
   const liveSpecial = a.sightings.filter((s) => s.deletedAt === null).map((s) => s.apiKey);
-  const quota = countKeys({ listed: a.keyList ? [...listedKeys.keys()] : null, special: specialKeysKnown ? liveSpecial : null, stored: [...storedIds] });
+  const deleted = a.sightings.filter((s) => s.deletedAt !== null).map((s) => s.apiKey);
+  const quota = countKeys({ listed: a.keyList ? [...listedKeys.keys()] : null, special: specialKeysKnown ? liveSpecial : null, stored: [...storedIds], deleted });
   const storedNormal = a.stored.some((s) => !specialIds.has(s.apiKey));
   const flags: KeyFlag[] = [];
   if (quota.near) flags.push('near-limit');

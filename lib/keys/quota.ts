@@ -7,6 +7,8 @@ export interface QuotaSources {
   special: readonly string[] | null;
   /** Keys stored in marginwatch for the account. */
   stored: readonly string[];
+  /** Special keys seen deleted: an exchange list read before the deletion (hourly at most) still names them. */
+  deleted: readonly string[];
 }
 
 export interface Quota {
@@ -18,11 +20,12 @@ export interface Quota {
 }
 
 /**
- * Keys on one account against Binance's 30: every distinct key we know of from any source. Only the
- * exchange's own list of the account's keys makes the count complete.
+ * Keys on one account against Binance's 30: every distinct key we know of from any source, less the special
+ * keys seen deleted since. Only the exchange's own list of the account's keys makes the count complete.
  */
 export function countKeys(sources: QuotaSources): Quota {
-  const keys = new Set([...(sources.listed ?? []), ...(sources.special ?? []), ...sources.stored]);
+  const gone = new Set(sources.deleted);
+  const keys = new Set([...(sources.listed ?? []), ...(sources.special ?? []), ...sources.stored].filter((k) => !gone.has(k)));
   const count = keys.size;
   return { count, limit: KEY_RULES.keyLimit, complete: sources.listed !== null, near: count >= KEY_RULES.keyLimit - KEY_RULES.nearLimitMargin };
 }

@@ -36,9 +36,9 @@ export async function recordSightings(db: Db, masterId: string, email: string, k
 }
 
 /** What the risk engine needs from the history of one master's accounts. */
-export async function keyHistories(db: Db, masterId: string): Promise<{ termsSigned: boolean; of(email: string): KeyHistory }> {
+export async function keyHistories(db: Db, masterId: string): Promise<{ termsSigned: boolean; of(email: string): KeyHistory; deletedKeys(email: string): string[] }> {
   const sightings = await db
-    .select({ email: specialKeySightings.accountEmail, firstSeenAt: specialKeySightings.firstSeenAt })
+    .select({ email: specialKeySightings.accountEmail, apiKey: specialKeySightings.apiKey, firstSeenAt: specialKeySightings.firstSeenAt, deletedAt: specialKeySightings.deletedAt })
     .from(specialKeySightings)
     .where(eq(specialKeySightings.masterId, masterId));
   const exits = await db
@@ -59,6 +59,9 @@ export async function keyHistories(db: Db, masterId: string): Promise<{ termsSig
       // An exit releases the account only from the keys created before it.
       const exitConfirmedAt = exit && exit.confirmedAt.getTime() >= lastCreated ? exit.confirmedAt.toISOString() : null;
       return { termsSigned, everCreated: mine.length > 0, exitConfirmedAt };
+    },
+    deletedKeys(email) {
+      return sightings.filter((s) => s.email === email && s.deletedAt !== null).map((s) => s.apiKey);
     },
   };
 }

@@ -123,7 +123,11 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
     const takenAt = new Date();
     const risks: AccountRisk[] = [];
     for (const outcome of outcomes) {
-      const keys = { listed: keyLists.get(outcome.email) ?? null, stored: stored.filter((c) => c.accountEmail === outcome.email).map((c) => c.apiKey) };
+      const keys = {
+        listed: keyLists.get(outcome.email) ?? null,
+        stored: stored.filter((c) => c.accountEmail === outcome.email).map((c) => c.apiKey),
+        deleted: history.deletedKeys(outcome.email),
+      };
       const risk = await writeSnapshot(db, { runId, masterId, takenAt, outcome, history: history.of(outcome.email), book, errors, keys });
       risks.push(risk);
     }
@@ -156,7 +160,7 @@ interface SnapshotContext {
   history: ReturnType<Awaited<ReturnType<typeof keyHistories>>['of']>;
   book: ReturnType<typeof priceBook>;
   errors: { account: string | null; step: string; message: string }[];
-  keys: { listed: string[] | null; stored: string[] };
+  keys: { listed: string[] | null; stored: string[]; deleted: string[] };
 }
 
 async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<AccountRisk> {
