@@ -23,6 +23,13 @@ function describe(detail: unknown): string {
   if (!detail || typeof detail !== 'object') return '';
   return Object.entries(detail as Record<string, unknown>)
     .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : readable(v)}`)
     .join(' · ');
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Audit details keep instants as ISO strings; people read them in the app's one date format. */
+function readable(value: unknown): string {
+  return typeof value === 'string' && ISO_INSTANT.test(value) ? formatDateTime(value) : String(value);
 }

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../format';
 import type { Applicability } from './result-types';
 import type { AccountRiskInput } from './types';
 
@@ -86,7 +87,7 @@ function crossClassic(termsSigned: boolean, keys: AccountRiskInput['specialKeys'
   return {
     rule: 'NOT_BOUND',
     bound: false,
-    reason: `Cross Margin Classic that exited special-key mode (confirmed ${keys.exitConfirmedAt}): a deficit is handled by standard liquidation.`,
+    reason: `Cross Margin Classic that exited special-key mode (confirmed ${formatDateTime(keys.exitConfirmedAt)}): a deficit is handled by standard liquidation.`,
   };
 }
 

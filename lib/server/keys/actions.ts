@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { formatDateTime } from '@/lib/format';
 import { KEY_RULES } from '@/lib/keys/config';
 import { maskKey } from '@/lib/keys/inventory';
 import { ApiError, conflict } from '../api/errors';
@@ -57,7 +58,7 @@ function refuseCreate(ctx: AccountContext, input: CreateSpecialKeyInput, now: Da
   if (ctx.mode === 'CROSS_PRO') throw conflict('This account is on Cross Margin Pro, which does not support special keys (sunset by Binance on 2026-04-13).');
   if (ctx.mode === 'PM_CLASSIC') throw conflict('Portfolio Margin (classic) does not support special keys.');
   if (ctx.exit && ctx.exit.cooldownEndsAt > now) {
-    throw conflict(`This account exited special-key mode on ${ctx.exit.confirmedAt.toISOString()}: Binance refuses new special keys until ${ctx.exit.cooldownEndsAt.toISOString()}.`);
+    throw conflict(`This account exited special-key mode on ${formatDateTime(ctx.exit.confirmedAt)}: Binance refuses new special keys until ${formatDateTime(ctx.exit.cooldownEndsAt)}.`);
   }
   if (ctx.keyTotal !== null && ctx.keyTotal >= KEY_RULES.keyLimit) throw conflict(`This account already holds ${ctx.keyTotal} of ${KEY_RULES.keyLimit} keys: delete one before creating another.`);
   const firstSpecial = ctx.mode === 'CROSS_CLASSIC' && ctx.sightings.length === 0;
