@@ -49,6 +49,8 @@ export type OweCallout = {
 
 export type NearestAccount = {
   email: string;
+  /** An isolated pair of the account, or null for the account's own (cross / PM) margin. */
+  pair: string | null;
   status: AccountStatus;
   rule: ApplicabilityRule | null;
   bound: boolean | null;

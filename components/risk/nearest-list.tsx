@@ -27,14 +27,17 @@ export function NearestList({ nearest }: { nearest: NearestAccount[] }) {
             const status = STATUS_LABEL[n.status];
             const fill = Math.max(0.03, 1 - Math.min(n.distance, FAR) / FAR);
             return (
-              <li key={n.email} data-testid="nearest-row">
+              <li key={`${n.email}:${n.pair ?? ''}`} data-testid="nearest-row">
                 <div className="flex items-baseline justify-between gap-3 text-sm">
-                  <span className="truncate font-medium" title={n.email}>{n.email}</span>
+                  <span className="truncate font-medium" title={n.pair ? `${n.email}, isolated ${n.pair}` : n.email}>
+                    {n.email}
+                    {n.pair && <span className="ml-1.5 text-xs font-normal text-slate-500 dark:text-slate-400">isolated {n.pair}</span>}
+                  </span>
                   <span className={`shrink-0 text-xs font-semibold ${TONE_TEXT[c.tone]}`}>
                     {c.tone === 'ok' ? '●' : c.tone === 'warn' ? '▲' : '✖'} {c.word}
                   </span>
                 </div>
-                <div className="mt-1 h-2 w-full overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800" role="meter" aria-valuemin={0} aria-valuemax={1} aria-valuenow={fill} aria-label={`How close ${n.email} is to liquidation`}>
+                <div className="mt-1 h-2 w-full overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800" role="meter" aria-valuemin={0} aria-valuemax={1} aria-valuenow={fill} aria-label={`How close ${n.pair ? `${n.email} ${n.pair}` : n.email} is to liquidation`}>
                   <div className={`h-full rounded-full ${TONE_BAR[c.tone]}`} style={{ width: `${fill * 100}%` }} />
                 </div>
                 <p className="mt-1 flex flex-wrap justify-between gap-x-3 text-xs text-slate-500 dark:text-slate-400">

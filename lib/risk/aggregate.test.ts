@@ -64,6 +64,17 @@ describe('aggregateMaster, worked by hand', () => {
     expect(distanceToLiquidation({ shock: -0.1, direction: 'DOWN' })).toBe(0.1);
   });
 
+  it('ranks an isolated pair by its own liquidation, named, beside whole accounts', () => {
+    // Pair: 1 BTC at 50,000 against 44,000 USDT borrowed, bar 1.1: 50,000(1+s) = 1.1 × 44,000 → s = −0.032.
+    const pair = { symbol: 'BTCUSDT', liquidateBar: '1.1',
+      base: { asset: 'BTC', totalAsset: '1', borrowed: '0', interest: '0', priceUsd: '50000' },
+      quote: { asset: 'USDT', totalAsset: '0', borrowed: '44000', interest: '0', priceUsd: '1' } };
+    const iso = evaluateAccount(account({ accountId: 'g', email: 'g@x', assets: [asset('USDT', { free: '1000', price: '1' })], isolatedPairs: [pair] }));
+    const ranked = aggregateMaster([...desk, iso], { nearestCount: 2 }).nearestToLiquidation;
+    expect(ranked.map((r) => [r.accountId, r.pair])).toEqual([['g', 'BTCUSDT'], ['a', null]]);
+    expect(ranked[0]!.liquidation.shock).toBeCloseTo(-0.032, 9);
+  });
+
   it('refuses results evaluated on different grids', () => {
     const other = evaluateAccount(account({ accountId: 'z' }), makeRiskConfig({ shocks: [-0.1] }));
     expect(() => aggregateMaster([...desk, other])).toThrow(ShockGridMismatchError);

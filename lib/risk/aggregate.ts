@@ -119,7 +119,12 @@ function nearest(risks: readonly AccountRisk[], count: number): MasterRisk['near
   const rows: MasterRisk['nearestToLiquidation'] = [];
   for (const r of risks) {
     const c = r.shocks.liquidation;
-    if (c) rows.push({ accountId: r.accountId, email: r.email, status: r.status, liquidation: c });
+    if (c) rows.push({ accountId: r.accountId, email: r.email, pair: null, status: r.status, liquidation: c });
+    // An isolated pair liquidates on its own, often long before the account's cross wallet would.
+    for (const p of r.isolatedPairs) {
+      const pc = p.shocks.liquidation;
+      if (pc) rows.push({ accountId: r.accountId, email: r.email, pair: p.symbol, status: p.status, liquidation: pc });
+    }
   }
   rows.sort((a, b) => distanceToLiquidation(a.liquidation) - distanceToLiquidation(b.liquidation));
   return rows.slice(0, count);

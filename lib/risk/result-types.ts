@@ -133,5 +133,6 @@ export type MasterRisk = {
     unknown: number;
   };
   /** Accounts already liquidating first, then by the size of the shock that liquidates them. */
-  nearestToLiquidation: { accountId: string; email: string; status: AccountStatus; liquidation: ShockCrossing }[];
+  /** `pair`: an isolated pair of the account (its own liquidation, standard rules); null: the account itself. */
+  nearestToLiquidation: { accountId: string; email: string; pair: string | null; status: AccountStatus; liquidation: ShockCrossing }[];
 };

@@ -93,6 +93,10 @@ describe('getOverview on real demo snapshots', () => {
     const distances = nearest.map((n) => n.distance);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     expect(nearest.every((n) => n.rule !== null)).toBe(true);
+    // desk-golf's isolated BTCUSDT (ML ≈ 1.155, bar 1.1) liquidates near −4.7 %, long before its cross wallet.
+    const golf = nearest.find((n) => n.email === 'desk-golf@fundx.example' && n.pair === 'BTCUSDT');
+    expect(golf).toMatchObject({ rule: 'ISOLATED_NEVER', bound: false, liquidation: { direction: 'DOWN' } });
+    expect(golf!.distance).toBeCloseTo(0.047, 3);
   });
 
   it('lists stale accounts with their error and the age of their data', async () => {

@@ -83,8 +83,11 @@ async function overviewData(db: Db, run: RefreshRunInfo, risk: MasterRisk): Prom
       return p ? [{ shock: p.shock, owed: p.owed, unknownBinding: p.unknownBinding, collateralLost: p.collateralLost, top: p.top }] : [];
     }),
     nearest: risk.nearestToLiquidation.map((n) => {
+      const pair = n.pair ?? null; // absent in master risk stored before pairs were ranked
       const a = byEmail.get(n.email)?.applicability;
-      return { email: n.email, status: n.status, rule: a?.rule ?? null, bound: a?.bound ?? null, liquidation: n.liquidation, distance: distanceToLiquidation(n.liquidation) };
+      const rule = pair ? ('ISOLATED_NEVER' as const) : (a?.rule ?? null);
+      const bound = pair ? false : (a?.bound ?? null);
+      return { email: n.email, pair, status: n.status, rule, bound, liquidation: n.liquidation, distance: distanceToLiquidation(n.liquidation) };
     }),
     stale: stale.map((r) => ({ email: r.email, error: r.error, dataAt: r.dataAt.toISOString() })),
   };
