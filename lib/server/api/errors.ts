@@ -1,7 +1,19 @@
 import 'server-only';
 
+const BRAND = Symbol.for('marginwatch.ApiError');
+
 /** An error a route handler may throw on purpose: its message is shown to the person as is. */
 export class ApiError extends Error {
+  readonly [BRAND] = true;
+
+  /**
+   * Recognises an ApiError from any copy of this module: Next compiles instrumentation and route handlers
+   * into separate bundles, so an error thrown by an object the other bundle built fails `instanceof`.
+   */
+  static is(error: unknown): error is ApiError {
+    return typeof error === 'object' && error !== null && (error as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   constructor(
     readonly status: number,
     readonly code: string,

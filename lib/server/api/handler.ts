@@ -85,7 +85,7 @@ async function readJson(req: Request): Promise<unknown> {
 }
 
 function errorResponse(error: unknown, requestId: string): Response {
-  if (error instanceof ApiError) {
+  if (ApiError.is(error)) {
     return Response.json(
       { error: { code: error.code, message: error.message, details: error.details } },
       { status: error.status, headers: { 'x-request-id': requestId } },

@@ -2,12 +2,16 @@ import 'server-only';
 import { and, isNull, lt } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { exitRuns } from '../db/schema';
-import { appExitOrchestrator } from './index';
+import { exitOrchestrator, type ExitOrchestrator } from './orchestrator';
 
 /** A little under the orchestrator's 30 s lease: a run left by a dead instance waits at most about a minute. */
 const SWEEP_MS = 20_000;
 
 const holder = globalThis as typeof globalThis & { __marginwatchExitResumer?: NodeJS.Timeout };
+
+// The sweep's own orchestrator (its own lease owner), not the routes' shared one: instrumentation is a
+// separate bundle, and objects it built would carry its copies of the error classes into route handlers.
+let sweeper: Promise<ExitOrchestrator> | null = null;
 
 /**
  * Unfinished runs whose lease lapsed: their instance stopped mid-step (crash, restart, deploy). Opening the
@@ -19,7 +23,8 @@ export async function resumeLapsedRuns(): Promise<number> {
     .select({ id: exitRuns.id })
     .from(exitRuns)
     .where(and(isNull(exitRuns.finishedAt), lt(exitRuns.leaseUntil, new Date())));
-  const orchestrator = await appExitOrchestrator();
+  sweeper ??= Promise.resolve(exitOrchestrator({ db }));
+  const orchestrator = await sweeper;
   let resumed = 0;
   for (const { id } of lapsed) {
     const started = await orchestrator.resume(id);
