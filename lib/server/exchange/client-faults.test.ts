@@ -195,4 +195,14 @@ describe('network failure', () => {
     expect(clock.sleeps).toHaveLength(2);
     server = await startFakeBinance(); // for afterEach
   });
+
+  it('a refused connection is known not to have sent anything, even for a POST', async () => {
+    const c = client({ maxRetries: 0 });
+    await c.serverTime(); // the clock is synced while the exchange is up, as in the exit step
+    await server.close();
+    const err = (await c.exitSpecialKeyMode().catch((e: unknown) => e)) as ExchangeError;
+    expect(err).toMatchObject({ code: 'NETWORK', neverSent: true });
+    expect(err.message).toMatch(/ECONNREFUSED\) — nothing was sent$/);
+    server = await startFakeBinance(); // for afterEach
+  });
 });

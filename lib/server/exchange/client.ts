@@ -149,16 +149,21 @@ export function createExchangeClient(opts: ExchangeClientOptions) {
 export type ExchangeClient = ReturnType<typeof createExchangeClient>;
 export type RequestFn = <N extends EndpointName>(name: N, params?: RequestParams) => Promise<EndpointResult<N>>;
 
+/** Failures before a connection exists: the request was never written, so it cannot have acted. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'bad port']);
+
 function networkError(endpoint: string, method: string, e: unknown): ExchangeError {
   // undici wraps the reason: a code (ECONNREFUSED…) or, for refusals such as fetch's blocked ports, a message.
   const inner = (e as { cause?: { code?: string; message?: string } }).cause;
   const cause = inner?.code ?? inner?.message ?? (e as Error).message;
+  const neverSent = NOT_CONNECTED.has(cause);
   return new ExchangeError({
     code: 'NETWORK',
     endpoint,
     retryable: method === 'GET',
+    neverSent,
     message:
       `${endpoint}: could not reach the exchange (${cause})` +
-      (method === 'GET' ? '' : ' — it may or may not have acted; re-read the state before trying again'),
+      (method === 'GET' ? '' : neverSent ? ' — nothing was sent' : ' — it may or may not have acted; re-read the state before trying again'),
   });
 }

@@ -37,6 +37,7 @@ type ErrorInit = {
   retryable?: boolean;
   endpoint?: string;
   exchangeMessage?: string;
+  neverSent?: boolean;
 };
 
 // Every failure the client raises. `message` is written for a person and never contains a secret, a signature or
@@ -47,6 +48,8 @@ export class ExchangeError extends Error {
   readonly retryable: boolean;
   readonly endpoint: string | undefined;
   readonly exchangeMessage: string | undefined;
+  /** The request never left this machine (the connection was never made): even a POST certainly did nothing. */
+  readonly neverSent: boolean;
 
   constructor(init: ErrorInit) {
     super(init.message);
@@ -56,6 +59,7 @@ export class ExchangeError extends Error {
     this.retryable = init.retryable ?? false;
     this.endpoint = init.endpoint;
     this.exchangeMessage = init.exchangeMessage;
+    this.neverSent = init.neverSent ?? false;
   }
 }
 

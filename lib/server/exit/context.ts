@@ -49,7 +49,12 @@ export function stepContext(args: { db: Db; run: RunRow; hooks: ExitHooks; actor
 
 /** The exchange may or may not have acted (timeout, lost connection, 5xx): settle by re-reading, never re-send. */
 export function outcomeUnknown(error: unknown): boolean {
-  return error instanceof ExchangeError && (error.code === 'TIMEOUT' || error.code === 'NETWORK' || error.code === 'SERVER_ERROR');
+  return error instanceof ExchangeError && !error.neverSent && (error.code === 'TIMEOUT' || error.code === 'NETWORK' || error.code === 'SERVER_ERROR');
+}
+
+/** No connection was made: nothing reached the exchange, so the call may simply be made again later. */
+export function neverSent(error: unknown): boolean {
+  return error instanceof ExchangeError && error.neverSent;
 }
 
 export function messageOf(error: unknown): string {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { confirmFromReread, cooldownEndsAt, resolveInDoubtExit, type AccountReread, type AccountStage } from '@/lib/exit';
 import type { ExchangeClient } from '../exchange';
-import { messageOf, NO_KEY_REASON, outcomeUnknown, type StepContext } from './context';
+import { messageOf, neverSent, NO_KEY_REASON, outcomeUnknown, type StepContext } from './context';
 import { rereadAccount } from './reads';
 import { loadRun, recordConfirmedExit, setStage } from './store';
 
@@ -69,6 +69,12 @@ async function send(ctx: StepContext, email: string, client: ExchangeClient): Pr
   try {
     await client.exitSpecialKeyMode();
   } catch (error) {
+    if (neverSent(error)) {
+      // Certainly not sent: back to ready, and the run tries again later (an in-doubt exit would be accepted
+      // as sent after a re-read, which would record an exit that never happened).
+      await setStage(ctx.db, ctx.run.id, email, 'keys_deleted', `exit not sent yet: ${messageOf(error)}`);
+      return 'retry';
+    }
     if (outcomeUnknown(error)) {
       await setStage(ctx.db, ctx.run.id, email, 'exit_sending', `answer lost: ${messageOf(error)}`);
       return exitAccount(ctx, email, 'exit_sending').then((ended) => (ended ? 'ended' : 'retry'));
