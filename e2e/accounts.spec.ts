@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { demoCredential, screenshot, storageState } from './support';
+import { demoCredential, fullPageScreenshot, storageState } from './support';
 
 const rows = (page: Page) => page.getByTestId('account-row');
 
@@ -13,14 +13,6 @@ async function openAccountsWithData(page: Page) {
   }).toPass({ timeout: 90_000 });
 }
 
-/** The dashboard scrolls inside <main>, so a full-page shot needs a viewport as tall as the content. */
-async function fullScreenshot(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  const height = await page.evaluate(() => document.querySelector('main')!.scrollHeight + document.querySelector('main')!.getBoundingClientRect().top);
-  await page.setViewportSize({ width: 1280, height: Math.max(900, Math.ceil(height)) });
-  await screenshot(page, name);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** Every shown row matches, the count line agrees, and `example` is among them. */
 async function expectOnly(page: Page, text: RegExp, example: string) {
@@ -59,7 +51,7 @@ for (const role of ['owner', 'ops'] as const) {
       // desk-golf's cross wallet has no debt, but its BTCUSDT pair is near its bar: the row says so.
       await expect(rows(page).filter({ hasText: 'desk-golf' }).getByTestId('isolated-line').first()).toContainText('⚠ BTCUSDT');
       await expectNoHorizontalOverflow(page);
-      await fullScreenshot(page, `accounts-${role}`);
+      await fullPageScreenshot(page, `accounts-${role}`);
 
       // Sort: the largest projected loan at −40 % first (desk-echo, PM Pro), then the reverse.
       const owed40 = page.getByRole('button', { name: /Owed at −40 %/ });
@@ -101,7 +93,7 @@ for (const role of ['owner', 'ops'] as const) {
       await expect(page.getByRole('cell', { name: /bravo-hft-01/ })).toBeVisible();
       await expect(page.getByRole('figure', { name: /Stress curve/ }).locator('.recharts-line').first()).toBeVisible();
       await expectNoHorizontalOverflow(page);
-      await fullScreenshot(page, `account-bravo-${role}`);
+      await fullPageScreenshot(page, `account-bravo-${role}`);
     });
   });
 }
@@ -126,15 +118,15 @@ test.describe('account details', () => {
     await expect(note).toContainText('short is hedged');
     await expect(note).toContainText(demoCredential('ops').email);
     await expect(note).toContainText('OK until');
-    await fullScreenshot(page, 'account-juliet-note-ops');
+    await fullPageScreenshot(page, 'account-juliet-note-ops');
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`/accounts/${encodeURIComponent('desk-echo@fundx.example')}`);
     await expect(page.getByText('Portfolio Margin Pro').first()).toBeVisible();
-    await fullScreenshot(page, 'account-echo-dark');
+    await fullPageScreenshot(page, 'account-echo-dark');
     await page.goto('/accounts');
     await expect(rows(page)).toHaveCount(13);
-    await fullScreenshot(page, 'accounts-dark');
+    await fullPageScreenshot(page, 'accounts-dark');
   });
 
   test('an unknown account is a 404', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { screenshot, storageState } from './support';
+import { fullPageScreenshot, storageState } from './support';
 
 /** `npm start` refreshes the demo master on start; until that first refresh lands the page says so. */
 async function openOverviewWithData(page: Page) {
@@ -10,13 +10,6 @@ async function openOverviewWithData(page: Page) {
   }).toPass({ timeout: 90_000 });
 }
 
-/** The dashboard scrolls inside <main>, so a full-page shot needs a viewport as tall as the content. */
-async function fullScreenshot(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  const height = await page.evaluate(() => document.querySelector('main')!.scrollHeight + document.querySelector('main')!.getBoundingClientRect().top);
-  await page.setViewportSize({ width: 1280, height: Math.ceil(height) });
-  await screenshot(page, name);
-}
 
 async function expectNoHorizontalOverflow(page: Page) {
   const overflow = await page.evaluate(() => {
@@ -55,7 +48,7 @@ for (const role of ['owner', 'ops'] as const) {
       await expect(page.getByTestId('nearest-row').first()).toBeVisible();
       await expect(page.getByRole('meter').first()).toBeVisible();
       await expectNoHorizontalOverflow(page);
-      await fullScreenshot(page, `overview-${role}`);
+      await fullPageScreenshot(page, `overview-${role}`);
     });
   });
 }
@@ -68,6 +61,6 @@ test.describe('overview in dark mode', () => {
     await openOverviewWithData(page);
     await expect(page.getByRole('img', { name: /Deficit curve/ }).locator('.recharts-area').first()).toBeVisible();
     await expectNoHorizontalOverflow(page);
-    await fullScreenshot(page, 'overview-owner-dark');
+    await fullPageScreenshot(page, 'overview-owner-dark');
   });
 });
