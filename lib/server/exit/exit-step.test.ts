@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator } from '@/sim/server';
+import { loadScenario } from '@/sim/scenario';
+import type { RequestRecord } from '@/sim/recorder';
+import { seedDemoConnection } from '@/scripts/lib/seed-demo';
+import { testDatabases } from '@/lib/testing/databases';
+import { setDatabaseForTesting, type Database } from '../db/client';
+import { accountExits, exitRunAccounts } from '../db/schema';
+import { ExchangeError } from '../exchange';
+import { runRefresh } from '../refresh/run-refresh';
+import { stepContext, type StepContext } from './context';
+import { exitStep } from './exit-step';
+import { exitOrchestrator } from './orchestrator';
+import { repayLiability } from './repay';
+import { loadRun } from './store';
+
+process.env.MARGINWATCH_SECRET_KEY ??= randomBytes(32).toString('base64');
+
+const HOTEL = 'desk-hotel@fundx.example';
+const owner = { id: null, email: 'owner@test.example', role: 'owner' as const };
+const EXIT_PATH = '/sapi/v1/margin/exit-special-key-mode';
+
+describe.each(testDatabases())('exit step when the connection is never made, on $driver', ({ open }) => {
+  let database: Database;
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let masterId: string;
+  const exitCalls = async () =>
+    ((await (await fetch(`${sim.url}/__sim/requests`)).json()) as { requests: RequestRecord[] }).requests.filter((r) => r.path === EXIT_PATH).length;
+
+  beforeAll(async () => {
+    database = await open();
+    setDatabaseForTesting(database);
+    const scenario = await loadScenario('demo');
+    sim = await startSimulator({ port: 0, scenario });
+    masterId = await seedDemoConnection(database.db, scenario, sim.url);
+    await runRefresh(masterId, 'manual');
+    await repayLiability(database.db, masterId, { account: HOTEL, kind: 'MARGIN', asset: 'ETH', amount: '500' }, owner, 'r1');
+    await repayLiability(database.db, masterId, { account: HOTEL, kind: 'MARGIN', asset: 'USDT', amount: '1000000' }, owner, 'r2');
+  });
+  afterAll(async () => {
+    await sim?.close();
+    await database?.close();
+  });
+
+  it('puts the account back to ready and sends the exit later, never recording an exit that was not sent', async () => {
+    const started = await exitOrchestrator({ db: database.db }).start(masterId, [HOTEL], owner);
+    await started.done;
+    const run = (await loadRun(database.db, started.run.id))!.run;
+
+    // The account's reads reach the simulator; only the exit call finds no connection.
+    let connected = false;
+    const base = stepContext({ db: database.db, run, hooks: {}, actor: owner, owner: 'test', leaseMs: 30_000 });
+    const ctx: StepContext = {
+      ...base,
+      async clientOf(email) {
+        const client = await base.clientOf(email);
+        if (!client) return null;
+        return {
+          ...client,
+          exitSpecialKeyMode: () =>
+            connected ? client.exitSpecialKeyMode() : Promise.reject(new ExchangeError({ code: 'NETWORK', neverSent: true, message: 'could not reach the exchange (ECONNREFUSED) — nothing was sent' })),
+        };
+      },
+    };
+    const stage = async () =>
+      (await database.db.select().from(exitRunAccounts).where(and(eq(exitRunAccounts.runId, run.id), eq(exitRunAccounts.accountEmail, HOTEL))))[0]!;
+    const exits = () => database.db.select().from(accountExits).where(eq(accountExits.accountEmail, HOTEL));
+
+    expect(await exitStep(ctx)).toBe(false); // not settled: tried again later
+    expect(await stage()).toMatchObject({ stage: 'keys_deleted', reason: expect.stringContaining('exit not sent yet') });
+    expect(await exits()).toEqual([]);
+    expect(await exitCalls()).toBe(0);
+
+    connected = true;
+    expect(await exitStep(ctx)).toBe(true);
+    expect((await stage()).stage).toBe('confirmed');
+    expect(await exits()).toHaveLength(1);
+    expect(await exitCalls()).toBe(1);
+  });
+});
