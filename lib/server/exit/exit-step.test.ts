@@ -1,22 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '@/sim/server';
-import { loadScenario } from '@/sim/scenario';
 import type { RequestRecord } from '@/sim/recorder';
-import { seedDemoConnection } from '@/scripts/lib/seed-demo';
+import type { RunningSimulator } from '@/sim/server';
 import { testDatabases } from '@/lib/testing/databases';
-import { setDatabaseForTesting, type Database } from '../db/client';
+import { demoRefreshed } from '../views/demo-refresh.test-support';
+import type { Database } from '../db/client';
 import { accountExits, exitRunAccounts } from '../db/schema';
 import { ExchangeError } from '../exchange';
-import { runRefresh } from '../refresh/run-refresh';
 import { stepContext, type StepContext } from './context';
 import { exitStep } from './exit-step';
 import { exitOrchestrator } from './orchestrator';
 import { repayLiability } from './repay';
 import { loadRun } from './store';
-
-process.env.MARGINWATCH_SECRET_KEY ??= randomBytes(32).toString('base64');
 
 const HOTEL = 'desk-hotel@fundx.example';
 const owner = { id: null, email: 'owner@test.example', role: 'owner' as const };
@@ -24,25 +19,19 @@ const EXIT_PATH = '/sapi/v1/margin/exit-special-key-mode';
 
 describe.each(testDatabases())('exit step when the connection is never made, on $driver', ({ open }) => {
   let database: Database;
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let sim: RunningSimulator;
   let masterId: string;
   const exitCalls = async () =>
     ((await (await fetch(`${sim.url}/__sim/requests`)).json()) as { requests: RequestRecord[] }).requests.filter((r) => r.path === EXIT_PATH).length;
 
+  let demo: Awaited<ReturnType<typeof demoRefreshed>>;
   beforeAll(async () => {
-    database = await open();
-    setDatabaseForTesting(database);
-    const scenario = await loadScenario('demo');
-    sim = await startSimulator({ port: 0, scenario });
-    masterId = await seedDemoConnection(database.db, scenario, sim.url);
-    await runRefresh(masterId, 'manual');
+    demo = await demoRefreshed(open);
+    ({ database, sim, masterId } = demo);
     await repayLiability(database.db, masterId, { account: HOTEL, kind: 'MARGIN', asset: 'ETH', amount: '500' }, owner, 'r1');
     await repayLiability(database.db, masterId, { account: HOTEL, kind: 'MARGIN', asset: 'USDT', amount: '1000000' }, owner, 'r2');
   });
-  afterAll(async () => {
-    await sim?.close();
-    await database?.close();
-  });
+  afterAll(() => demo?.close());
 
   it('puts the account back to ready and sends the exit later, never recording an exit that was not sent', async () => {
     const started = await exitOrchestrator({ db: database.db }).start(masterId, [HOTEL], owner);

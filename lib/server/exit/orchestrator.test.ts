@@ -1,22 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '@/sim/server';
-import { loadScenario } from '@/sim/scenario';
-import { seedDemoConnection } from '@/scripts/lib/seed-demo';
 import { testDatabases } from '@/lib/testing/databases';
+import { demoRefreshed } from '../views/demo-refresh.test-support';
 import type { RequestRecord } from '@/sim/recorder';
+import type { RunningSimulator } from '@/sim/server';
 import { ApiError } from '../api/errors';
-import { setDatabaseForTesting, type Database } from '../db/client';
+import type { Database } from '../db/client';
 import { accountExits } from '../db/schema';
-import { runRefresh } from '../refresh/run-refresh';
 import { latestRefreshes, snapshotsOf } from '../views/latest';
 import { exitOrchestrator } from './orchestrator';
 import { repayLiability } from './repay';
 import { assertSelectable } from './selection';
 import { exitOverview, exitRunView } from './views';
-
-process.env.MARGINWATCH_SECRET_KEY ??= randomBytes(32).toString('base64');
 
 const HOTEL = 'desk-hotel@fundx.example';
 const owner = { id: null, email: 'owner@test.example', role: 'owner' as const };
@@ -33,24 +28,18 @@ async function statusOf(err: Promise<unknown>): Promise<number> {
 
 describe.each(testDatabases())('the exit wizard against the simulator on $driver', ({ open }) => {
   let database: Database;
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let sim: RunningSimulator;
   let masterId: string;
   const requests = async (): Promise<RequestRecord[]> => ((await (await fetch(`${sim.url}/__sim/requests`)).json()) as { requests: RequestRecord[] }).requests;
   const simAccount = async (email: string) =>
     ((await (await fetch(`${sim.url}/__sim/state`)).json()) as { accounts: { email: string; bound: boolean; inSpecialKeyMode: boolean; cooldownUntil: number | null; keys: { kind: string }[] }[] }).accounts.find((a) => a.email === email)!;
 
+  let demo: Awaited<ReturnType<typeof demoRefreshed>>;
   beforeAll(async () => {
-    database = await open();
-    setDatabaseForTesting(database);
-    const scenario = await loadScenario('demo');
-    sim = await startSimulator({ port: 0, scenario });
-    masterId = await seedDemoConnection(database.db, scenario, sim.url);
-    await runRefresh(masterId, 'manual');
+    demo = await demoRefreshed(open);
+    ({ database, sim, masterId } = demo);
   });
-  afterAll(async () => {
-    await sim?.close();
-    await database?.close();
-  });
+  afterAll(() => demo?.close());
 
   it('reviews every account: blocked by liability, no key, key permission; PM Pro and unbound left out', async () => {
     const { accounts } = await exitOverview(database.db, masterId);

@@ -7,10 +7,12 @@ import { testDatabases } from '@/lib/testing/databases';
 import { setDatabaseForTesting as pointProcessAt, type Database } from '../db/client';
 import { runRefresh } from '../refresh/run-refresh';
 
-/** A fresh PGlite database holding one real refresh of the demo scenario, read from the simulator. */
-export async function demoRefreshed(): Promise<{ database: Database; masterId: string; sim: RunningSimulator; close(): Promise<void> }> {
+/** A fresh database (PGlite unless `open` says otherwise) holding one real refresh of the demo scenario, read from the simulator. */
+export async function demoRefreshed(
+  open: () => Promise<Database> = testDatabases()[0]!.open,
+): Promise<{ database: Database; masterId: string; sim: RunningSimulator; close(): Promise<void> }> {
   process.env.MARGINWATCH_SECRET_KEY ??= randomBytes(32).toString('base64');
-  const database = await testDatabases()[0]!.open();
+  const database = await open();
   pointProcessAt(database);
   const scenario = await loadScenario('demo');
   const sim = await startSimulator({ port: 0, scenario });
