@@ -48,7 +48,7 @@ function route(sim: Simulator, key: string, body: unknown, query: URLSearchParam
       const b = pricesBody.parse(body);
       if ('prices' in b) for (const [symbol, p] of Object.entries(b.prices)) state.prices.set(symbol.slice(0, -4), dec(p));
       else {
-        // A uniform shock moves every non-stable asset by (1 + s); stablecoins stay at 1 (DESIGN §1.3).
+        // A uniform shock moves every non-stable asset by (1 + s); stablecoins stay at 1 (docs/domain.md#exposure).
         const factor = ONE.plus(b.shock);
         for (const [asset, p] of state.prices) if (!state.isStable(asset)) state.prices.set(asset, p.times(factor));
       }

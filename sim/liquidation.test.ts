@@ -33,7 +33,7 @@ async function read(scenario: Scenario, keyName: string, path: string) {
   return obj(await signed(sim.url, creds(scenario, keyName), 'GET', path));
 }
 
-describe('Cross Margin Classic (DESIGN §1.2 rows 1 and 2)', () => {
+describe('Cross Margin Classic (docs/domain.md#liquidationloan rows 1 and 2)', () => {
   it('turns the deficit of a bound account (terms signed + special key) into a USDC LiquidationLoan', async () => {
     const s = liquidationScenario([{ subUserId: 2, email: 'bound@test.example', assets: longBtc, keys: [normalKey('bound-read'), specialKey('bound-hft')] }]);
     const events = await shock(s, '-0.3');

@@ -25,7 +25,7 @@ interface Closed {
 }
 
 /**
- * Checks every account at current prices and liquidates what is at or below its bar (DESIGN §1.2/§1.3):
+ * Checks every account at current prices and liquidates what is at or below its bar (docs/domain.md#liquidationloan and #exposure):
  * Cross (Classic and Pro) at marginLevel ≤ forceLiquidationBar, PM Pro at uniMMR ≤ 1.05, isolated pairs one
  * by one at their own bar. Returns what happened, for /__sim/prices and tests.
  */
@@ -90,7 +90,7 @@ function liquidatePair(state: SimState, account: Account, pair: IsolatedPair): L
 
 /**
  * Sells every asset at the current price less the liquidation cost f and buys back every liability at the
- * current price, so proceeds = A·(1−f) and deficit D = max(0, L − A·(1−f)), exactly DESIGN §1.3's D(s).
+ * current price, so proceeds = A·(1−f) and deficit D = max(0, L − A·(1−f)), exactly docs/domain.md#exposure's D(s).
  * Stablecoins are settled without an order but still bear f, to keep that formula exact.
  */
 function closeOut(state: SimState, account: Account, balances: Balance[], symbolOf: (asset: string) => string, isIsolated: boolean): Closed {

@@ -5,7 +5,7 @@ import type { Account, SimState } from './state';
 export const KEY_LIMIT = 30;
 /** Binance: after an exit, new special keys are blocked for 24 h (default cooldown). */
 export const EXIT_COOLDOWN_MS = 24 * 3_600_000;
-/** PM Pro thresholds from DESIGN §1.3: ≤ 1.20 reduce-only, ≤ 1.05 liquidation. */
+/** PM Pro thresholds from docs/domain.md#exposure: ≤ 1.20 reduce-only, ≤ 1.05 liquidation. */
 export const PM_REDUCE_ONLY = dec('1.2');
 export const PM_LIQUIDATION = dec('1.05');
 /** (choice) PM Pro margin-call level for accountStatus; Binance does not publish one for PM Pro. */
@@ -14,7 +14,7 @@ export const PM_MARGIN_CALL = dec('1.5');
 export const NO_DEBT_LEVEL = '999';
 
 /**
- * DESIGN §1.2: a Cross Margin Classic account owes a LiquidationLoan when the terms are signed at master
+ * docs/domain.md#liquidationloan: a Cross Margin Classic account owes a LiquidationLoan when the terms are signed at master
  * level AND a special key was created on it AND it has not exited since. Deleting keys does not unbind.
  */
 export function isBound(state: SimState, account: Account): boolean {

@@ -21,7 +21,7 @@ const sub = (email: string) => {
 };
 
 describe('demo scenario', () => {
-  it('covers every row of DESIGN §1.2 and the issue’s cases', () => {
+  it('covers every row of docs/domain.md#liquidationloan and the issue’s cases', () => {
     const modes = new Set(scenario.subAccounts.map((s) => s.mode));
     expect(modes).toEqual(new Set(['CROSS_MARGIN_CLASSIC', 'PORTFOLIO_MARGIN_PRO', 'CROSS_MARGIN_PRO']));
     expect(scenario.termsSigned).toBe(true);

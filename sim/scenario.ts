@@ -106,7 +106,7 @@ export const scenarioSchema = z
     /** Supplemental Product Terms signed at master level: binds the master and every sub-account. */
     termsSigned: z.boolean(),
     stablecoins: z.array(z.string()).default(['USDT', 'USDC', 'FDUSD']),
-    /** Liquidation cost f: liquidated assets fetch (1 − f) of their value (DESIGN §1.3). */
+    /** Liquidation cost f: liquidated assets fetch (1 − f) of their value (docs/domain.md#exposure). */
     liquidationCost: decimal.default('0.01'),
     /** USD prices as `<ASSET>USDT` symbols; stablecoins are always 1. */
     prices: z.record(z.string().regex(/^[A-Z0-9]+USDT$/), decimal),

@@ -76,7 +76,7 @@ export interface Account {
   isolated: Map<string, IsolatedPair>;
   maintMarginRate?: Dec;
   keys: Map<string, ApiKey>;
-  /** Every special key ever seen on the account: the binding rule (DESIGN §1.2) needs the history. */
+  /** Every special key ever seen on the account: the binding rule (docs/domain.md#liquidationloan) needs the history. */
   specialKeyEvents: SpecialKeyEvent[];
   /** Set by creating a special key, cleared only by a successful exit: deleting keys does not clear it. */
   inSpecialKeyMode: boolean;

@@ -2,7 +2,7 @@ import { Dec, ZERO, fmt8, sum } from './decimal';
 import { NO_DEBT_LEVEL, PM_LIQUIDATION, PM_MARGIN_CALL, PM_REDUCE_ONLY } from './policy';
 import type { Account, Balance, IsolatedPair, SimState } from './state';
 
-/** Assets a_i = free + locked, liabilities l_i = borrowed + interest (DESIGN §1.3). */
+/** Assets a_i = free + locked, liabilities l_i = borrowed + interest (docs/domain.md#exposure). */
 export const held = (b: Balance): Dec => b.free.plus(b.locked);
 export const owed = (b: Balance): Dec => b.borrowed.plus(b.interest);
 

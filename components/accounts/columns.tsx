@@ -68,7 +68,7 @@ function Level({ r }: { r: AccountRow }) {
   );
 }
 
-/** The worst isolated pair under the cross figures: isolated pairs are judged on their own (DESIGN §1.3). */
+/** The worst isolated pair under the cross figures: isolated pairs are judged on their own (docs/domain.md#exposure). */
 function IsolatedLine({ r, show }: { r: AccountRow; show: 'level' | 'status' | 'liquidation' }) {
   const p = r.isolated;
   if (!p || p.status === 'NO_DEBT') return null;

@@ -88,7 +88,7 @@ export function IsolatedPairsTable({ pairs }: { pairs: AccountDetail['isolatedPa
           ))}
         </tbody>
       </table>
-      <p className="px-3 py-2 text-xs text-slate-500">Isolated margin never owes a LiquidationLoan: a deficit is a standard liquidation (DESIGN §1.2).</p>
+      <p className="px-3 py-2 text-xs text-slate-500">Isolated margin never owes a LiquidationLoan: a deficit is a standard liquidation (docs/domain.md#liquidationloan).</p>
     </div>
   );
 }

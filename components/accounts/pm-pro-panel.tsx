@@ -4,7 +4,7 @@ import type { AccountDetail } from './types';
 
 const TIER_WORDS = { NORMAL: '● Normal', NO_DEBT: '○ No debt', REDUCE_ONLY: '▲ Reduce-only', LIQUIDATION: '✖ Liquidation', CLAIM: '✖ Binance may claim the loss' } as const;
 
-/** uniMMR against the three Portfolio Margin Pro tiers (DESIGN §1.3), on a scale from 0.9 to 1.6. */
+/** uniMMR against the three Portfolio Margin Pro tiers (docs/domain.md#exposure), on a scale from 0.9 to 1.6. */
 export function PmProPanel({ pm }: { pm: NonNullable<AccountDetail['pmPro']> }) {
   const t = DEFAULT_RISK_CONFIG.pmProTiers;
   const [lo, hi] = [0.9, 1.6];

@@ -42,7 +42,7 @@ export interface AccountRow {
   atB: { deficit: number; owed: number } | null;
   outstandingLoanUsd: string;
   /**
-   * The isolated pair nearest to liquidation, judged on its own (DESIGN §1.3, per pair): a row must not look
+   * The isolated pair nearest to liquidation, judged on its own (docs/domain.md#exposure, per pair): a row must not look
    * safe because its cross wallet has no debt while a pair sits near its bar. Null without isolated pairs.
    */
   isolated: IsolatedSummary | null;

@@ -10,7 +10,7 @@ import { seriesColor } from './palette';
 type Curve = OverviewData['curve'];
 
 /**
- * Projected LiquidationLoan against a uniform price shock (DESIGN §1.3): the largest contributors
+ * Projected LiquidationLoan against a uniform price shock (docs/domain.md#exposure): the largest contributors
  * stacked, the unknown-binding deficit as a dashed line, and each named account's liquidation (○) and
  * bankruptcy (✕) points on the curve.
  */

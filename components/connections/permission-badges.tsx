@@ -11,7 +11,7 @@ const FLAGS: Array<[keyof KeyPermissions, string]> = [
 
 const badge = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium';
 
-/** The flags the exchange reported at the last check; risks (DESIGN §1.1) stand out in red and amber. */
+/** The flags the exchange reported at the last check; risks (docs/domain.md#keys) stand out in red and amber. */
 export function PermissionBadges({ permissions }: { permissions: KeyPermissions | null }) {
   if (!permissions) return <span className="text-xs text-slate-500">Not checked yet</span>;
   return (

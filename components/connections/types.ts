@@ -19,7 +19,7 @@ export interface KeyPermissions {
   accountType: string | null;
   /** When the live check ran; null for a key stored without one. */
   verifiedAt: string | null;
-  /** Risk notes for people: withdrawals enabled, no IP whitelist (DESIGN §1.1). */
+  /** Risk notes for people: withdrawals enabled, no IP whitelist (docs/domain.md#keys). */
   warnings: string[];
 }
 

@@ -8,7 +8,7 @@ import { apiFetch } from '@/lib/api-client';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { keysQueryKey, type TermsStatus } from './types';
 
-/** Supplemental Product Terms, per master: no API reports them, so say how we know (DESIGN §1.1). */
+/** Supplemental Product Terms, per master: no API reports them, so say how we know (docs/domain.md#keys). */
 export function TermsCard({ terms, canRecord }: { terms: TermsStatus; canRecord: boolean }) {
   const [editing, setEditing] = useState(false);
   const [signedOn, setSignedOn] = useState(terms.recorded?.signedOn.slice(0, 10) ?? '');

@@ -20,7 +20,7 @@ export interface Liability {
   free: string;
 }
 
-/** Every liability Binance counts against an exit (DESIGN §1.4), exact: margin borrowings by asset, then the loan. */
+/** Every liability Binance counts against an exit (docs/domain.md#exit), exact: margin borrowings by asset, then the loan. */
 export function liabilitiesOf(assets: WalletAsset[], loan: { asset: string; remaining: string } | null): Liability[] {
   const freeOf = (asset: string) => dec(assets.find((a) => a.asset === asset)?.free ?? '0').toFixed();
   const margin: Liability[] = assets

@@ -39,7 +39,7 @@ export function commandsAvailable(run: RunState): Command[] {
   return (Object.keys(ALLOWED_FROM) as Command[]).filter((c) => refuseCommand(run, c, run.version) === null);
 }
 
-/** Step 1 ends only when every chosen account's list is empty (DESIGN §1.4). */
+/** Step 1 ends only when every chosen account's list is empty (docs/domain.md#exit). */
 export function phaseAfterDeletion(stages: AccountStage[]): RunPhase {
   return stages.length > 0 && stages.every((s) => s === 'keys_deleted') ? 'keys_deleted' : 'deleting';
 }
@@ -75,7 +75,7 @@ export function resolveInDoubtExit(reread: AccountReread): { stage: 'exit_sent' 
 
 /**
  * Binance answers `{}` even for an account that was not in special-key mode, so the answer proves nothing:
- * the exit is confirmed only by a re-read showing no special key and no liability (DESIGN §1.4).
+ * the exit is confirmed only by a re-read showing no special key and no liability (docs/domain.md#exit).
  */
 export function confirmFromReread(reread: AccountReread): { stage: 'confirmed' } | { stage: 'failed'; reason: string } {
   const problem = unconfirmedBecause(reread);

@@ -31,7 +31,7 @@ export const PM_PRO_EXCLUSION =
   'Portfolio Margin Pro has no exit through the API: contact your VIP manager to leave the Supplemental Product Terms for this account. It is not part of the run.';
 
 /**
- * Which accounts the wizard may take into a run (DESIGN §1.4). A blocked account cannot be chosen at all
+ * Which accounts the wizard may take into a run (docs/domain.md#exit). A blocked account cannot be chosen at all
  * (choice): deleting the keys of an account that cannot then exit leaves it still bound *and* without its
  * trading keys, which helps nobody.
  */

@@ -1,5 +1,5 @@
 /**
- * The exit run's vocabulary (DESIGN §1.4). A run walks its chosen accounts through two exchange steps:
+ * The exit run's vocabulary (docs/domain.md#exit). A run walks its chosen accounts through two exchange steps:
  * delete every special key, then call the exit and confirm it by re-reading. Every exchange-touching
  * sub-step has a "before" state (…ing / exit_sending) written before the call and an "after" state written
  * once the answer is in, so a crash between the two is seen as *in doubt* and resolved by re-reading.

@@ -1,5 +1,5 @@
 /**
- * The key rules' numbers, in one place (DESIGN §1.1). Binance's own limits are facts; the rest are choices
+ * The key rules' numbers, in one place (docs/domain.md#keys). Binance's own limits are facts; the rest are choices
  * marked as such, named so they can be changed.
  */
 export const KEY_RULES = {

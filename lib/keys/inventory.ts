@@ -117,7 +117,7 @@ export function assembleAccount(a: AccountKeyFacts, now: Date): InventoryAccount
 }
 
 /**
- * DESIGN §1.1 (choice): the terms count as signed from the first special key ever seen under the master, or
+ * docs/domain.md#keys (choice): the terms count as signed from the first special key ever seen under the master, or
  * from the owner's record; the record wins when both exist, since it carries the real date.
  */
 export function termsStatus(accounts: InventoryAccount[], recorded: TermsStatus['recorded']): TermsStatus {

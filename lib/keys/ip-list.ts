@@ -57,7 +57,7 @@ export function parseIpList(input: string): IpListResult {
   return { ok: true, ips };
 }
 
-/** Binance's `ip` field: empty or only "0.0.0.0" (its "initial state") means no whitelist (DESIGN §1.1). */
+/** Binance's `ip` field: empty or only "0.0.0.0" (its "initial state") means no whitelist (docs/domain.md#keys). */
 export function hasNoWhitelist(ip: string | null | undefined): boolean {
   const entries = (ip ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return entries.every((e) => e === '0.0.0.0');

@@ -23,7 +23,7 @@ const RULES: ApplicabilityRule[] = [
   'ISOLATED_NEVER', 'UNSUPPORTED_PRODUCT', 'UNKNOWN_NO_KEY', 'UNKNOWN_MODE',
 ];
 
-/** The master view (DESIGN §1.3): deficit curve over bound accounts, loans, counts, nearest accounts. */
+/** The master view (docs/domain.md#exposure): deficit curve over bound accounts, loans, counts, nearest accounts. */
 export function aggregateMaster(risks: readonly AccountRisk[], options: AggregateOptions = {}): MasterRisk {
   const shocks = risks[0]?.curve.map((p) => p.shock) ?? [];
   for (const r of risks) {
@@ -49,7 +49,7 @@ function curvePoint(risks: readonly AccountRisk[], shock: number, i: number, top
   const contributors: MasterCurvePoint['top'] = [];
   for (const r of risks) {
     const p = r.curve[i]!;
-    // Only bound accounts' deficits are a projected loan (DESIGN §1.3); `owed` is already 0 elsewhere.
+    // Only bound accounts' deficits are a projected loan (docs/domain.md#exposure); `owed` is already 0 elsewhere.
     owed += p.owed;
     if (r.applicability.bound === null) unknownBinding += p.deficit;
     collateralLost += p.collateralLost;

@@ -15,7 +15,7 @@ const liveKey = { everCreated: true, activeCount: 2, exitConfirmedAt: null };
 const deleted = { everCreated: true, activeCount: 0, exitConfirmedAt: null };
 const exited = { everCreated: true, activeCount: 0, exitConfirmedAt: '2025-03-01T10:00:00.000Z' };
 
-// One row per line of the DESIGN §1.2 table, plus the deleted-not-exited, Cross Pro and no-key cases.
+// One row per line of the docs/domain.md#liquidationloan table, plus the deleted-not-exited, Cross Pro and no-key cases.
 const rows: Row[] = [
   { name: '§1.2 row 1: Classic, terms signed + special key', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: liveKey }, rule: 'BOUND_SPECIAL_KEY', bound: true, says: /2 special key/ },
   { name: '§1.2 row 2a: Classic, terms not signed', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: false, specialKeys: noKeys }, rule: 'NOT_BOUND', bound: false, says: /not signed/ },
@@ -34,7 +34,7 @@ const rows: Row[] = [
   { name: 'mode could not be read', input: { mode: 'UNKNOWN', dataAvailable: true, termsSigned: true, specialKeys: liveKey }, rule: 'UNKNOWN_MODE', bound: null, says: /could not be read/ },
 ];
 
-describe('applicability (DESIGN §1.2)', () => {
+describe('applicability (docs/domain.md#liquidationloan)', () => {
   it.each(rows)('$name', ({ input, rule, bound, says }) => {
     const result = applicability(input);
     expect(result.rule).toBe(rule);

@@ -5,13 +5,13 @@ import type { AccountRiskInput } from './types';
 type ApplicabilityInput = Pick<AccountRiskInput, 'mode' | 'dataAvailable' | 'termsSigned' | 'specialKeys'>;
 
 /**
- * Which LiquidationLoan rule applies to the account's cross/PM wallet (DESIGN §1.2). Isolated pairs are
+ * Which LiquidationLoan rule applies to the account's cross/PM wallet (docs/domain.md#liquidationloan). Isolated pairs are
  * never bound and are judged per pair (`ISOLATED_PAIR`).
  */
 export function applicability(input: ApplicabilityInput): Applicability {
   const { mode, dataAvailable, termsSigned, specialKeys } = input;
   if (mode === 'CROSS_PRO') {
-    // Binance sunset Cross Margin Pro; DESIGN §1.2: "unsupported product", never shown as safe.
+    // Binance sunset Cross Margin Pro; docs/domain.md#liquidationloan: "unsupported product", never shown as safe.
     return {
       rule: 'UNSUPPORTED_PRODUCT',
       bound: null,
@@ -19,7 +19,7 @@ export function applicability(input: ApplicabilityInput): Applicability {
     };
   }
   if (mode === 'PM_PRO') {
-    // DESIGN §1.2: PM Pro follows its existing bankruptcy-loan logic whatever its keys.
+    // docs/domain.md#liquidationloan: PM Pro follows its existing bankruptcy-loan logic whatever its keys.
     return {
       rule: 'PM_PRO_BOUND',
       bound: true,
@@ -28,14 +28,14 @@ export function applicability(input: ApplicabilityInput): Applicability {
   }
   if (!dataAvailable) {
     if (mode === 'CROSS_CLASSIC' && specialKeys.everCreated && specialKeys.exitConfirmedAt === null) {
-      // The kept key history already proves the binding, and only a confirmed exit releases it (DESIGN §1.2).
+      // The kept key history already proves the binding, and only a confirmed exit releases it (docs/domain.md#liquidationloan).
       return {
         rule: 'BOUND_SPECIAL_KEY',
         bound: true,
         reason: 'A special key was seen on this Cross Margin Classic account and no exit is confirmed: a deficit becomes a LiquidationLoan (no key stored now to re-check its keys).',
       };
     }
-    // Only this sub-account's own key can list its special keys (DESIGN §2).
+    // Only this sub-account's own key can list its special keys (docs/domain.md#exchange).
     return {
       rule: 'UNKNOWN_NO_KEY',
       bound: null,
@@ -53,7 +53,7 @@ export function applicability(input: ApplicabilityInput): Applicability {
 }
 
 function crossClassic(termsSigned: boolean, keys: AccountRiskInput['specialKeys']): Applicability {
-  // A special key cannot exist without the terms, so a key seen proves them signed (DESIGN §1.1 choice).
+  // A special key cannot exist without the terms, so a key seen proves them signed (docs/domain.md#keys choice).
   const signed = termsSigned || keys.everCreated || keys.activeCount > 0;
   if (!signed) {
     return {
@@ -77,7 +77,7 @@ function crossClassic(termsSigned: boolean, keys: AccountRiskInput['specialKeys'
     };
   }
   if (keys.exitConfirmedAt === null) {
-    // DESIGN §1.2: deleting keys does not release the account until the exit is confirmed.
+    // docs/domain.md#liquidationloan: deleting keys does not release the account until the exit is confirmed.
     return {
       rule: 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED',
       bound: true,
@@ -91,7 +91,7 @@ function crossClassic(termsSigned: boolean, keys: AccountRiskInput['specialKeys'
   };
 }
 
-/** Isolated pairs never owe a LiquidationLoan (DESIGN §1.2). */
+/** Isolated pairs never owe a LiquidationLoan (docs/domain.md#liquidationloan). */
 export const ISOLATED_PAIR: Applicability = {
   rule: 'ISOLATED_NEVER',
   bound: false,

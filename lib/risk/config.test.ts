@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CONFIG, makeRiskConfig, shockGrid } from './config';
 
-describe('risk config (DESIGN §1.3 choices)', () => {
+describe('risk config (docs/domain.md#exposure choices)', () => {
   it('default grid −60 % … +60 % step 5 %: 25 shocks, exact decimal-looking values', () => {
     const grid = DEFAULT_RISK_CONFIG.shocks;
     // (0.60 − (−0.60)) / 0.05 + 1 = 25.

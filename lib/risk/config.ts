@@ -1,16 +1,16 @@
 import { z } from 'zod';
 
 /**
- * Every (choice) of DESIGN §1.3 the engine depends on, in one named place so it can be changed.
+ * Every (choice) of docs/domain.md#exposure the engine depends on, in one named place so it can be changed.
  */
 export type RiskConfig = {
-  /** Assets whose USD price stays put under a shock (DESIGN §1.3 choice: the stable list is configuration). */
+  /** Assets whose USD price stays put under a shock (docs/domain.md#exposure choice: the stable list is configuration). */
   stableAssets: readonly string[];
-  /** Liquidation cost f in D(s) = max(0, L(s) − A(s)·(1−f)); DESIGN §1.3 default 1 %. */
+  /** Liquidation cost f in D(s) = max(0, L(s) − A(s)·(1−f)); docs/domain.md#exposure default 1 %. */
   liquidationCost: number;
   /** Shock grid s, each in (−1, +∞): every volatile price moves by (1+s). */
   shocks: readonly number[];
-  /** PM Pro uniMMR tiers (DESIGN §1.3), decimal strings compared exactly. */
+  /** PM Pro uniMMR tiers (docs/domain.md#exposure), decimal strings compared exactly. */
   pmProTiers: { reduceOnly: string; liquidation: string; claim: string };
 };
 

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 /**
  * The engine's own decimal.js constructor. Products of two 8-decimal exchange figures need 16 decimal
  * places plus the integer part, beyond decimal.js's default 20 significant digits, so sums would round;
- * 60 digits keeps them exact (DESIGN §1.3: money is summed exactly). A clone leaves the global
+ * 60 digits keeps them exact (docs/domain.md#exposure: money is summed exactly). A clone leaves the global
  * `Decimal` settings of other modules alone.
  */
 export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN });

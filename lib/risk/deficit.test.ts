@@ -14,7 +14,7 @@ const long = toFloatSums(crossSums([asset('BTC', { free: '1.1', price: '50000' }
 // Short: A = 50,000 USDT, L = 40,000·(1+s) (16 ETH at 2,500); today's equity 10,000.
 const short = toFloatSums(crossSums([asset('USDT', { free: '50000', price: '1' }), asset('ETH', { borrowed: '16', price: '2500' })], stables));
 
-describe('D(s) = max(0, L(s) − A(s)·(1−f)) (DESIGN §1.3), worked by hand', () => {
+describe('D(s) = max(0, L(s) − A(s)·(1−f)) (docs/domain.md#exposure), worked by hand', () => {
   it.each([
     // s, long D(s), short D(s)
     [-0.6, 45000 - 22000 * 0.99, 0], // 45,000 − 21,780 = 23,220

@@ -2,10 +2,10 @@ import type { DeficitPoint } from './result-types';
 import type { FloatSums } from './sums';
 
 /**
- * Projected deficit under a gap shock s (DESIGN §1.3): prices jump, the liquidation fills at the new
+ * Projected deficit under a gap shock s (docs/domain.md#exposure): prices jump, the liquidation fills at the new
  * prices at cost f, and D(s) = max(0, L(s) − A(s)·(1−f)). Float64 on sums precomputed exactly once:
- * the stress output is labelled an estimate (DESIGN §1.3), and this is what keeps a refresh fast.
- * DESIGN's formula is used as is, not gated by "ML(s) ≤ bar": with any bar ≥ 1/(1−f) (Binance's are
+ * the stress output is labelled an estimate (docs/domain.md#exposure), and this is what keeps a refresh fast.
+ * The formula in docs/domain.md#exposure is used as is, not gated by "ML(s) ≤ bar": with any bar ≥ 1/(1−f) (Binance's are
  * ≥ 1.05) a positive D(s) implies liquidation anyway.
  */
 export function deficitAt(sums: FloatSums, shock: number, liquidationCost: number): number {
@@ -15,7 +15,7 @@ export function deficitAt(sums: FloatSums, shock: number, liquidationCost: numbe
 }
 
 /**
- * D(s) over the grid, split by who bears it (DESIGN §1.3 "show both, labelled"): where the loan applies
+ * D(s) over the grid, split by who bears it (docs/domain.md#exposure "show both, labelled"): where the loan applies
  * (`bound` true) the user owes D(s); otherwise the user loses the collateral and owes nothing more.
  * `collateralLost` is today's equity, all of which a deficit liquidation takes.
  */

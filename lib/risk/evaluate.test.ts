@@ -29,7 +29,7 @@ const rows: Row[] = [
   { name: 'no key stored → unknown', input: { dataAvailable: false, specialKeys: { everCreated: false, activeCount: 0, exitConfirmedAt: null } }, rule: 'UNKNOWN_NO_KEY', consequence: 'UNKNOWN', owedAt40: 0 },
 ];
 
-describe('evaluateAccount: one row per DESIGN §1.2 case, same wallet', () => {
+describe('evaluateAccount: one row per docs/domain.md#liquidationloan case, same wallet', () => {
   it.each(rows)('$name', ({ input, rule, consequence, owedAt40 }) => {
     const r = evaluateAccount(account({ assets: longWallet, ...input }), DEFAULT_RISK_CONFIG);
     expect(r.applicability.rule).toBe(rule);

@@ -5,7 +5,7 @@ import { Dec } from './decimal';
  * Exchange figures are plain decimal strings, so sums of their products are exact integer arithmetic:
  * no rounding at all, where decimal.js would allocate and normalize an object per operation (the one-time
  * precompute for 2,000 accounts × 50 assets went from 130–200 ms to a few ms; bench/risk.ts). Results leave
- * this module as decimal.js values, so everything downstream keeps one decimal library (DESIGN §1.3).
+ * this module as decimal.js values, so everything downstream keeps one decimal library (docs/domain.md#exposure).
  */
 export type Fixed = { int: bigint; scale: number };
 

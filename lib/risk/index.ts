@@ -1,4 +1,4 @@
-/** The pure risk engine (issue 6, DESIGN §1.2–1.3): no I/O, JSON-serializable results. */
+/** The pure risk engine (issue 6, docs/domain.md#liquidationloan and #exposure): no I/O, JSON-serializable results. */
 export { evaluateAccount } from './evaluate';
 export { aggregateMaster, distanceToLiquidation, ShockGridMismatchError, type AggregateOptions } from './aggregate';
 export { applicability, ISOLATED_PAIR } from './applicability';

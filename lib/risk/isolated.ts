@@ -9,8 +9,8 @@ import { isolatedSums, toFloatSums } from './sums';
 import type { IsolatedPairInput } from './types';
 
 /**
- * One isolated pair, judged on its own (DESIGN §1.3, per pair): its margin level, shocks and deficit
- * curve. Isolated Margin is never bound (DESIGN §1.2), so its deficit is collateral lost, never owed.
+ * One isolated pair, judged on its own (docs/domain.md#exposure, per pair): its margin level, shocks and deficit
+ * curve. Isolated Margin is never bound (docs/domain.md#liquidationloan), so its deficit is collateral lost, never owed.
  */
 export function evaluatePair(pair: IsolatedPairInput, config: RiskConfig, stables: ReadonlySet<string>): PairRisk {
   const sums = isolatedSums([pair.base, pair.quote], stables);

@@ -9,7 +9,7 @@ import { asset, assetsArb } from './test-support';
 const stables = stableSetOf(DEFAULT_STABLE_ASSETS);
 const bars = { marginCallBar: '1.3', forceLiquidationBar: '1.1' };
 
-describe('marginLevel (DESIGN §1.3)', () => {
+describe('marginLevel (docs/domain.md#exposure)', () => {
   it('10,000 USDT deposit, 45,000 USDT borrowed, 1.1 BTC bought at 50,000: ML = 55,000 / 45,000', () => {
     const sums = crossSums(
       [asset('BTC', { free: '1', locked: '0.1', price: '50000' }), asset('USDT', { borrowed: '45000', price: '1' })],

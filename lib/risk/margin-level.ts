@@ -5,7 +5,7 @@ import { totalAssets, totalLiabilities, type ExposureSums } from './sums';
 export type Bars = { marginCallBar: string; forceLiquidationBar: string };
 
 /**
- * ML = Σ a·p / Σ l·p (DESIGN §1.3, per Binance). No debt means no margin level: null, never Infinity or
+ * ML = Σ a·p / Σ l·p (docs/domain.md#exposure, per Binance). No debt means no margin level: null, never Infinity or
  * the 999 sentinel Binance may report.
  */
 export function marginLevel(sums: ExposureSums): Dec | null {
@@ -20,7 +20,7 @@ export function formatLevel(level: Dec | null): string | null {
 }
 
 /**
- * Status against the account's own bars (DESIGN §1.3: read from tradeCoeff, never hard-coded 1.1).
+ * Status against the account's own bars (docs/domain.md#exposure: read from tradeCoeff, never hard-coded 1.1).
  * Compared as A ≤ bar·L, so no rounded quotient decides a boundary case. Binance: liquidation when
  * ML ≤ forceLiquidationBar, margin call when ML ≤ marginCallBar.
  */

@@ -4,7 +4,7 @@ import type { PmProRisk, PmProTier } from './result-types';
 import type { PmProInput } from './types';
 
 /**
- * PM Pro tier from uniMMR = accountEquity / accountMaintMargin (DESIGN §1.3): ≤ claim tier Binance may
+ * PM Pro tier from uniMMR = accountEquity / accountMaintMargin (docs/domain.md#exposure): ≤ claim tier Binance may
  * claim the loss, ≤ liquidation tier liquidation, ≤ reduce-only tier reduce-only. Compared as
  * equity ≤ tier·MM so a rounded quotient never decides a boundary.
  */

@@ -1,6 +1,6 @@
 /**
  * The engine's output, computed once per refresh and stored as JSON (issue 6: pages never recompute).
- * Exact figures are decimal strings; stress figures are float64 numbers and are estimates (DESIGN §1.3).
+ * Exact figures are decimal strings; stress figures are float64 numbers and are estimates (docs/domain.md#exposure).
  */
 import type { AccountMode, OutstandingLoanInput } from './types';
 

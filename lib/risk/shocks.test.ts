@@ -14,7 +14,7 @@ const long = crossSums([asset('BTC', { free: '1.1', price: '50000' }), asset('US
 // Short: 10,000 USDT of own money, 16 ETH borrowed at 2,500 and sold. A = 50,000, L = 40,000x.
 const short = crossSums([asset('USDT', { free: '50000', price: '1' }), asset('ETH', { borrowed: '16', price: '2500' })], stables);
 
-describe('closed-form shocks (DESIGN §1.3), worked by hand', () => {
+describe('closed-form shocks (docs/domain.md#exposure), worked by hand', () => {
   it('long account: hurt by falls', () => {
     const s = crossShocks(long, '1.1', 0.01);
     // Liquidation: 55,000x = 1.1·45,000 = 49,500 → x = 0.9 → s = −0.10.

@@ -4,7 +4,7 @@ import type { ShockCrossing, ShockPoints } from './result-types';
 import type { ExposureSums } from './sums';
 
 /**
- * Closed-form shocks (DESIGN §1.3). With x = 1+s, every level test is linear in x:
+ * Closed-form shocks (docs/domain.md#exposure). With x = 1+s, every level test is linear in x:
  *   g(x) = α + β·x,  the level is breached where g(x) ≤ 0.
  * g is monotone, so there is at most one crossing x* = −α/β; it is a shock only if x* > 0 (s > −1).
  * β > 0 (net long volatile): breached for x ≤ x*, i.e. by falls. β < 0 (shorts): by rises.

@@ -4,7 +4,7 @@ import type { AssetBalance, IsolatedLeg } from './types';
 
 /**
  * USD value of an account's assets and liabilities, split into the part a shock moves (volatile) and the
- * part it leaves alone (stables, DESIGN §1.3 choice). Both sums are linear in (1+s):
+ * part it leaves alone (stables, docs/domain.md#exposure choice). Both sums are linear in (1+s):
  *   A(s) = assetsStable + assetsVolatile·(1+s),  L(s) = liabilitiesStable + liabilitiesVolatile·(1+s),
  * which is what makes the closed-form shocks and the fast float curve possible. Exact (fixed-point BigInt
  * sums, handed on as decimal.js values).
@@ -18,7 +18,7 @@ export type ExposureSums = {
   exact: { assetsStable: Fixed; assetsVolatile: Fixed; liabilitiesStable: Fixed; liabilitiesVolatile: Fixed };
 };
 
-/** The same four sums as float64, for the stress curve (an estimate, DESIGN §1.3). */
+/** The same four sums as float64, for the stress curve (an estimate, docs/domain.md#exposure). */
 export type FloatSums = { as: number; av: number; ls: number; lv: number };
 
 const stableSets = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -64,7 +64,7 @@ class Accumulator {
   }
 
   // Per Binance the margin level counts everything held (borrowed proceeds included) against everything
-  // owed (borrowed + interest), each at its own price (DESIGN §1.3).
+  // owed (borrowed + interest), each at its own price (docs/domain.md#exposure).
   leg(stable: boolean, held: Fixed | null, owed: Fixed | null, price: Fixed): void {
     if (held) this.add(stable ? 0 : 1, held.int * price.int, held.scale + price.scale);
     if (owed) this.add(stable ? 2 : 3, owed.int * price.int, owed.scale + price.scale);

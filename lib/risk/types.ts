@@ -1,7 +1,7 @@
 /**
  * The risk engine's normalized input: what the refresh hands over for one sub-account, already parsed
- * from Binance's responses (DESIGN §2 "parse at the boundary") but still as decimal strings, so the
- * engine does every exact sum itself with one decimal library (DESIGN §1.3).
+ * from Binance's responses (docs/domain.md#exchange "parse at the boundary") but still as decimal strings, so the
+ * engine does every exact sum itself with one decimal library (docs/domain.md#exposure).
  */
 
 /** A non-negative decimal string as Binance sends money, e.g. "0.00120000". */
@@ -20,7 +20,7 @@ export type AssetBalance = {
   locked: DecimalString;
   borrowed: DecimalString;
   interest: DecimalString;
-  /** USD price now; stables keep this price under stress (DESIGN §1.3 choice), volatile assets scale by (1+s). */
+  /** USD price now; stables keep this price under stress (docs/domain.md#exposure choice), volatile assets scale by (1+s). */
   priceUsd: DecimalString;
 };
 
@@ -66,11 +66,11 @@ export type AccountRiskInput = {
   accountId: string;
   email: string;
   mode: AccountMode;
-  /** False when no key of this sub-account is stored: its special keys are unknown (DESIGN §2). */
+  /** False when no key of this sub-account is stored: its special keys are unknown (docs/domain.md#exchange). */
   dataAvailable: boolean;
   /**
    * Supplemental Product Terms signed at master level. No API reports it: true once any special key was
-   * seen under the master or an owner recorded the signing date (DESIGN §1.1 choice).
+   * seen under the master or an owner recorded the signing date (docs/domain.md#keys choice).
    */
   termsSigned: boolean;
   specialKeys: {
@@ -83,7 +83,7 @@ export type AccountRiskInput = {
   };
   /** Cross wallet (or PM Pro balances); may be empty. */
   assets: AssetBalance[];
-  /** This account's own bars from `tradeCoeff`; null when not read. Never defaulted to 1.1 (DESIGN §1.3). */
+  /** This account's own bars from `tradeCoeff`; null when not read. Never defaulted to 1.1 (docs/domain.md#exposure). */
   bars: { marginCallBar: DecimalString; forceLiquidationBar: DecimalString; normalBar?: DecimalString } | null;
   isolatedPairs: IsolatedPairInput[];
   /** Present for PM_PRO accounts whose portfolio account was read. */

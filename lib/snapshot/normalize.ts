@@ -8,7 +8,7 @@ export interface AccountReads {
   email: string;
   /** From the master key: cross-margin summary and bars (null when the account has no margin wallet). */
   subMargin: SubAccountMarginAccount | null;
-  /** The rest needs the sub-account's own normal key (DESIGN §2); absent without one. */
+  /** The rest needs the sub-account's own normal key (docs/domain.md#exchange); absent without one. */
   own: {
     margin: MarginAccount | null;
     tradeCoeff: MarginTradeCoeff | null;
@@ -41,7 +41,7 @@ function price(book: PriceBook, asset: string): string {
 function modeOf(reads: AccountReads): AccountMode {
   if (!reads.own) return 'UNKNOWN';
   if (reads.own.portfolio) return 'PM_PRO';
-  // MARGIN_1 is Cross Margin Classic, MARGIN_2 the sunset Cross Margin Pro (DESIGN §1.2).
+  // MARGIN_1 is Cross Margin Classic, MARGIN_2 the sunset Cross Margin Pro (docs/domain.md#liquidationloan).
   if (reads.own.margin?.accountType === 'MARGIN_2') return 'CROSS_PRO';
   if (reads.own.margin?.accountType === 'MARGIN_1') return 'CROSS_CLASSIC';
   return 'UNKNOWN';

@@ -22,6 +22,6 @@ export function usdPrice(book: PriceBook, asset: string): string | null {
   // Stablecoins quoted the other way round (USDT priced in them).
   const inverse = book.get(`USDT${asset}`);
   if (inverse && !new Decimal(inverse).isZero()) return new Decimal(1).div(inverse).toString();
-  // DESIGN §1.3 choice: a configured stablecoin with no listed pair is valued at 1 USD.
+  // docs/domain.md#exposure choice: a configured stablecoin with no listed pair is valued at 1 USD.
   return (DEFAULT_STABLE_ASSETS as readonly string[]).includes(asset) ? '1' : null;
 }

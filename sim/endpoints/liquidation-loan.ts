@@ -14,7 +14,7 @@ export const liquidationLoanRoutes: Route[] = [
     weight: 100,
     limit: 'UID',
     security: 'USER_DATA',
-    // (choice) no outstanding loan answers `{}`: DESIGN §1.3 has clients read an empty body as "no loan".
+    // (choice) no outstanding loan answers `{}`: docs/domain.md#exposure has clients read an empty body as "no loan".
     handler: ({ account }) => {
       const loan = account.liquidationLoan;
       if (!loan) return {};

@@ -99,7 +99,7 @@ function remove(ctx: SignedCtx) {
     const e = account.specialKeyEvents.find((x) => x.apiKey === k.apiKey && x.deletedAt === undefined);
     if (e) e.deletedAt = now;
   }
-  // Deliberately unchanged: account.inSpecialKeyMode. Deleting keys is not an exit (DESIGN §1.2).
+  // Deliberately unchanged: account.inSpecialKeyMode. Deleting keys is not an exit (docs/domain.md#liquidationloan).
   return {};
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { epochMsSchema } from './common';
 
 // GET /sapi/v1/account/apiRestrictions — the permission flags shown when a connection is saved; a key with
-// enableWithdrawals gets a warning (DESIGN §1.1).
+// enableWithdrawals gets a warning (docs/domain.md#keys).
 export const apiRestrictionsSchema = z.looseObject({
   ipRestrict: z.boolean(),
   createTime: epochMsSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // Binance sends money as decimal strings ("0.00499500"). They stay strings here: the domain parses them with
-// one decimal library (DESIGN §1.3), never with float64 at the boundary.
+// one decimal library (docs/domain.md#exposure), never with float64 at the boundary.
 export const decimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string');
 
 // Ids can exceed 2^53 (e.g. PM Pro tranId 58203331886213504); the client's JSON reader turns unsafe integers into

@@ -8,7 +8,7 @@ const loanSchema = z.looseObject({
   remainingAmount: dec,
 });
 
-// GET /sapi/v1/margin/liquidation-loan. An empty body or `{}` means "no loan" (DESIGN §1.3), normalised to null
+// GET /sapi/v1/margin/liquidation-loan. An empty body or `{}` means "no loan" (docs/domain.md#exposure), normalised to null
 // so a missing loan is never mistaken for a zero-amount one.
 export const liquidationLoanSchema = z.union([
   loanSchema,

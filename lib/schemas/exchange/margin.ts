@@ -28,7 +28,7 @@ export const marginAccountSchema = z.looseObject({
   userAssets: z.array(marginUserAssetSchema),
 });
 
-// GET /sapi/v1/margin/tradeCoeff — the bars are per account; never hard-code 1.1 (DESIGN §1.3).
+// GET /sapi/v1/margin/tradeCoeff — the bars are per account; never hard-code 1.1 (docs/domain.md#exposure).
 export const marginTradeCoeffSchema = z.looseObject({
   normalBar: dec,
   marginCallBar: dec,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // GET /sapi/v1/margin/apiKey and each row of GET /sapi/v1/margin/api-key-list. `ip` "0.0.0.0" is only Binance's
-// initial state — the risk rules read it as "no whitelist" (DESIGN §1.1).
+// initial state — the risk rules read it as "no whitelist" (docs/domain.md#keys).
 export const specialKeySchema = z.looseObject({
   apiName: z.string(),
   apiKey: z.string(),

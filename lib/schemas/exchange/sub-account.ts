@@ -25,7 +25,7 @@ export const subAccountMarginSummarySchema = z.looseObject({
   subAccountList: z.array(z.looseObject({ email: z.string(), ...btcTotals })),
 });
 
-// GET /sapi/v1/sub-account/margin/account — the master's only view of a sub-account's bars (DESIGN §2).
+// GET /sapi/v1/sub-account/margin/account — the master's only view of a sub-account's bars (docs/domain.md#exchange).
 export const subAccountMarginAccountSchema = z.looseObject({
   email: z.string(),
   marginLevel: dec,

@@ -39,7 +39,7 @@ export async function addMasterConnection(input: AddMasterInput, ctx: ChangeCont
 
 /**
  * Stores a sub-account's own normal key (needed for its special keys, isolated, PM Pro and LiquidationLoan
- * reads, DESIGN §2). The email must be one the master lists; one key per sub-account (rotate to replace it).
+ * reads, docs/domain.md#exchange). The email must be one the master lists; one key per sub-account (rotate to replace it).
  */
 export async function addSubAccountKey(masterId: string, input: AddSubKeyInput, ctx: ChangeContext): Promise<ConnectionView> {
   const signer = toSigner(input.signerType, input.secret);

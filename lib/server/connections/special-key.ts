@@ -6,7 +6,7 @@ import { specialKeyGuard, type ExchangeClient } from '@/lib/server/exchange';
 
 /**
  * How a submitted key is recognised as a Margin Special key, which this product refuses to store: every read
- * the dashboard makes is on /sapi, and a special key must never sign one (DESIGN §1.1). No endpoint answers
+ * the dashboard makes is on /sapi, and a special key must never sign one (docs/domain.md#keys). No endpoint answers
  * "is this key special?", so the rule combines what the exchange does say:
  *
  * 1. Before any exchange request: the key is in the refresh's history of special keys ever seen

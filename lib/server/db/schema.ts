@@ -158,7 +158,7 @@ export const accountExits = pgTable(
 );
 
 /**
- * The exit wizard's runs (DESIGN §1.4): a persisted state machine (lib/exit). One unfinished run per master,
+ * The exit wizard's runs (docs/domain.md#exit): a persisted state machine (lib/exit). One unfinished run per master,
  * across every app instance sharing this database (same pattern as refresh_runs_one_running_idx). `version`
  * moves on every command, so a stale tab's command is refused; the lease says which instance is working a
  * step, and a lapsed lease (a crashed instance) lets another take the run over.

@@ -52,7 +52,7 @@ export function createExchangeClient(opts: ExchangeClientOptions) {
   async function request<N extends EndpointName>(name: N, params: RequestParams = {}): Promise<EndpointResult<N>> {
     const endpoint: EndpointDef = ENDPOINTS[name];
     const label = `${endpoint.method} ${endpoint.path}`;
-    // First, before clock sync, budget or socket: a special key never reaches /sapi (DESIGN §1.1).
+    // First, before clock sync, budget or socket: a special key never reaches /sapi (docs/domain.md#keys).
     guard.assertMaySend(credentials, endpoint.method, endpoint.path);
     let failures = 0;
     let resynced = false;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import * as s from '@/lib/schemas/exchange';
 import type { HttpMethod, RequestParams } from './types';
 
-// Where an endpoint's weight is counted (DESIGN §2):
+// Where an endpoint's weight is counted (docs/domain.md#exchange):
 // - API_IP: every /api endpoint shares one 6000/min budget per IP (X-MBX-USED-WEIGHT-1M);
 // - SAPI_IP: this /sapi endpoint's own 12000/min budget per IP (X-SAPI-USED-IP-WEIGHT-1M);
 // - SAPI_UID: this /sapi endpoint's own 180000/min budget per account (X-SAPI-USED-UID-WEIGHT-1M).

@@ -2,7 +2,7 @@ import 'server-only';
 import type { ExchangeCredentials } from './types';
 import { SpecialKeyGuardError } from './types';
 
-// DESIGN §1.1: a Margin Special key trades through spot /api only; Binance strongly recommends never using it on
+// docs/domain.md#keys: a Margin Special key trades through spot /api only; Binance strongly recommends never using it on
 // /sapi. Every /sapi read therefore uses a normal key, and this guard is the single place that refuses otherwise.
 // The client calls `assertMaySend` first thing in every request, before clock sync, budget or network.
 export class SpecialKeyGuard {

@@ -1,7 +1,7 @@
 import 'server-only';
 
 // A stored key as the client sees it. `keyKind` is what the owner (or the exchange) recorded: a special key may
-// only ever sign spot `/api` requests (DESIGN §1.1) — the SpecialKeyGuard enforces it.
+// only ever sign spot `/api` requests (docs/domain.md#keys) — the SpecialKeyGuard enforces it.
 export type ExchangeSigner =
   | { type: 'HMAC'; secret: string }
   | { type: 'ED25519'; privateKeyPem: string }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { LimitScope } from './endpoints';
 
-// Binance's per-minute limits (DESIGN §2) and the header that reports each scope's used weight.
+// Binance's per-minute limits (docs/domain.md#exchange) and the header that reports each scope's used weight.
 export const SCOPE_LIMITS: Record<LimitScope, number> = { API_IP: 6000, SAPI_IP: 12_000, SAPI_UID: 180_000 };
 export const USED_WEIGHT_HEADER: Record<LimitScope, string> = {
   API_IP: 'x-mbx-used-weight-1m',

@@ -25,7 +25,7 @@ export async function readLiabilities(client: ExchangeClient): Promise<Liability
   return liabilitiesOf(margin?.userAssets ?? [], loan ? { asset: loan.asset, remaining: loan.remainingAmount } : null);
 }
 
-/** What the exit needs to see on the account: no special key and no liability (DESIGN §1.4). */
+/** What the exit needs to see on the account: no special key and no liability (docs/domain.md#exit). */
 export async function rereadAccount(client: ExchangeClient): Promise<AccountReread> {
   const [keys, liabilities] = await Promise.all([listSpecialKeys(client), readLiabilities(client)]);
   return { specialKeys: keys.map((k) => k.apiKey), liabilities: liabilities.map(describeLiability) };

@@ -19,7 +19,7 @@ export interface RepayRequest {
 const refused = (message: string) => new ApiError(422, 'repay_refused', message);
 
 /**
- * Repays one liability that blocks an exit, with the account's normal key (DESIGN §1.1: borrowing and
+ * Repays one liability that blocks an exit, with the account's normal key (docs/domain.md#keys: borrowing and
  * repaying need a normal key): margin borrowings through borrow-repay REPAY, a LiquidationLoan through
  * liquidation-loan/repay. The amount is checked against a fresh read of what is owed and what the wallet
  * holds before anything is sent; the result is audited and read again, and the master refreshed.

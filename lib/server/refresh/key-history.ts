@@ -9,7 +9,7 @@ type SeenKey = { apiKey: string; apiName: string; ip: string; permissionMode?: s
 /**
  * Records the special keys an account lists now: new ones get a first sighting, listed ones a fresh
  * last-seen, and keys no longer listed are marked deleted. The history is never pruned: the rule
- * "deleted but not exited is still bound" (DESIGN §1.2) reads it.
+ * "deleted but not exited is still bound" (docs/domain.md#liquidationloan) reads it.
  */
 export async function recordSightings(db: Db, masterId: string, email: string, keys: SeenKey[], at: Date): Promise<void> {
   for (const key of keys) {
@@ -47,7 +47,7 @@ export async function keyHistories(db: Db, masterId: string): Promise<{ termsSig
     .where(eq(accountExits.masterId, masterId))
     .orderBy(desc(accountExits.confirmedAt));
   const [recorded] = await db.select({ signedOn: termsRecords.signedOn }).from(termsRecords).where(eq(termsRecords.masterId, masterId));
-  // DESIGN §1.1 choice: the terms count as signed once any special key was ever seen under the master, or
+  // docs/domain.md#keys choice: the terms count as signed once any special key was ever seen under the master, or
   // from the signing date the owner recorded (lib/server/keys/terms.ts).
   const termsSigned = sightings.length > 0 || (recorded !== undefined && recorded.signedOn.getTime() <= Date.now());
   return {

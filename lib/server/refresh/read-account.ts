@@ -28,7 +28,7 @@ export async function orNull<T>(read: Promise<T>, absent: (error: unknown) => bo
 }
 
 /**
- * Every read DESIGN §2 calls for, and only what the account's mode needs: the sub-account's own normal
+ * Every read docs/domain.md#exchange calls for, and only what the account's mode needs: the sub-account's own normal
  * key reads everything; without one, the master key reads what it can (cross summary and bars). Any failure propagates so
  * the refresh keeps the last good data, marked stale, instead of storing a partial picture.
  */

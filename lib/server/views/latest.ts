@@ -23,7 +23,7 @@ const { masterRisk: _risk, stats: _stats, ...runInfoColumns } = getTableColumns(
 /**
  * The refresh whose snapshots pages show (the newest that produced data) and the newest of any kind
  * (to show progress, or why the last attempt failed), in one query: every request asks this, and the
- * embedded database serves one query at a time. Pages never call the exchange (DESIGN §3).
+ * embedded database serves one query at a time. Pages never call the exchange (docs/architecture.md).
  */
 export async function latestRefreshes(db: Db, masterId: string): Promise<{ shown: RefreshRunInfo | null; newest: RefreshRunInfo | null }> {
   const newestOf = (where: SQL | undefined) =>
