@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import path from 'node:path';
+import { ensureChromium } from './lib/chromium';
 
 /**
  * `npm test`: typecheck, lint, Vitest, then Playwright, and one plain closing line with the real totals
@@ -51,6 +52,14 @@ async function freePorts(n: number): Promise<number[]> {
 }
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+// The browser suite needs Chromium: install it now, or stop now with the command, not after the unit suite.
+const chromium = ensureChromium();
+if (!chromium.ok) {
+  console.error(`\n${chromium.message}`);
+  console.log('\n0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
 
 countStep('typecheck', run('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', '.']));
 countStep('lint', run('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']));
