@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ONE, dec, fmt8 } from './decimal';
-import { runLiquidations } from './liquidation';
 import { cooldownUntil, isBound } from './policy';
 import type { Simulator } from './simulator';
+import { streamsAdmin } from './streams/admin';
 import { crossValue, marginLevelString, portfolioValue } from './valuation';
 
 const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
@@ -46,17 +46,19 @@ function route(sim: Simulator, key: string, body: unknown, query: URLSearchParam
   switch (key) {
     case 'POST /__sim/prices': {
       const b = pricesBody.parse(body);
-      if ('prices' in b) for (const [symbol, p] of Object.entries(b.prices)) state.prices.set(symbol.slice(0, -4), dec(p));
-      else {
-        // A uniform shock moves every non-stable asset by (1 + s); stablecoins stay at 1 (docs/domain.md#exposure).
-        const factor = ONE.plus(b.shock);
-        for (const [asset, p] of state.prices) if (!state.isStable(asset)) state.prices.set(asset, p.times(factor));
-      }
-      const liquidations = runLiquidations(state);
+      const liquidations = sim.movePrices(() => {
+        if ('prices' in b) for (const [symbol, p] of Object.entries(b.prices)) state.prices.set(symbol.slice(0, -4), dec(p));
+        else {
+          // A uniform shock moves every non-stable asset by (1 + s); stablecoins stay at 1 (docs/domain.md#exposure).
+          const factor = ONE.plus(b.shock);
+          for (const [asset, p] of state.prices) if (!state.isStable(asset)) state.prices.set(asset, p.times(factor));
+        }
+      });
       return { status: 200, body: { prices: pricesView(sim), liquidations } };
     }
     case 'POST /__sim/clock': {
       state.clock.offsetMs = clockBody.parse(body).offsetMs;
+      sim.streams.publish();
       return { status: 200, body: { offsetMs: state.clock.offsetMs, serverTime: state.clock.now() } };
     }
     case 'POST /__sim/faults': {
@@ -79,7 +81,7 @@ function route(sim: Simulator, key: string, body: unknown, query: URLSearchParam
     case 'GET /__sim/state':
       return { status: 200, body: stateView(sim) };
     default:
-      return { status: 404, body: { error: `unknown control ${key}` } };
+      return streamsAdmin(sim, key, body) ?? { status: 404, body: { error: `unknown control ${key}` } };
   }
 }
 

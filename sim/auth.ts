@@ -21,7 +21,7 @@ export interface AuthInput {
 }
 
 /**
- * Binance's checks for a signed request, in its order: key format (-2014), known key (-2015), key guard,
+ * Binance's checks for a signed request (a USER_STREAM one stops after the IP whitelist), in its order: key format (-2014), known key (-2015), key guard,
  * IP whitelist (-2015), mandatory timestamp/signature (-1102), recvWindow (-1131), timestamp (-1021),
  * signature (-1022), permission (-2015), master-only endpoints (-1002).
  */
@@ -47,6 +47,8 @@ export function authenticate(state: SimState, recorder: Recorder, input: AuthInp
     throw err.invalidKey();
   }
   if (!ipAllowed(key, input.ip)) throw err.invalidKey();
+  // USER_STREAM (listen keys): the API key alone, no timestamp or signature.
+  if (route.security === 'USER_STREAM') return { key, account };
 
   const timestamp = params.int('timestamp');
   if (timestamp === undefined) throw err.mandatory('timestamp');
@@ -68,7 +70,7 @@ function ipAllowed(key: ApiKey, ip: string): boolean {
 }
 
 function permitted(route: Route, key: ApiKey): boolean {
-  if (route.security === 'NONE') return true;
+  if (route.security === 'NONE' || route.security === 'USER_STREAM') return true;
   if (key.kind === 'special') {
     // Special keys carry a permission mode rather than toggles: READ keys cannot trade.
     return route.security === 'USER_DATA' || key.permissionMode === 'TRADE';

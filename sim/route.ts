@@ -5,8 +5,9 @@ import type { Account, ApiKey, SimState } from './state';
 /**
  * Binance's security types: NONE is public; the others need a signed request with a key holding the
  * matching permission (USER_DATA → reading, TRADE → spot & margin trading, MARGIN → margin loan/repay).
+ * USER_STREAM (listen keys) needs a valid API key in the header but no signature.
  */
-export type Security = 'NONE' | 'USER_DATA' | 'TRADE' | 'MARGIN';
+export type Security = 'NONE' | 'USER_STREAM' | 'USER_DATA' | 'TRADE' | 'MARGIN';
 
 /** API: the shared 6000/min /api IP pool. IP / UID: a /sapi endpoint's own per-IP or per-account budget. */
 export type LimitKind = 'API' | 'IP' | 'UID';
@@ -38,7 +39,7 @@ export interface Route {
   handler: (ctx: SignedCtx) => unknown;
 }
 
-export const PERMISSION_FOR: Record<Exclude<Security, 'NONE'>, keyof KeyPermissions> = {
+export const PERMISSION_FOR: Record<Exclude<Security, 'NONE' | 'USER_STREAM'>, keyof KeyPermissions> = {
   USER_DATA: 'enableReading',
   TRADE: 'enableSpotAndMarginTrading',
   MARGIN: 'enableMargin',

@@ -31,6 +31,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     });
   });
   server.keepAliveTimeout = 65_000;
+  sim.streams.attach(server);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -45,6 +46,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     close: () =>
       new Promise<void>((resolve, reject) => {
         // Requests parked by a timeout fault would otherwise keep the server open forever.
+        sim.pricePath.stop();
+        sim.streams.close();
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
       }),

@@ -11,6 +11,10 @@ import { ROUTE_TABLE } from './routes';
 import type { Scenario } from './scenario';
 import { SimState } from './state';
 import { mulberry32 } from './prng';
+import { type LiquidationEvent, runLiquidations } from './liquidation';
+import { dec } from './decimal';
+import { StreamHub } from './streams/hub';
+import { PricePath } from './streams/price-path';
 
 export interface Faults {
   latencyMs: number;
@@ -29,17 +33,39 @@ export class Simulator {
   readonly limiter = new RateLimiter();
   faults: Faults = { latencyMs: 0, error5xxRate: 0, timeoutPaths: [] };
   random = mulberry32(1);
+  readonly streams: StreamHub;
+  readonly pricePath: PricePath;
 
   constructor(
     scenario: Scenario,
     private readonly baseLatencyMs = 0,
   ) {
     this.state = new SimState(scenario);
+    this.streams = new StreamHub(this.state);
+    this.pricePath = new PricePath((prices) => {
+      this.movePrices(() => {
+        for (const [symbol, p] of Object.entries(prices)) this.state.prices.set(symbol.slice(0, -4), dec(p));
+      });
+    });
+  }
+
+  /**
+   * Every price change goes through here: the new prices are streamed (tickers, and the status change that
+   * crossing a bar causes) before the liquidation engine acts, then what liquidation changed is streamed too.
+   */
+  movePrices(change: () => void): LiquidationEvent[] {
+    change();
+    this.streams.publish();
+    const liquidations = runLiquidations(this.state);
+    if (liquidations.length > 0) this.streams.publish();
+    return liquidations;
   }
 
   reset(): void {
+    this.pricePath.stop();
     this.state.clock.offsetMs = 0;
     this.state.load();
+    this.streams.reset();
     this.recorder.reset();
     this.limiter.reset();
     this.faults = { latencyMs: 0, error5xxRate: 0, timeoutPaths: [] };
@@ -87,6 +113,8 @@ export class Simulator {
       body = { code: be.code, msg: be.message };
     }
     send(res, status, body, headers);
+    // A call that may have changed an account (borrow, repay, exit…) is streamed to whoever listens.
+    if (method !== 'GET' && status === 200) this.streams.publish();
     this.recorder.request({
       time: this.state.clock.now(),
       method,

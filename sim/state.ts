@@ -2,6 +2,8 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Clock, resolveTime } from './clock';
 import { Dec, ZERO, dec } from './decimal';
 import type { KeyPermissions, Scenario, ScenarioAccount, ScenarioKey } from './scenario';
+import { ListenKeys } from './streams/listen-keys';
+import { PriceHistory } from './streams/price-history';
 
 export type Mode = ScenarioAccount['mode'];
 
@@ -97,6 +99,9 @@ export interface KeyRef {
 /** The whole exchange as the simulator holds it: built from a scenario, mutated by requests and /__sim. */
 export class SimState {
   readonly clock = new Clock();
+  readonly listenKeys = new ListenKeys(this.clock);
+  /** Every listed symbol's prices over time: miniTicker windows and klines. */
+  readonly priceHistory = new PriceHistory();
   accounts: Account[] = [];
   byEmail = new Map<string, Account>();
   keyIndex = new Map<string, KeyRef>();
@@ -136,6 +141,7 @@ export class SimState {
     this.byEmail.clear();
     this.keyIndex.clear();
     this.prices.clear();
+    this.listenKeys.clear();
     for (const [symbol, p] of Object.entries(this.scenario.prices)) this.prices.set(symbol.slice(0, -4), dec(p));
     const s = this.scenario;
     this.add(buildAccount(s.master, { uid: s.master.uid, isMaster: true, remark: '', isFreeze: false, createTime: now }, now));

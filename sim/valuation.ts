@@ -54,14 +54,27 @@ export function pairValue(state: SimState, pair: IsolatedPair): CrossValue {
   return crossValue(state, [pair.base, pair.quote]);
 }
 
-/** (choice) Status bands for an isolated pair; PRE_LIQUIDATION is the last 0.05 above the liquidation bar. */
-export function pairStatus(pair: IsolatedPair, level: Dec | undefined): string {
+export interface Bars {
+  normalBar: Dec;
+  marginCallBar: Dec;
+  forceLiquidationBar: Dec;
+}
+
+/**
+ * (choice) Margin level status bands, for an isolated pair and for a cross account's risk data stream;
+ * PRE_LIQUIDATION is the last 0.05 above the liquidation bar.
+ */
+export function levelStatus(bars: Bars, level: Dec | undefined): string {
   if (level === undefined) return 'EXCESSIVE';
-  if (level.lte(pair.forceLiquidationBar)) return 'FORCE_LIQUIDATION';
-  if (level.lte(pair.forceLiquidationBar.plus('0.05'))) return 'PRE_LIQUIDATION';
-  if (level.lte(pair.marginCallBar)) return 'MARGIN_CALL';
-  if (level.lte(pair.normalBar)) return 'NORMAL';
+  if (level.lte(bars.forceLiquidationBar)) return 'FORCE_LIQUIDATION';
+  if (level.lte(bars.forceLiquidationBar.plus('0.05'))) return 'PRE_LIQUIDATION';
+  if (level.lte(bars.marginCallBar)) return 'MARGIN_CALL';
+  if (level.lte(bars.normalBar)) return 'NORMAL';
   return 'EXCESSIVE';
+}
+
+export function pairStatus(pair: IsolatedPair, level: Dec | undefined): string {
+  return levelStatus(pair, level);
 }
 
 /**

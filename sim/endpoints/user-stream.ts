@@ -1,0 +1,39 @@
+import { BinanceError } from '../errors';
+import type { Route, SignedCtx } from '../route';
+import type { ListenKind } from '../streams/listen-keys';
+
+/** Binance: -1125 "This listenKey does not exist." for a PUT or DELETE on an unknown or expired key. */
+const noSuchKey = () => new BinanceError(400, -1125, 'This listenKey does not exist.');
+
+function routes(path: string, kind: ListenKind): Route[] {
+  const base = { path, weight: 1, limit: 'UID' as const, security: 'USER_STREAM' as const };
+  return [
+    {
+      ...base,
+      method: 'POST',
+      handler: ({ state, account }: SignedCtx) => ({ listenKey: state.listenKeys.create(account.email, kind).key }),
+    },
+    {
+      ...base,
+      method: 'PUT',
+      handler: ({ state, account, params }: SignedCtx) => {
+        if (!state.listenKeys.keepAlive(params.required('listenKey'), account.email, kind)) throw noSuchKey();
+        return {};
+      },
+    },
+    {
+      ...base,
+      method: 'DELETE',
+      handler: ({ state, account, params }: SignedCtx) => {
+        if (!state.listenKeys.close(params.required('listenKey'), account.email, kind)) throw noSuchKey();
+        return {};
+      },
+    },
+  ];
+}
+
+/**
+ * Listen keys: the margin risk data stream (`/sapi/v1/margin/listen-key`, cross margin only) and the margin
+ * trade data stream (`/sapi/v1/userDataStream`, balances). Both UID weight 1, USER_STREAM security.
+ */
+export const userStreamRoutes: Route[] = [...routes('/sapi/v1/margin/listen-key', 'risk'), ...routes('/sapi/v1/userDataStream', 'trade')];
