@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ONE, dec, fmt8 } from './decimal';
 import { cooldownUntil, isBound } from './policy';
-import type { Simulator } from './simulator';
+import type { AdminTarget } from './admin-target';
 import { streamsAdmin } from './streams/admin';
 import { crossValue, marginLevelString, portfolioValue } from './valuation';
 
@@ -23,7 +23,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 type Out = { status: number; body: unknown };
 
 /** Test control, not a Binance path: unsigned, loopback only, JSON in and out. */
-export function handleAdmin(sim: Simulator, method: string, path: string, rawQuery: string, rawBody: string, remote: string | undefined): Out {
+export function handleAdmin(sim: AdminTarget, method: string, path: string, rawQuery: string, rawBody: string, remote: string | undefined): Out {
   if (!remote || !LOOPBACK.has(remote)) return { status: 403, body: { error: 'the /__sim/ API answers loopback callers only' } };
   let body: unknown = {};
   if (rawBody) {
@@ -41,7 +41,7 @@ export function handleAdmin(sim: Simulator, method: string, path: string, rawQue
   }
 }
 
-function route(sim: Simulator, key: string, body: unknown, query: URLSearchParams): Out {
+function route(sim: AdminTarget, key: string, body: unknown, query: URLSearchParams): Out {
   const { state } = sim;
   switch (key) {
     case 'POST /__sim/prices': {
@@ -85,11 +85,11 @@ function route(sim: Simulator, key: string, body: unknown, query: URLSearchParam
   }
 }
 
-function pricesView(sim: Simulator): Record<string, string> {
+function pricesView(sim: AdminTarget): Record<string, string> {
   return Object.fromEntries([...sim.state.prices].map(([a, p]) => [`${a}USDT`, fmt8(p)]));
 }
 
-function stateView(sim: Simulator) {
+function stateView(sim: AdminTarget) {
   const { state } = sim;
   return {
     serverTime: state.clock.now(),

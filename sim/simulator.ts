@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { handleAdmin } from './admin';
+import type { Faults } from './admin-target';
 import { authenticate } from './auth';
 import { BinanceError, err } from './errors';
 import { Params } from './params';
@@ -16,12 +17,7 @@ import { dec } from './decimal';
 import { StreamHub } from './streams/hub';
 import { PricePath } from './streams/price-path';
 
-export interface Faults {
-  latencyMs: number;
-  error5xxRate: number;
-  /** Requests to these paths are never answered, so clients' timeouts can be tested. */
-  timeoutPaths: string[];
-}
+export type { Faults };
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const MAX_BODY = 1 << 20;

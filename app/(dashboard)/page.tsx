@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { Overview } from '@/components/risk/overview';
 import { PageHeader } from '@/components/ui/card';
-import { OVERVIEW_QUERY_KEY } from '@/lib/overview-types';
+import { OVERVIEW_QUERY_KEY } from '@/lib/contracts/overview';
 import { makeQueryClient } from '@/lib/query-client';
 import { requirePageUser } from '@/lib/server/auth/page-guard';
 import { getDb } from '@/lib/server/db/client';

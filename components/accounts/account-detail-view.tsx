@@ -15,7 +15,7 @@ import { MarginHistoryChart } from './margin-history-chart';
 import { Notes } from './notes';
 import { PmProPanel } from './pm-pro-panel';
 import { StressCurveChart } from './stress-curve-chart';
-import { accountQueryKey, shockSearch, type AccountDetail, type ShockPair } from './types';
+import { accountQueryKey, shockSearch, type AccountDetail, type ShockPair } from '@/lib/contracts/accounts';
 import { useNow } from './use-now';
 
 function Figure({ label, children, danger }: { label: string; children: ReactNode; danger?: boolean }) {

@@ -13,7 +13,7 @@ import { AccountsEmpty } from './empty-state';
 import { matches, NO_FILTERS, type AccountFilters } from './filters';
 import { AccountsSkeleton } from './skeleton';
 import { Toolbar } from './toolbar';
-import { accountsQueryKey, shockSearch, type AccountList, type AccountRow, type ShockPair } from './types';
+import { accountsQueryKey, shockSearch, type AccountList, type AccountRow, type ShockPair } from '@/lib/contracts/accounts';
 import { useNow } from './use-now';
 
 const EMPTY: AccountRow[] = [];

@@ -5,7 +5,7 @@ import { formatAge, formatRatio, formatShock } from '@/lib/format';
 import { formatLiquidation, formatUsdPlain } from '@/lib/format-table';
 import { MODE_LABEL, RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
 import { BindingBadge, StaleBadge, StatusBadge } from './badges';
-import { accountPath, type AccountRow } from './types';
+import { accountPath, type AccountRow } from '@/lib/contracts/accounts';
 
 /** One column: what the cell shows, how it sorts, and what the CSV says, kept side by side. */
 interface Spec {

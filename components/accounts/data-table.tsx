@@ -4,7 +4,7 @@ import { flexRender, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { ColumnLayout } from './columns';
-import type { AccountRow } from './types';
+import type { AccountRow } from '@/lib/contracts/accounts';
 
 const ROW_HEIGHT = 56;
 

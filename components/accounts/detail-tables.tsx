@@ -3,7 +3,7 @@ import { formatAmount, formatDateTime, formatRatio, formatUsd } from '@/lib/form
 import { formatLiquidation } from '@/lib/format-table';
 import type { MarginStatus } from '@/lib/risk';
 import { StatusBadge } from './badges';
-import type { AccountDetail } from './types';
+import type { AccountDetail } from '@/lib/contracts/accounts';
 
 const th = 'px-3 py-2 font-medium';
 const td = 'whitespace-nowrap px-3 py-2';

@@ -1,4 +1,4 @@
-import type { AccountRow } from './types';
+import type { AccountRow } from '@/lib/contracts/accounts';
 
 export interface AccountFilters {
   search: string;

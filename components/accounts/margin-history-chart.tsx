@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDateTime, formatRatio } from '@/lib/format';
-import type { AccountDetail } from './types';
+import type { AccountDetail } from '@/lib/contracts/accounts';
 
 const AXIS = { fontSize: 11, fill: '#94a3b8' };
 const shortTime = new Intl.DateTimeFormat('en-GB', { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
-import { accountQueryKey, type AccountNote } from './types';
+import { accountQueryKey, type AccountNote } from '@/lib/contracts/accounts';
 
 const MAX = 2000;
 const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950';

@@ -1,6 +1,6 @@
 import { formatRatio, formatUsd } from '@/lib/format';
 import { DEFAULT_RISK_CONFIG } from '@/lib/risk';
-import type { AccountDetail } from './types';
+import type { AccountDetail } from '@/lib/contracts/accounts';
 
 const TIER_WORDS = { NORMAL: '● Normal', NO_DEBT: '○ No debt', REDUCE_ONLY: '▲ Reduce-only', LIQUIDATION: '✖ Liquidation', CLAIM: '✖ Binance may claim the loss' } as const;
 

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
-import { AUDIT_PAGE_SIZE, auditQueryKey, auditSearchParams, INITIAL_AUDIT_FILTERS, type AuditFilterValues, type AuditPage } from '@/lib/audit-types';
+import { AUDIT_PAGE_SIZE, auditQueryKey, auditSearchParams, INITIAL_AUDIT_FILTERS, type AuditFilterValues, type AuditPage } from '@/lib/contracts/audit';
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
 import { AuditTable } from './audit-table';
 

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@/lib/audit-types';
+import type { AuditEntry } from '@/lib/contracts/audit';
 import { formatDateTime } from '@/lib/format';
 
 function describeChange(entry: AuditEntry): string {

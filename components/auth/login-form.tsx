@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { SignInState } from '@/app/(auth)/login/actions';
+import type { SignInState } from '@/lib/contracts/auth';
 
 const field = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950';
 

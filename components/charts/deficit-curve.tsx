@@ -3,7 +3,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatShock, formatUsdCompact } from '@/lib/format';
 import { shockTicks } from '@/lib/format-chart';
-import type { OverviewData } from '@/lib/overview-types';
+import type { OverviewData } from '@/lib/contracts/overview';
 import { DeficitTooltip } from './deficit-tooltip';
 import { seriesColor } from './palette';
 

@@ -1,5 +1,5 @@
 import { formatShock, formatUsd } from '@/lib/format';
-import type { CurveSeries } from '@/lib/overview-types';
+import type { CurveSeries } from '@/lib/contracts/overview';
 import { seriesColor } from './palette';
 
 type Payload = { payload?: Record<string, number> };

@@ -1,6 +1,6 @@
 import { formatDateTime } from '@/lib/format';
 import { PermissionBadges } from './permission-badges';
-import type { ConnectionView } from './types';
+import type { ConnectionView } from '@/lib/contracts/connections';
 
 const SIGNER: Record<ConnectionView['signerType'], string> = { HMAC: 'HMAC', ED25519: 'Ed25519', RSA: 'RSA' };
 

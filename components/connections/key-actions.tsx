@@ -5,7 +5,7 @@ import { SubmitOrCancel } from './submit-or-cancel';
 import { FormError } from './form-error';
 import { SecretField } from './key-fields';
 import { dangerButton, secondaryButton } from './styles';
-import type { ConnectionView } from './types';
+import type { ConnectionView } from '@/lib/contracts/connections';
 import { useRemove, useRotate } from './use-connections';
 
 /** Rotate and remove for one stored key (owner only: the caller renders this only for connections.write). */

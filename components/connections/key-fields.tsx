@@ -1,7 +1,7 @@
 'use client';
 
 import { inputClass, labelClass } from './styles';
-import { SIGNER_TYPES, type SignerType } from './types';
+import { SIGNER_TYPES, type SignerType } from '@/lib/contracts/connections';
 import type { KeyFields } from './use-connections';
 
 const SIGNER_NAME: Record<SignerType, string> = { HMAC: 'HMAC', ED25519: 'Ed25519', RSA: 'RSA' };

@@ -1,4 +1,4 @@
-import type { KeyPermissions } from './types';
+import type { KeyPermissions } from '@/lib/contracts/connections';
 
 const FLAGS: Array<[keyof KeyPermissions, string]> = [
   ['enableReading', 'Reading'],

@@ -6,7 +6,7 @@ import { AddSubKeyForm } from './add-sub-key-form';
 import { ConnectionSummary } from './connection-summary';
 import { KeyActions } from './key-actions';
 import { secondaryButton } from './styles';
-import type { SubAccountRow } from './types';
+import type { SubAccountRow } from '@/lib/contracts/connections';
 import { useSubAccounts } from './use-connections';
 
 /** The master's sub-accounts, discovered live from the exchange, each with its stored key or an "Add key". */

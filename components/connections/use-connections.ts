@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
-import { connectionsQueryKey, subAccountsQueryKey, type ConnectionList, type ConnectionView, type SignerType, type SubAccountList } from './types';
+import { connectionsQueryKey, subAccountsQueryKey, type ConnectionList, type ConnectionView, type SignerType, type SubAccountList } from '@/lib/contracts/connections';
 
 export interface KeyFields {
   apiKey: string;

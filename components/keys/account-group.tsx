@@ -2,7 +2,7 @@ import { formatAge, formatDateTime } from '@/lib/format';
 import { FlagBadge } from './flag-badge';
 import { KeyRow } from './key-row';
 import { QuotaMeter } from './quota-meter';
-import type { InventoryAccount, InventoryKey } from './types';
+import type { InventoryAccount, InventoryKey } from '@/lib/contracts/keys';
 
 const MODE: Record<string, string> = {
   CROSS_CLASSIC: 'Cross Margin Classic',

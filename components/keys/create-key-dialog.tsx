@@ -6,7 +6,7 @@ import { SubmitOrCancel } from '@/components/connections/submit-or-cancel';
 import { parseIpList } from '@/lib/keys/ip-list';
 import { Modal } from './modal';
 import { SecretOnce } from './secret-once';
-import type { InventoryAccount } from './types';
+import type { InventoryAccount } from '@/lib/contracts/keys';
 import { useKeyAction } from './use-key-action';
 
 type Created = { keyId: string; apiKey: string; secretKey: string | null; type: string; liquidationLoan: string | null };

@@ -1,7 +1,7 @@
 import { FLAG_INFO } from '@/lib/keys/flags';
 import { rowFlags } from '@/lib/keys/inventory';
 import { toCsv } from '@/lib/format-table';
-import type { InventoryAccount, InventoryKey } from './types';
+import type { InventoryAccount, InventoryKey } from '@/lib/contracts/keys';
 
 const HEADER = ['account', 'quota', 'quota complete', 'name', 'key (last 4)', 'kind', 'signature', 'symbol', 'permissions', 'ip whitelist', 'known from', 'created', 'first seen', 'last seen', 'deleted', 'idle days', 'flags'];
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { dangerButton, secondaryButton } from '@/components/connections/styles';
 import { Modal } from './modal';
-import type { InventoryAccount, InventoryKey } from './types';
+import type { InventoryAccount, InventoryKey } from '@/lib/contracts/keys';
 import { useKeyAction } from './use-key-action';
 
 export function DeleteKeyDialog({ account, k, onClose }: { account: InventoryAccount; k: InventoryKey; onClose: () => void }) {

@@ -5,7 +5,7 @@ import { inputClass, labelClass } from '@/components/connections/styles';
 import { SubmitOrCancel } from '@/components/connections/submit-or-cancel';
 import { parseIpList } from '@/lib/keys/ip-list';
 import { Modal } from './modal';
-import type { InventoryAccount, InventoryKey } from './types';
+import type { InventoryAccount, InventoryKey } from '@/lib/contracts/keys';
 import { useKeyAction } from './use-key-action';
 
 export function EditIpDialog({ account, k, onClose }: { account: InventoryAccount; k: InventoryKey; onClose: () => void }) {

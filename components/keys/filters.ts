@@ -1,5 +1,5 @@
 import { rowFlags } from '@/lib/keys/inventory';
-import type { InventoryAccount, InventoryKey, KeyFlag } from './types';
+import type { InventoryAccount, InventoryKey, KeyFlag } from '@/lib/contracts/keys';
 
 export interface KeyFilters {
   flag: KeyFlag | 'any' | 'all';

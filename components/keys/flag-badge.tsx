@@ -1,5 +1,5 @@
 import { FLAG_INFO } from '@/lib/keys/flags';
-import type { KeyFlag } from './types';
+import type { KeyFlag } from '@/lib/contracts/keys';
 
 // Danger flags carry a ⚠, binding flags a § (the terms): distinct by more than colour.
 const TONE: Record<KeyFlag, { icon: string; className: string }> = {

@@ -1,6 +1,6 @@
 import { formatAge, formatDate, formatDateTime } from '@/lib/format';
 import { FlagBadge } from './flag-badge';
-import type { InventoryKey } from './types';
+import type { InventoryKey } from '@/lib/contracts/keys';
 
 const KIND: Record<InventoryKey['kind'], string> = { normal: 'Normal', special: 'Margin Special', unclassified: 'Unknown kind' };
 const SOURCE: Record<InventoryKey['sources'][number], string> = { stored: 'stored here', listed: 'exchange', history: 'our history' };

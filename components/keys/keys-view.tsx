@@ -15,7 +15,7 @@ import { applyFilters, NO_FILTERS, type KeyFilters } from './filters';
 import { SummaryStrip } from './summary-strip';
 import { TermsCard } from './terms-card';
 import { KeysToolbar } from './toolbar';
-import { keysQueryKey, type InventoryAccount, type InventoryKey, type KeyInventory } from './types';
+import { keysQueryKey, type InventoryAccount, type InventoryKey, type KeyInventory } from '@/lib/contracts/keys';
 
 type Dialog = { kind: 'create'; account: InventoryAccount } | { kind: 'edit' | 'delete'; account: InventoryAccount; key: InventoryKey } | null;
 

@@ -1,4 +1,4 @@
-import type { InventoryAccount } from './types';
+import type { InventoryAccount } from '@/lib/contracts/keys';
 
 /** `n / 30` with a bar; "≥ n" when the count is a lower bound (the exchange's list was not read). */
 export function QuotaMeter({ quota }: { quota: InventoryAccount['quota'] }) {

@@ -1,4 +1,4 @@
-import type { KeyInventory } from './types';
+import type { KeyInventory } from '@/lib/contracts/keys';
 
 export function SummaryStrip({ summary }: { summary: KeyInventory['summary'] }) {
   const items: [string, number, string][] = [

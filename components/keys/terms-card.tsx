@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { inputClass, labelClass, primaryButton, secondaryButton } from '@/components/connections/styles';
 import { apiFetch } from '@/lib/api-client';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { keysQueryKey, type TermsStatus } from './types';
+import { keysQueryKey, type TermsStatus } from '@/lib/contracts/keys';
 
 /** Supplemental Product Terms, per master: no API reports them, so say how we know (docs/domain.md#keys). */
 export function TermsCard({ terms, canRecord }: { terms: TermsStatus; canRecord: boolean }) {

@@ -3,7 +3,7 @@
 import { FLAG_INFO, FLAG_ORDER } from '@/lib/keys/flags';
 import { inputClass, labelClass } from '@/components/connections/styles';
 import type { KeyFilters } from './filters';
-import type { KeyFlag } from './types';
+import type { KeyFlag } from '@/lib/contracts/keys';
 
 export function KeysToolbar({ filters, onChange }: { filters: KeyFilters; onChange: (patch: Partial<KeyFilters>) => void }) {
   return (

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
-import { keysQueryKey } from './types';
+import { keysQueryKey } from '@/lib/contracts/keys';
 
 /** One key action: JSON to our API, then the inventory and accounts re-read (a refresh has started). */
 export function useKeyAction<T>(path: string, method: 'POST' | 'PUT' | 'DELETE') {

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { formatAge } from '@/lib/format';
-import type { RefreshStatus } from '@/lib/refresh-types';
+import type { RefreshStatus } from '@/lib/contracts/refresh';
 
 /** Header widget: how old the data is, a running refresh's progress, and "Refresh now" (owner and ops). */
 export function RefreshStatusBar() {

@@ -2,7 +2,7 @@ import { Card } from '@/components/ui/card';
 import { DeficitCurveChart } from '@/components/charts/deficit-curve';
 import { seriesColor } from '@/components/charts/palette';
 import { formatShock } from '@/lib/format';
-import { CALLOUT_SHOCKS, type OverviewData } from '@/lib/overview-types';
+import { CALLOUT_SHOCKS, type OverviewData } from '@/lib/contracts/overview';
 
 /** The deficit curve with its legend: which account is which band, and what the markers mean. */
 export function DeficitCurveCard({ curve }: { curve: OverviewData['curve'] }) {

@@ -1,6 +1,6 @@
 import { Card } from '@/components/ui/card';
 import { formatCrossing } from '@/lib/format-chart';
-import type { NearestAccount } from '@/lib/overview-types';
+import type { NearestAccount } from '@/lib/contracts/overview';
 import { RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
 import { TONE_BAR, TONE_TEXT, type Tone } from './tone';
 

@@ -1,6 +1,6 @@
 import { Card } from '@/components/ui/card';
 import { formatShock, formatUsd } from '@/lib/format';
-import type { OweCallout as Callout } from '@/lib/overview-types';
+import type { OweCallout as Callout } from '@/lib/contracts/overview';
 
 /** "What you could owe": the projected LiquidationLoan at the called-out shocks and who drives it. */
 export function OweCallout({ callouts, bound }: { callouts: Callout[]; bound: number }) {

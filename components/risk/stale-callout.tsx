@@ -1,6 +1,6 @@
 import { Card } from '@/components/ui/card';
 import { formatAge, formatDateTime } from '@/lib/format';
-import type { StaleAccount } from '@/lib/overview-types';
+import type { StaleAccount } from '@/lib/contracts/overview';
 
 /** Accounts whose last read failed: their figures are the last good data, and this says how old it is. */
 export function StaleCallout({ stale }: { stale: StaleAccount[] }) {

@@ -1,7 +1,7 @@
 import { Card } from '@/components/ui/card';
 import type { AccountStatus, ApplicabilityRule } from '@/lib/risk';
 import { RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
-import type { OverviewData } from '@/lib/overview-types';
+import type { OverviewData } from '@/lib/contracts/overview';
 import { TONE_TEXT } from './tone';
 
 const STATUS_ORDER: AccountStatus[] = ['LIQUIDATION', 'CLAIM', 'MARGIN_CALL', 'REDUCE_ONLY', 'NORMAL', 'NO_DEBT', 'UNKNOWN'];

@@ -1,5 +1,5 @@
 import { formatAge, formatDateTime, formatUsd } from '@/lib/format';
-import type { OverviewData } from '@/lib/overview-types';
+import type { OverviewData } from '@/lib/contracts/overview';
 
 type Tile = { label: string; value: string; note?: string; alert?: boolean };
 

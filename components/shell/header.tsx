@@ -1,4 +1,4 @@
-import type { SessionUser } from '@/lib/server/auth/session';
+import type { SessionUser } from '@/lib/contracts/auth';
 import { RefreshStatusBar } from '@/components/refresh/refresh-status';
 import { RoleBadge } from './role-badge';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { AccountNote } from '@/components/accounts/types';
+import type { AccountNote } from '@/lib/contracts/accounts';
 import type { Db } from './db/client';
 import { accountNotes } from './db/schema';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dec, fmt8 } from '../decimal';
-import type { Simulator } from '../simulator';
+import type { AdminTarget } from '../admin-target';
 import { emptyBalance } from '../state';
 import { balanceUpdate } from './events';
 
@@ -20,7 +20,7 @@ const balanceBody = z.object({ email: z.string(), asset: z.string().regex(/^[A-Z
 type Out = { status: number; body: unknown };
 
 /** Stream controls under /__sim/: connection faults and lifetimes, the price-path driver, deposits. */
-export function streamsAdmin(sim: Simulator, key: string, body: unknown): Out | undefined {
+export function streamsAdmin(sim: AdminTarget, key: string, body: unknown): Out | undefined {
   switch (key) {
     case 'POST /__sim/streams': {
       const b = streamsBody.parse(body);

@@ -1,11 +1,8 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import type { SignInState } from '@/lib/contracts/auth';
 import { signIn } from '@/lib/server/auth';
-
-export interface SignInState {
-  error: string | null;
-}
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   try {

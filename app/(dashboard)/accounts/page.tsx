@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { AccountsView } from '@/components/accounts/accounts-view';
-import { accountsQueryKey, shocksFrom } from '@/components/accounts/types';
+import { accountsQueryKey, shocksFrom } from '@/lib/contracts/accounts';
 import { PageHeader } from '@/components/ui/card';
 import { makeQueryClient } from '@/lib/query-client';
 import { requirePageUser } from '@/lib/server/auth/page-guard';

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { AuditLog } from '@/components/audit/audit-log';
 import { PageHeader } from '@/components/ui/card';
-import { AUDIT_PAGE_SIZE, auditQueryKey, INITIAL_AUDIT_FILTERS } from '@/lib/audit-types';
+import { AUDIT_PAGE_SIZE, auditQueryKey, INITIAL_AUDIT_FILTERS } from '@/lib/contracts/audit';
 import { makeQueryClient } from '@/lib/query-client';
 import { listAudit, listAuditActions } from '@/lib/server/audit';
 import { requirePageUser } from '@/lib/server/auth/page-guard';

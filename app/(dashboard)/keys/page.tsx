@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { KeysView } from '@/components/keys/keys-view';
-import { keysQueryKey } from '@/components/keys/types';
+import { keysQueryKey } from '@/lib/contracts/keys';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/permissions';
 import { makeQueryClient } from '@/lib/query-client';

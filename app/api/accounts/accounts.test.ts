@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountDetail, AccountList } from '@/components/accounts/types';
+import type { AccountDetail, AccountList } from '@/lib/contracts/accounts';
 import { accountNotes, auditLog } from '@/lib/server/db/schema';
 import { demoRefreshed, email } from '@/lib/server/views/demo-refresh.test-support';
 import { sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/sessions';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { DEFAULT_SHOCK_A, DEFAULT_SHOCK_B } from '@/components/accounts/types';
+import { DEFAULT_SHOCK_A, DEFAULT_SHOCK_B } from '@/lib/contracts/accounts';
 import { badRequest } from '@/lib/server/api/errors';
 import { ShockNotOnGridError } from '@/lib/server/views/accounts';
 

@@ -1,17 +1,13 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getToken } from 'next-auth/jwt';
-import { isRole, type Role } from '@/lib/permissions';
+import type { SessionUser } from '@/lib/contracts/auth';
+import { isRole } from '@/lib/permissions';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
 import { auth } from './index';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+export type { SessionUser };
 
 /**
  * The token says who signed in; the database says whether they still exist and what role they hold now,

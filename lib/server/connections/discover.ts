@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { SubAccountList, SubAccountRow } from '@/components/connections/types';
+import type { SubAccountList, SubAccountRow } from '@/lib/contracts/connections';
 import { notFound } from '@/lib/server/api/errors';
 import { getDb } from '@/lib/server/db/client';
 import { connections } from '@/lib/server/db/schema';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ConnectionList } from '@/components/connections/types';
+import type { ConnectionList } from '@/lib/contracts/connections';
 import { getDb } from '@/lib/server/db/client';
 import { defaultBaseUrl } from './base-url';
 import { selectViews } from './store';

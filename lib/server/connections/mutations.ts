@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, inArray, or } from 'drizzle-orm';
-import type { ConnectionView } from '@/components/connections/types';
+import type { ConnectionView } from '@/lib/contracts/connections';
 import type { HandlerContext } from '@/lib/server/api/handler';
 import { badRequest, conflict, notFound } from '@/lib/server/api/errors';
 import { loadKeyring } from '@/lib/server/crypto/keyring';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { SIGNER_TYPES } from '@/components/connections/types';
+import { SIGNER_TYPES } from '@/lib/contracts/connections';
 
 // Request bodies of /api/connections. Parsed at the boundary; the lib functions receive typed values.
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createPrivateKey } from 'node:crypto';
-import type { SignerType } from '@/components/connections/types';
+import type { SignerType } from '@/lib/contracts/connections';
 import { badRequest } from '@/lib/server/api/errors';
 import type { ExchangeSigner } from '@/lib/server/exchange';
 

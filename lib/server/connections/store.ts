@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import type { ConnectionView, KeyPermissions, SignerType } from '@/components/connections/types';
+import type { ConnectionView, KeyPermissions, SignerType } from '@/lib/contracts/connections';
 import { loadKeyring } from '@/lib/server/crypto/keyring';
 import { unseal } from '@/lib/server/crypto/seal';
 import type { Db } from '@/lib/server/db/client';

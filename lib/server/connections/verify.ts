@@ -1,5 +1,5 @@
 import 'server-only';
-import type { KeyPermissions } from '@/components/connections/types';
+import type { KeyPermissions } from '@/lib/contracts/connections';
 import { createExchangeClient, ExchangeError, type ExchangeClientOptions, type ExchangeSigner } from '@/lib/server/exchange';
 import { knownSpecial, listedAsSpecial, SAPI_REFUSED, SPECIAL_KEY_REFUSED } from './special-key';
 

@@ -147,7 +147,6 @@ export function createExchangeClient(opts: ExchangeClientOptions) {
 }
 
 export type ExchangeClient = ReturnType<typeof createExchangeClient>;
-export type RequestFn = <N extends EndpointName>(name: N, params?: RequestParams) => Promise<EndpointResult<N>>;
 
 /** Failures before a connection exists: the request was never written, so it cannot have acted. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'bad port']);

@@ -1,6 +1,10 @@
 import 'server-only';
-import type { RequestFn } from './client';
+import type { EndpointName, EndpointResult } from './endpoints';
 import type { SpecialKeyGuard } from './special-key-guard';
+import type { RequestParams } from './types';
+
+/** One signed call by endpoint name: what the client gives the named wrappers below. */
+export type RequestFn = <N extends EndpointName>(name: N, params?: RequestParams) => Promise<EndpointResult<N>>;
 
 // Thin, named wrappers so callers do not assemble Binance parameter names by hand.
 export function namedMethods(request: RequestFn, guard: SpecialKeyGuard) {

@@ -12,7 +12,7 @@ import { clientFor } from '../exchange-clients';
 import { refreshAfterChange } from '../refresh/refresh-after-change';
 import { recordSightings } from '../refresh/key-history';
 import { loadAccountContext, loadSighting, requireTradingKey, type AccountContext } from './account-context';
-import { patchKeyList } from './key-lists';
+import { patchKeyList } from '../refresh/key-lists';
 import type { CreateSpecialKeyInput } from './schemas';
 
 type Audit = HandlerContext<unknown, unknown, unknown>['audit'];

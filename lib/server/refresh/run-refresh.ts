@@ -9,7 +9,7 @@ import { getDb, type Db } from '../db/client';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
 import { clientFor } from '../exchange-clients';
 import type { ExchangeClient } from '../exchange';
-import { refreshKeyLists } from '../keys/key-lists';
+import { refreshKeyLists } from './key-lists';
 import { keyHistories, recordSightings } from './key-history';
 import { readAccount } from './read-account';
 import { mergeStats } from './stats';

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { RefreshStatus } from '@/lib/refresh-types';
+import type { RefreshStatus } from '@/lib/contracts/refresh';
 import type { Db } from '../db/client';
 import { currentMaster, latestRefreshes } from '../views/latest';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import Decimal from 'decimal.js';
-import type { AccountDetail, BalanceRow, IsolatedPairView } from '@/components/accounts/types';
+import type { AccountDetail, BalanceRow, IsolatedPairView } from '@/lib/contracts/accounts';
 import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
 import type { Db } from '../db/client';
 import { accountExits, accountSnapshots, specialKeySightings } from '../db/schema';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { AccountRow, AccountList, IsolatedSummary, RefreshInfo } from '@/components/accounts/types';
+import type { AccountRow, AccountList, IsolatedSummary, RefreshInfo } from '@/lib/contracts/accounts';
 import { DEFAULT_RISK_CONFIG, distanceToLiquidation, type AccountRisk, type AccountStatus, type ApplicabilityRule, type AccountMode, type DeficitPoint, type ShockCrossing } from '@/lib/risk';
 import type { Db } from '../db/client';
 import { accountSnapshots } from '../db/schema';

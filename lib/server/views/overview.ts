@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { distanceToLiquidation, type Applicability, type DeficitPoint, type MasterRisk, type ShockPoints } from '@/lib/risk';
-import { CALLOUT_SHOCKS, type CurveMarker, type CurveRow, type CurveSeries, type Overview, type OverviewData, type RefreshInfo } from '@/lib/overview-types';
+import { CALLOUT_SHOCKS, type CurveMarker, type CurveRow, type CurveSeries, type Overview, type OverviewData, type RefreshInfo } from '@/lib/contracts/overview';
 import type { Db } from '../db/client';
 import { accountSnapshots } from '../db/schema';
 import { currentMaster, latestRefreshes, masterRiskOf, type RefreshRunInfo } from './latest';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { AccountDetailView } from '@/components/accounts/account-detail-view';
 import { DetailSkeleton } from '@/components/accounts/skeleton';
-import { accountQueryKey, DEFAULT_SHOCKS, shocksFrom, type ShockPair } from '@/components/accounts/types';
+import { accountQueryKey, DEFAULT_SHOCKS, shocksFrom, type ShockPair } from '@/lib/contracts/accounts';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/permissions';
 import { makeQueryClient } from '@/lib/query-client';

@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { ConnectionsPanel } from '@/components/connections/connections-panel';
-import { connectionsQueryKey } from '@/components/connections/types';
+import { connectionsQueryKey } from '@/lib/contracts/connections';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/permissions';
 import { makeQueryClient } from '@/lib/query-client';

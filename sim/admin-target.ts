@@ -1,0 +1,28 @@
+import type { LiquidationEvent } from './liquidation';
+import type { RateLimiter } from './rate-limit';
+import type { Recorder } from './recorder';
+import type { SimState } from './state';
+import type { StreamHub } from './streams/hub';
+import type { PricePath } from './streams/price-path';
+
+export interface Faults {
+  latencyMs: number;
+  error5xxRate: number;
+  /** Requests to these paths are never answered, so clients' timeouts can be tested. */
+  timeoutPaths: string[];
+}
+
+/**
+ * What the `/__sim/` controls read and change on the running simulator. The Simulator class satisfies it;
+ * the controls depend on this shape rather than on the class, so the class can route to them without a cycle.
+ */
+export interface AdminTarget {
+  readonly state: SimState;
+  readonly recorder: Recorder;
+  readonly limiter: RateLimiter;
+  readonly streams: StreamHub;
+  readonly pricePath: PricePath;
+  faults: Faults;
+  movePrices(change: () => void): LiquidationEvent[];
+  reset(): void;
+}
