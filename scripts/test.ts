@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ensureChromium } from './lib/chromium';
 
 /**
- * `npm test`: typecheck, lint, Vitest, then Playwright, and one plain closing line with the real totals
+ * `npm test`: typecheck, lint (eslint and the import direction), Vitest, then Playwright, and one plain closing line with the real totals
  * of every suite (`N passed, N failed, N skipped`), because CI reads neither Vitest's nor Playwright's
  * summary. Every step runs even after a failure, so one run shows everything that is wrong.
  */
@@ -63,6 +63,8 @@ if (!chromium.ok) {
 
 countStep('typecheck', run('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', '.']));
 countStep('lint', run('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']));
+// The import direction of docs/architecture.md (dependency-cruiser, .dependency-cruiser.cjs).
+countStep('import direction', run('import direction (dependency-cruiser)', 'npm', ['run', '--silent', 'lint:imports']));
 
 const vitestFile = path.join(report, 'vitest.json');
 const vitestOk = run('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
