@@ -6,3 +6,4 @@ export * from './liquidation-loan';
 export * from './portfolio';
 export * from './sub-account';
 export * from './account';
+export * from './streams';

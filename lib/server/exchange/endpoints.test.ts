@@ -29,6 +29,13 @@ const DOCUMENTED: Array<[EndpointName, string, number, string]> = [
   ['subAccountMarginAccount', 'GET /sapi/v1/sub-account/margin/account', 10, 'SAPI_IP'],
   ['subAccountApiKeys', 'GET /sapi/v1/sub-account/subAccountApi', 3000, 'SAPI_UID'],
   ['apiRestrictions', 'GET /sapi/v1/account/apiRestrictions', 1, 'SAPI_IP'],
+  ['riskListenKey', 'POST /sapi/v1/margin/listen-key', 1, 'SAPI_UID'],
+  ['riskListenKeyKeepAlive', 'PUT /sapi/v1/margin/listen-key', 1, 'SAPI_UID'],
+  ['riskListenKeyClose', 'DELETE /sapi/v1/margin/listen-key', 1, 'SAPI_UID'],
+  ['tradeListenKey', 'POST /sapi/v1/userDataStream', 1, 'SAPI_UID'],
+  ['tradeListenKeyKeepAlive', 'PUT /sapi/v1/userDataStream', 1, 'SAPI_UID'],
+  ['tradeListenKeyClose', 'DELETE /sapi/v1/userDataStream', 1, 'SAPI_UID'],
+  ['klines', 'GET /api/v3/klines', 2, 'API_IP'],
 ];
 
 describe('endpoint catalogue', () => {
@@ -55,8 +62,8 @@ describe('endpoint catalogue', () => {
     }
   });
 
-  it('only public market data goes unsigned', () => {
+  it('only public market data and listen keys (USER_STREAM: key header only) go unsigned', () => {
     const unsigned = Object.entries(ENDPOINTS).filter(([, e]) => e.security !== 'SIGNED').map(([n]) => n).sort();
-    expect(unsigned).toEqual(['priceIndex', 'serverTime', 'tickerPrice']);
+    expect(unsigned).toEqual(['klines', 'priceIndex', 'riskListenKey', 'riskListenKeyClose', 'riskListenKeyKeepAlive', 'serverTime', 'tickerPrice', 'tradeListenKey', 'tradeListenKeyClose', 'tradeListenKeyKeepAlive']);
   });
 });

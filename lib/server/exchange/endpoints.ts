@@ -70,6 +70,16 @@ export const ENDPOINTS = {
   subAccountMarginAccount: def({ method: 'GET', path: '/sapi/v1/sub-account/margin/account', scope: 'SAPI_IP', security: 'SIGNED', weight: 10, schema: s.subAccountMarginAccountSchema }),
   subAccountApiKeys: def({ method: 'GET', path: '/sapi/v1/sub-account/subAccountApi', scope: 'SAPI_UID', security: 'SIGNED', weight: 3000, schema: s.subAccountApiKeysSchema }),
 
+  // Listen keys (USER_STREAM: the key header, no signature; docs/live.md): the margin risk data stream and the
+  // margin trade data stream. A key lives 60 min; PUT extends it.
+  riskListenKey: def({ method: 'POST', path: '/sapi/v1/margin/listen-key', scope: 'SAPI_UID', security: 'API_KEY', weight: 1, schema: s.listenKeySchema }),
+  riskListenKeyKeepAlive: def({ method: 'PUT', path: '/sapi/v1/margin/listen-key', scope: 'SAPI_UID', security: 'API_KEY', weight: 1, schema: s.emptyObjectSchema }),
+  riskListenKeyClose: def({ method: 'DELETE', path: '/sapi/v1/margin/listen-key', scope: 'SAPI_UID', security: 'API_KEY', weight: 1, schema: s.emptyObjectSchema }),
+  tradeListenKey: def({ method: 'POST', path: '/sapi/v1/userDataStream', scope: 'SAPI_UID', security: 'API_KEY', weight: 1, schema: s.listenKeySchema }),
+  tradeListenKeyKeepAlive: def({ method: 'PUT', path: '/sapi/v1/userDataStream', scope: 'SAPI_UID', security: 'API_KEY', weight: 1, schema: s.emptyObjectSchema }),
+  tradeListenKeyClose: def({ method: 'DELETE', path: '/sapi/v1/userDataStream', scope: 'SAPI_UID', security: 'API_KEY', weight: 1, schema: s.emptyObjectSchema }),
+  klines: def({ method: 'GET', path: '/api/v3/klines', scope: 'API_IP', security: 'NONE', weight: 2, schema: s.klinesSchema }),
+
   // Key permissions, checked when a connection is saved.
   apiRestrictions: def({ method: 'GET', path: '/sapi/v1/account/apiRestrictions', scope: 'SAPI_IP', security: 'SIGNED', weight: 1, schema: s.apiRestrictionsSchema }),
 } as const;

@@ -52,5 +52,11 @@ export function namedMethods(request: RequestFn, guard: SpecialKeyGuard) {
     getSubAccountApiKeys: (email: string, page?: number, size?: number) => request('subAccountApiKeys', { email, page, size }),
 
     getApiRestrictions: () => request('apiRestrictions'),
+
+    createListenKey: (kind: 'risk' | 'trade') => request(kind === 'risk' ? 'riskListenKey' : 'tradeListenKey'),
+    keepAliveListenKey: (kind: 'risk' | 'trade', listenKey: string) =>
+      request(kind === 'risk' ? 'riskListenKeyKeepAlive' : 'tradeListenKeyKeepAlive', { listenKey }),
+    closeListenKey: (kind: 'risk' | 'trade', listenKey: string) => request(kind === 'risk' ? 'riskListenKeyClose' : 'tradeListenKeyClose', { listenKey }),
+    getKlines: (p: { symbol: string; interval: string; startTime?: number; endTime?: number; limit?: number }) => request('klines', p),
   };
 }

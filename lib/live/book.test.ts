@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { account, asset } from '@/lib/risk/test-support';
+import { LiveBook } from './book';
+import { parseFrame } from './stream-events';
+
+// 10 BTC at 100,000 against 800,000 USDT: margin level 1.25 (bars 1.3 / 1.1).
+const long = () =>
+  account({ email: 'long@desk.example', assets: [asset('BTC', { free: '10', price: '100000' }), asset('USDT', { borrowed: '800000', price: '1' })] });
+const flat = () => account({ email: 'flat@desk.example', assets: [asset('ETH', { free: '1', price: '4000' })] });
+
+function book() {
+  const b = new LiveBook();
+  b.load(long(), 1_000);
+  b.load(flat(), 1_000);
+  return b;
+}
+
+describe('LiveBook', () => {
+  it('re-prices only the accounts holding the asset, through the risk engine', () => {
+    const b = book();
+    expect(b.symbols()).toEqual(['BTCUSDT', 'ETHUSDT']);
+    expect(b.applyTicker('BTCUSDT', '90000', 2_000)).toEqual({ kind: 'applied', affected: ['long@desk.example'] });
+    expect(b.view('long@desk.example')).toMatchObject({ marginLevel: '1.125', assetsUsd: '900000', status: 'MARGIN_CALL', statusSource: 'computed', updatedAt: 2_000 });
+    expect(b.applyTicker('BTCUSDT', '87000', 3_000).kind).toBe('applied');
+    expect(b.view('long@desk.example')?.status).toBe('LIQUIDATION');
+  });
+
+  it.each([
+    ['a zero price', '0', 'rejected'],
+    ['a 90 % gap down', '10000', 'rejected'],
+    ['a 90 % gap up', '190000', 'rejected'],
+    ['an 89 % move', '11000', 'applied'],
+  ])('%s is %s', (_, price, kind) => {
+    expect(book().applyTicker('BTCUSDT', price, 2_000).kind).toBe(kind);
+  });
+
+  it('ignores an out-of-order tick (event time) and a stable or unheld symbol', () => {
+    const b = book();
+    b.applyTicker('BTCUSDT', '95000', 3_000);
+    expect(b.applyTicker('BTCUSDT', '99000', 2_500).kind).toBe('ignored');
+    expect(b.view('long@desk.example')?.assetsUsd).toBe('950000');
+    expect(b.applyTicker('SOLUSDT', '150', 3_000).kind).toBe('ignored');
+    expect(b.applyTicker('USDCUSDT', '0.5', 3_000).kind).toBe('ignored');
+  });
+
+  it('a liability change moves the owed figure; events older than the REST read are already in it', () => {
+    const b = book();
+    const borrow = parseFrame(JSON.stringify({ e: 'USER_LIABILITY_CHANGE', E: 2_000, a: 'USDT', t: 'BORROW', p: '100000.00000000', i: '12.5' })).events[0]!;
+    expect(b.applyAccountEvent('long@desk.example', borrow)).toBe(true);
+    expect(b.view('long@desk.example')?.liabilitiesUsd).toBe('900012.5');
+    const old = { ...borrow, E: 500 };
+    b.applyAccountEvent('long@desk.example', old);
+    expect(b.view('long@desk.example')?.liabilitiesUsd).toBe('900012.5');
+    const repay = { ...borrow, E: 3_000, t: 'REPAY', p: '50000', i: '12.5' };
+    b.applyAccountEvent('long@desk.example', repay);
+    expect(b.view('long@desk.example')?.liabilitiesUsd).toBe('850000');
+    expect(b.applyAccountEvent('nobody@desk.example', repay)).toBe(false);
+  });
+
+  it("the exchange's pushed status wins over ours, newest first", () => {
+    const b = book();
+    const push = (s: string, l: string, E: number) => b.applyAccountEvent('long@desk.example', { e: 'MARGIN_LEVEL_STATUS_CHANGE', E, l, s });
+    push('FORCE_LIQUIDATION', '1.09', 2_000);
+    expect(b.view('long@desk.example')).toMatchObject({ status: 'LIQUIDATION', statusSource: 'exchange', computedStatus: 'MARGIN_CALL', reportedMarginLevel: '1.09' });
+    push('NORMAL', '1.4', 1_500); // older than the one held
+    expect(b.view('long@desk.example')?.status).toBe('LIQUIDATION');
+    push('EXCESSIVE', '999', 2_500);
+    expect(b.view('long@desk.example')?.status).toBe('NO_DEBT');
+  });
+
+  it('a new asset with no price leaves the account delayed, never valued at zero', () => {
+    const b = book();
+    b.applyAccountEvent('flat@desk.example', { e: 'outboundAccountPosition', E: 2_000, u: 2_000, B: [{ a: 'XYZ', f: '5', l: '0' }] });
+    expect(b.view('flat@desk.example')?.delayedSince).toBe(2_000);
+  });
+
+  it('parses combined frames and arrays, skipping unknown events', () => {
+    const f = parseFrame(JSON.stringify({ stream: '!miniTicker@arr', data: [{ e: '24hrMiniTicker', E: 1, s: 'BTCUSDT', c: '1.5', o: '1', h: '2', l: '1', v: '0', q: '0' }, { e: 'other' }] }));
+    expect(f).toMatchObject({ stream: '!miniTicker@arr', malformed: 0, events: [{ s: 'BTCUSDT', c: '1.5' }] });
+    expect(parseFrame('{not json').malformed).toBe(1);
+    expect(parseFrame(JSON.stringify({ e: '24hrMiniTicker', E: 1, s: 'X', c: 'NaN' })).malformed).toBe(1);
+  });
+});

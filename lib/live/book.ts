@@ -1,0 +1,175 @@
+import Decimal from 'decimal.js';
+import { DEFAULT_RISK_CONFIG, evaluateAccount, type AccountRisk, type AccountRiskInput, type RiskConfig } from '@/lib/risk';
+import type { LiveAccount } from './contract';
+import { statusFromExchange } from './status';
+import type { StreamEvent } from './stream-events';
+
+/** (choice) A tick more than 90 % away from the last price is not believed: the book resynchronises instead (docs/live.md#faults). */
+export const MAX_GAP = new Decimal('0.9');
+/** Prices are quoted against USDT, as the refresh values assets (docs/domain.md#exchange choice). */
+const QUOTE = 'USDT';
+
+type Balance = { free: string; locked: string; borrowed: string; interest: string };
+
+interface Entry {
+  base: AccountRiskInput;
+  /** Exchange time of the REST read the balances come from: older events are already in them. */
+  baseAt: number;
+  balances: Map<string, Balance>;
+  lastPositionU: number;
+  reported: { status: string; level: string; at: number } | null;
+  updatedAt: number;
+  delayedSince: number | null;
+  risk: AccountRisk;
+}
+
+export type TickOutcome = { kind: 'applied'; affected: string[] } | { kind: 'ignored' } | { kind: 'rejected'; reason: string };
+
+/**
+ * The live state of one master's accounts, pure: the last REST balances, moved by balance and liability events,
+ * re-priced by tickers through the exact risk engine (`evaluateAccount`) for the accounts holding the asset only.
+ */
+export class LiveBook {
+  private readonly entries = new Map<string, Entry>();
+  private readonly holders = new Map<string, Set<string>>();
+  private readonly prices = new Map<string, { usd: string; at: number }>();
+
+  constructor(private readonly config: RiskConfig = DEFAULT_RISK_CONFIG) {}
+
+  /** Starts an account from a REST read (a refresh snapshot or a resync), valued at the latest live prices. */
+  load(input: AccountRiskInput, readAt: number): void {
+    const old = this.entries.get(input.email);
+    if (old) for (const a of this.assetsOf(old.base)) this.holders.get(a)?.delete(input.email);
+    const balances = new Map(input.assets.map((a) => [a.asset, { free: a.free, locked: a.locked, borrowed: a.borrowed, interest: a.interest }]));
+    const entry: Entry = { base: input, baseAt: readAt, balances, lastPositionU: 0, reported: null, updatedAt: readAt, delayedSince: null, risk: undefined as unknown as AccountRisk };
+    this.entries.set(input.email, entry);
+    for (const a of this.assetsOf(input)) {
+      if (!this.holders.has(a)) this.holders.set(a, new Set());
+      this.holders.get(a)!.add(input.email);
+      // The refresh's price is the starting point for an asset no ticker has moved yet.
+      if (!this.prices.has(a)) {
+        const p = input.assets.find((x) => x.asset === a)?.priceUsd ?? input.isolatedPairs.flatMap((x) => [x.base, x.quote]).find((x) => x.asset === a)?.priceUsd;
+        if (p) this.prices.set(a, { usd: p, at: 0 });
+      }
+    }
+    this.recompute(input.email);
+  }
+
+  baseOf(email: string): AccountRiskInput | undefined {
+    return this.entries.get(email)?.base;
+  }
+
+  has(email: string): boolean {
+    return this.entries.has(email);
+  }
+
+  emails(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The USDT symbols whose tickers move these accounts (stables keep their price, docs/domain.md#exposure). */
+  symbols(): string[] {
+    return [...this.holders.keys()].filter((a) => !this.config.stableAssets.includes(a)).map((a) => `${a}${QUOTE}`).sort();
+  }
+
+  /** `trusted`: a REST price, believed even across a gap the stream's would be refused for. */
+  applyTicker(symbol: string, close: string, eventTime: number, opts: { trusted?: boolean } = {}): TickOutcome {
+    if (!symbol.endsWith(QUOTE)) return { kind: 'ignored' };
+    const asset = symbol.slice(0, -QUOTE.length);
+    const holders = this.holders.get(asset);
+    if (!holders || this.config.stableAssets.includes(asset)) return { kind: 'ignored' };
+    const last = this.prices.get(asset);
+    if (!opts.trusted && last && eventTime < last.at) return { kind: 'ignored' }; // out of order: the newer price stands
+    const p = new Decimal(close);
+    if (!p.gt(0)) return { kind: 'rejected', reason: `${symbol} price ${close}` };
+    if (!opts.trusted && last && p.minus(last.usd).abs().div(last.usd).gte(MAX_GAP)) return { kind: 'rejected', reason: `${symbol} moved ${close} from ${last.usd}` };
+    if (last && last.usd === close) return { kind: 'ignored' };
+    this.prices.set(asset, { usd: close, at: Math.max(last?.at ?? 0, eventTime) });
+    for (const email of holders) {
+      const e = this.entries.get(email)!;
+      e.updatedAt = Math.max(e.updatedAt, eventTime);
+      this.recompute(email);
+    }
+    return { kind: 'applied', affected: [...holders] };
+  }
+
+  /** Risk and trade data stream events of one account; false when the event is for an account we do not hold. */
+  applyAccountEvent(email: string, ev: StreamEvent): boolean {
+    const e = this.entries.get(email);
+    if (!e) return false;
+    if (ev.E <= e.baseAt) return true; // the REST read already includes it
+    if (ev.e === 'MARGIN_LEVEL_STATUS_CHANGE') {
+      if (!e.reported || ev.E >= e.reported.at) e.reported = { status: ev.s, level: ev.l, at: ev.E };
+    } else if (ev.e === 'USER_LIABILITY_CHANGE') {
+      const b = e.balances.get(ev.a) ?? { free: '0', locked: '0', borrowed: '0', interest: '0' };
+      const sign = ev.t === 'REPAY' ? -1 : 1;
+      const borrowed = Decimal.max(0, new Decimal(b.borrowed).plus(new Decimal(ev.p).times(sign)));
+      const interest = Decimal.max(0, new Decimal(b.interest).plus(new Decimal(ev.i).times(sign)));
+      e.balances.set(ev.a, { ...b, borrowed: borrowed.toString(), interest: interest.toString() });
+    } else if (ev.e === 'outboundAccountPosition') {
+      if (ev.u <= e.lastPositionU) return true;
+      e.lastPositionU = ev.u;
+      for (const x of ev.B) {
+        const b = e.balances.get(x.a) ?? { free: '0', locked: '0', borrowed: '0', interest: '0' };
+        e.balances.set(x.a, { ...b, free: x.f, locked: x.l });
+      }
+    } else return true; // balanceUpdate: the outboundAccountPosition that follows carries the new balance
+    e.updatedAt = Math.max(e.updatedAt, ev.E);
+    this.recompute(email);
+    return true;
+  }
+
+  markDelayed(email: string, since: number): void {
+    const e = this.entries.get(email);
+    if (e && e.delayedSince === null) e.delayedSince = since;
+  }
+
+  view(email: string): LiveAccount | undefined {
+    const e = this.entries.get(email);
+    if (!e) return undefined;
+    const r = e.risk;
+    const computed = r.status;
+    const exchange = e.reported && e.reported.at > e.baseAt ? e.reported : null;
+    const worst = r.curve.reduce((m, p) => Math.max(m, p.owed), 0);
+    return {
+      email,
+      status: exchange ? statusFromExchange(exchange.status, exchange.level) : computed,
+      statusSource: exchange ? 'exchange' : 'computed',
+      computedStatus: computed,
+      marginLevel: r.marginLevel,
+      reportedMarginLevel: exchange?.level ?? null,
+      assetsUsd: r.totals.assetsUsd,
+      liabilitiesUsd: r.totals.liabilitiesUsd,
+      equityUsd: r.totals.equityUsd,
+      owedAtWorst: worst,
+      updatedAt: e.updatedAt,
+      delayedSince: e.delayedSince,
+    };
+  }
+
+  private recompute(email: string): void {
+    const e = this.entries.get(email)!;
+    const price = (asset: string, fallback: string) => this.prices.get(asset)?.usd ?? fallback;
+    const assets = [...e.balances].map(([asset, b]) => ({
+      asset,
+      ...b,
+      priceUsd: price(asset, e.base.assets.find((a) => a.asset === asset)?.priceUsd ?? ''),
+    }));
+    // An asset that arrived by an event without any known price cannot be valued: unknown is never zero.
+    const unpriced = assets.filter((a) => a.priceUsd === '' && !new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero());
+    if (unpriced.length > 0) {
+      e.delayedSince ??= e.updatedAt;
+      return;
+    }
+    const input: AccountRiskInput = {
+      ...e.base,
+      assets: assets.filter((a) => !new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero()),
+      isolatedPairs: e.base.isolatedPairs.map((p) => ({ ...p, base: { ...p.base, priceUsd: price(p.base.asset, p.base.priceUsd) }, quote: { ...p.quote, priceUsd: price(p.quote.asset, p.quote.priceUsd) } })),
+    };
+    e.risk = evaluateAccount(input, this.config);
+  }
+
+  private assetsOf(input: AccountRiskInput): string[] {
+    return [...new Set([...input.assets.map((a) => a.asset), ...input.isolatedPairs.flatMap((p) => [p.base.asset, p.quote.asset])])];
+  }
+}

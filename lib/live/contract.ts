@@ -1,0 +1,33 @@
+import type { AccountStatus } from '@/lib/risk';
+
+/** The live wire contract (SSE `/api/live`), shared by the route, the stream manager and the browser hook. */
+
+export type LiveAccount = {
+  email: string;
+  /** The status shown: the exchange's pushed status when it is newer than our last REST read, else ours. */
+  status: AccountStatus;
+  statusSource: 'exchange' | 'computed';
+  /** Ours, from balances × live prices through the risk engine; shown beside the exchange's when they differ. */
+  computedStatus: AccountStatus;
+  /** Exact decimal strings (docs/domain.md#exposure); null margin level without debt. */
+  marginLevel: string | null;
+  reportedMarginLevel: string | null;
+  assetsUsd: string;
+  liabilitiesUsd: string;
+  equityUsd: string;
+  /** Owed at the first shock that produces one, as the engine's estimate (a float), for the row's figure. */
+  owedAtWorst: number;
+  /** Exchange time (ms) of the newest event reflected here. */
+  updatedAt: number;
+  /** Null while live; else since when (ms) this account's figures are not live (stream down, key expired, bad data). */
+  delayedSince: number | null;
+};
+
+export type LiveConnectionState = { state: 'live' | 'delayed' | 'off'; since: number | null; reason: string | null };
+
+export type LiveMessage =
+  | { type: 'hello'; masterId: string; refreshId: string | null; market: LiveConnectionState; accounts: LiveAccount[] }
+  | { type: 'accounts'; accounts: LiveAccount[] }
+  | { type: 'market'; market: LiveConnectionState };
+
+export const LIVE_EVENT = 'live';

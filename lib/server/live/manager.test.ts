@@ -1,0 +1,98 @@
+import Decimal from 'decimal.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LiveAccount, LiveMessage } from '@/lib/live/contract';
+import { loadScenario } from '@/sim/scenario';
+import { control, obj, signed } from '@/sim/testing/client';
+import { creds } from '@/sim/testing/scenarios';
+import { refreshRuns } from '../db/schema';
+import { demoRefreshed, email } from '../views/demo-refresh.test-support';
+import { DEFAULT_LIVE_OPTIONS, LiveManager } from './manager';
+
+/*
+ * The stream manager against the real simulator and database: one real refresh of the demo, then streams.
+ * desk-alpha holds 118 BTC, 1,500 ETH and 1,000,000 USDT against 7,000,000 USDT borrowed (bars 2 / 1.5 / 1.1).
+ */
+let env: Awaited<ReturnType<typeof demoRefreshed>>;
+let manager: LiveManager;
+let messages: LiveMessage[];
+const alpha = email('desk-alpha');
+
+beforeAll(async () => {
+  env = await demoRefreshed();
+}, 60_000);
+afterAll(() => env.close());
+beforeEach(async () => {
+  await control(env.sim.url, 'POST', 'reset');
+  manager = new LiveManager(env.masterId, { ...DEFAULT_LIVE_OPTIONS, backoff: { baseMs: 200, capMs: 1_000 } });
+  await manager.start();
+  messages = [];
+  manager.subscribe((m) => messages.push(m));
+  // Live once the streams are open: the simulator counts the connections.
+  await vi.waitFor(async () => expect(obj(await control(env.sim.url, 'GET', 'streams')).connections).toBe(2), { timeout: 10_000 });
+});
+afterEach(() => manager.stop());
+
+const seen = (who: string): LiveAccount[] =>
+  messages.flatMap((m) => (m.type === 'accounts' ? m.accounts : m.type === 'hello' ? m.accounts : [])).filter((a) => a.email === who);
+const requestsSince = async (since: number) => obj(await control(env.sim.url, 'GET', `requests?since=${since}`)).requests as Array<{ method: string; path: string; account?: string }>;
+/** Both volatile assets at a fraction of the demo's prices (BTC 97,000, ETH 3,400). */
+const at = (f: number) => ({ BTCUSDT: String(97_000 * f), ETHUSDT: String(3_400 * f) });
+
+describe('live risk from the streams', () => {
+  it('a price path moves desk-alpha across its margin-call and liquidation bars and the live status follows each crossing', async () => {
+    const started = Date.now();
+    expect(manager.view(alpha)).toMatchObject({ status: 'NORMAL', marginLevel: expect.stringMatching(/^2\.53/) });
+    await control(env.sim.url, 'POST', 'price-path', { steps: [at(0.7), at(0.55), at(0.38)], intervalMs: 400 });
+    await vi.waitFor(() => expect(manager.view(alpha)?.status).toBe('NO_DEBT'), { timeout: 10_000 });
+    const statuses = seen(alpha).map((a) => a.status).filter((s, i, all) => s !== all[i - 1]);
+    expect(statuses).toEqual(['NORMAL', 'MARGIN_CALL', 'LIQUIDATION', 'NO_DEBT']);
+    // The crossings shown are the exchange's own pushed statuses, which win over ours.
+    expect(seen(alpha).find((a) => a.status === 'LIQUIDATION')).toMatchObject({ statusSource: 'exchange', reportedMarginLevel: expect.stringMatching(/^1\.0/) });
+    // Between refreshes, prices cost no REST weight: nothing but the streams moved these figures.
+    expect((await requestsSince(started)).filter((r) => r.path === '/api/v3/ticker/price')).toEqual([]);
+  }, 20_000);
+
+  it('a liability event changes the owed figure without a refresh', async () => {
+    const before = manager.view(alpha)!;
+    const runs = (await env.database.db.select().from(refreshRuns)).length;
+    const scenario = await loadScenario('demo');
+    const r = await signed(env.sim.url, creds(scenario, 'alpha-trading'), 'POST', '/sapi/v1/margin/borrow-repay', { asset: 'USDT', amount: '100000', type: 'BORROW', isIsolated: 'FALSE' });
+    expect(r.status).toBe(200);
+    await vi.waitFor(() => expect(manager.view(alpha)!.liabilitiesUsd).not.toBe(before.liabilitiesUsd), { timeout: 5_000 });
+    expect(new Decimal(manager.view(alpha)!.liabilitiesUsd).minus(before.liabilitiesUsd).toString()).toBe('100000');
+    // The borrowed USDT sits in the wallet too (outboundAccountPosition): equity is unchanged.
+    await vi.waitFor(() => expect(manager.view(alpha)!.equityUsd).toBe(before.equityUsd), { timeout: 5_000 });
+    expect((await env.database.db.select().from(refreshRuns)).length).toBe(runs);
+  });
+
+  it('a dropped connection is shown delayed, then recovered with a REST resync', async () => {
+    const dropAt = Date.now();
+    expect(obj(await control(env.sim.url, 'POST', 'streams', { drop: true })).dropped).toBe(2);
+    await vi.waitFor(() => expect(seen(alpha).some((a) => a.delayedSince !== null)).toBe(true), { timeout: 5_000 });
+    await vi.waitFor(() => expect(manager.view(alpha)?.delayedSince).toBeNull(), { timeout: 10_000 });
+    expect(manager.market.state).toBe('live');
+    const paths = (await requestsSince(dropAt)).map((r) => `${r.method} ${r.path} ${r.account ?? ''}`);
+    expect(paths).toContain(`GET /sapi/v1/margin/account ${alpha}`);
+    expect(paths).toContain('GET /api/v3/ticker/price ');
+    // Every message between the drop and the recovery labelled alpha delayed: nothing stale was called live.
+    const after = seen(alpha).slice(seen(alpha).findIndex((a) => a.delayedSince !== null));
+    const recovered = after.findIndex((a) => a.delayedSince === null);
+    expect(after.slice(0, recovered).every((a) => a.delayedSince !== null)).toBe(true);
+  }, 20_000);
+
+  it('an expired listen key is replaced and the account resynchronised over REST', async () => {
+    const expiredAt = Date.now();
+    await control(env.sim.url, 'POST', 'streams', { expireListenKeys: true });
+    await vi.waitFor(async () => {
+      const paths = (await requestsSince(expiredAt)).map((r) => `${r.method} ${r.path} ${r.account ?? ''}`);
+      expect(paths).toContain(`POST /sapi/v1/margin/listen-key ${alpha}`);
+      expect(paths).toContain(`GET /sapi/v1/margin/account ${alpha}`);
+    }, { timeout: 10_000 });
+    await vi.waitFor(() => expect(manager.view(alpha)?.delayedSince).toBeNull(), { timeout: 10_000 });
+    // The new key streams again: a borrow reaches the live figure.
+    const scenario = await loadScenario('demo');
+    const before = manager.view(alpha)!.liabilitiesUsd;
+    await signed(env.sim.url, creds(scenario, 'alpha-trading'), 'POST', '/sapi/v1/margin/borrow-repay', { asset: 'USDT', amount: '5', type: 'BORROW', isIsolated: 'FALSE' });
+    await vi.waitFor(() => expect(new Decimal(manager.view(alpha)!.liabilitiesUsd).minus(before).toString()).toBe('5'), { timeout: 5_000 });
+  }, 20_000);
+});
