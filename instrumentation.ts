@@ -9,4 +9,6 @@ export async function register(): Promise<void> {
   console.log('[refresh] scheduler started');
   const { startExitResumer } = await import('@/lib/server/exit/resumer');
   startExitResumer();
+  const { startAlertSender } = await import('@/lib/server/alerts/sender');
+  startAlertSender();
 }

@@ -40,6 +40,11 @@ export const envSchema = z
       )
       .optional(),
     SNAPSHOT_RETENTION_DAYS: z.coerce.number('a number of days').int('whole days').min(1, 'at least 1 day').max(3650, 'at most 3650 days').default(30),
+    // Alerts by email (docs/alerts.md): the SMTP server (smtp:// or smtps://, credentials in the URL) and the sender.
+    MARGINWATCH_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL such as smtps://user:pass@mail.example:465').optional(),
+    MARGINWATCH_SMTP_FROM: z.string().min(3, 'an address such as "marginwatch <alerts@desk.example>"').optional(),
+    // The address people open the app at, for the links in webhooks and emails (default http://HOST:PORT).
+    MARGINWATCH_PUBLIC_URL: z.url('an http(s) URL such as https://marginwatch.desk.example').optional(),
     REFRESH_INTERVAL_SECONDS: z.coerce.number('a number of seconds').int('whole seconds').min(10, 'at least 10 seconds').max(3600, 'at most 3600 seconds').default(60),
   })
   .transform((env) => ({

@@ -41,11 +41,13 @@ export function describeCondition(rule: Pick<AlertRule, 'kind' | 'threshold' | '
 function figure(kind: ConditionKind, value: number): string {
   switch (kind) {
     case 'status_worsens': return statusAtSeverity(value).replace('_', ' ').toLowerCase();
-    case 'liquidation_distance': return `${value.toFixed(2)} %`;
-    case 'margin_level': return String(value);
+    case 'liquidation_distance': return `a ${value.toFixed(2)} % move liquidates`;
     case 'projected_loan': case 'projected_loan_total': case 'loan_outstanding': return usd(value);
     case 'data_stale': case 'refresh_failing': case 'exit_half_done': return `${Math.floor(value)} min`;
-    default: return String(value);
+    case 'became_bound': return 'bound';
+    case 'keys_near_limit': return `${value} of 30 keys`;
+    case 'idle_special_key': return `${value} idle special key${value === 1 ? '' : 's'}`;
+    case 'margin_level': return `margin level ${value}`;
   }
 }
 

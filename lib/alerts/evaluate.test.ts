@@ -96,6 +96,6 @@ describe('evaluateAlerts', () => {
     const r = rule({ kind: 'liquidation_distance', threshold: '10' });
     const { events } = evaluateAlerts([r], [account('desk-a@x', { liquidation: { distance: 0.0425, direction: 'DOWN', pair: 'BTCUSDT' } })], master, new Map());
     expect(events[0]!.figures).toEqual({ distancePercent: 4.25, direction: 'DOWN', pair: 'BTCUSDT', status: 'NORMAL' });
-    expect(events[0]!.title).toBe('desk-a: 4.25 % (a shock under 10 % liquidates)');
+    expect(events[0]!.title).toBe('desk-a: a 4.25 % move liquidates (a shock under 10 % liquidates)');
   });
 });

@@ -28,8 +28,10 @@ export function evaluateAlerts(rules: readonly AlertRule[], accounts: readonly A
   const apply = (rule: AlertRule, email: string | null, measured: Measured | null, trigger: ReturnType<typeof triggerOf>) => {
     const previous = states.get(stateKey(rule.id, email)) ?? null;
     const { state, transition } = step(trigger, previous, measured?.value ?? null);
-    if (state !== previous) changes.push({ ruleId: rule.id, email, state });
-    if (!transition || transition.kind === 'clear' || !measured) return;
+    // Only transitions are stored: an open alert's level is all the next refresh needs.
+    if (!transition) return;
+    changes.push({ ruleId: rule.id, email, state });
+    if (transition.kind === 'clear' || !measured) return;
     events.push({
       ruleId: rule.id, kind: rule.kind, email, transition: transition.kind, level: transition.level,
       value: measured.value, title: alertTitle(rule, email, measured.value, transition.kind), figures: measured.figures,

@@ -256,3 +256,4 @@ export const termsRecords = pgTable('terms_records', {
   recordedBy: text('recorded_by').notNull(),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 });
+export * from './schema-alerts';

@@ -13,6 +13,8 @@ import { refreshKeyLists } from './key-lists';
 import { keyHistories, recordSightings } from './key-history';
 import { readAccount } from './read-account';
 import { mergeStats } from './stats';
+import { finishWithAlerts } from '../alerts/finish';
+import type { RefreshedAccount } from '../alerts/facts';
 
 const ACCOUNT_CONCURRENCY = 8;
 const HEARTBEAT_TIMEOUT_MS = 2 * 60_000;
@@ -122,32 +124,32 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
     const history = await keyHistories(db, masterId);
     const takenAt = new Date();
     const risks: AccountRisk[] = [];
+    const refreshed = new Map<string, RefreshedAccount>();
     for (const outcome of outcomes) {
       const keys = {
         listed: keyLists.get(outcome.email) ?? null,
         stored: stored.filter((c) => c.accountEmail === outcome.email).map((c) => c.apiKey),
         deleted: history.deletedKeys(outcome.email),
       };
-      const risk = await writeSnapshot(db, { runId, masterId, takenAt, outcome, history: history.of(outcome.email), book, errors, keys });
-      risks.push(risk);
+      const written = await writeSnapshot(db, { runId, masterId, takenAt, outcome, history: history.of(outcome.email), book, errors, keys });
+      risks.push(written.risk);
+      refreshed.set(outcome.email, written);
     }
     const stale = outcomes.filter((o) => 'error' in o).length + errors.filter((e) => e.step === 'valuation').length;
     const status = stale === 0 ? 'ok' : stale < outcomes.length || outcomes.length === 0 ? 'partial' : 'failed';
-    await progress({
-      status,
-      finishedAt: new Date(),
-      currentStep: null,
-      errors,
-      masterRisk: aggregateMaster(risks),
-      stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>,
-    });
+    const masterRisk = aggregateMaster(risks);
+    const finished: Partial<typeof refreshRuns.$inferInsert> = { status, finishedAt: new Date(), currentStep: null, errors, masterRisk, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>, heartbeatAt: new Date() };
+    await finishWithAlerts(db, { masterId, refreshId: runId, accounts: refreshed, masterRisk, failing: status === 'failed' }, (tx) =>
+      tx.update(refreshRuns).set(finished).where(eq(refreshRuns.id, runId)));
     await db.delete(accountSnapshots).where(and(eq(accountSnapshots.masterId, masterId), lt(accountSnapshots.takenAt, sql`now() - make_interval(days => ${getEnv().SNAPSHOT_RETENTION_DAYS})`)));
     console.log(`[refresh] ${master.name}: ${status}, ${outcomes.length} accounts, ${stale} stale`);
     return { runId, status };
   } catch (error) {
     console.error(`[refresh] ${master.name}: failed: ${messageOf(error)}`);
     errors.push({ account: null, step: 'master', message: messageOf(error) });
-    await progress({ status: 'failed', finishedAt: new Date(), currentStep: null, errors, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown> });
+    const failed = { status: 'failed' as const, finishedAt: new Date(), currentStep: null, errors, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>, heartbeatAt: new Date() };
+    await finishWithAlerts(db, { masterId, refreshId: runId, accounts: new Map(), masterRisk: null, failing: true }, (tx) =>
+      tx.update(refreshRuns).set(failed).where(eq(refreshRuns.id, runId)));
     return { runId, status: 'failed' as const };
   }
 }
@@ -163,7 +165,7 @@ interface SnapshotContext {
   keys: { listed: string[] | null; stored: string[]; deleted: string[] };
 }
 
-async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<AccountRisk> {
+async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<RefreshedAccount> {
   const { outcome, masterId, takenAt } = ctx;
   const base = { refreshId: ctx.runId, masterId, accountEmail: outcome.email, takenAt };
   let error = 'error' in outcome ? outcome.error : null;
@@ -176,7 +178,8 @@ async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<AccountRisk>
         keys: keyCounts(ctx.keys, outcome.reads.own?.specialKeys.map((k) => k.apiKey) ?? null),
         raw: outcome.reads as unknown as Record<string, unknown>,
       });
-      return risk;
+      const keys = keyCounts(ctx.keys, outcome.reads.own?.specialKeys.map((k) => k.apiKey) ?? null);
+      return { risk, dataAt: takenAt, keysTotal: keys.total, specialKnown: keys.special !== null };
     } catch (e) {
       error = `valuation: ${messageOf(e)}`;
       ctx.errors.push({ account: outcome.email, step: 'valuation', message: messageOf(e) });
@@ -191,7 +194,8 @@ async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<AccountRisk>
     .limit(1);
   if (last) {
     await db.insert(accountSnapshots).values({ ...base, dataAt: last.dataAt, stale: true, error, mode: last.mode, marginLevel: last.marginLevel, rule: last.rule, status: last.status, input: last.input, risk: last.risk, keys: last.keys, raw: last.raw });
-    return last.risk as AccountRisk;
+    const keys = last.keys;
+    return { risk: last.risk as AccountRisk, dataAt: last.dataAt, keysTotal: keys.total, specialKnown: keys.special !== null };
   }
   // Never read successfully: what is known is that nothing is known.
   const input: AccountRiskInput = {
@@ -201,7 +205,7 @@ async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<AccountRisk>
   };
   const risk = evaluateAccount(input, DEFAULT_RISK_CONFIG);
   await db.insert(accountSnapshots).values({ ...base, dataAt: takenAt, stale: true, error, ...summary(input, risk), keys: keyCounts(ctx.keys, null), raw: null });
-  return risk;
+  return { risk, dataAt: takenAt, keysTotal: null, specialKnown: false };
 }
 
 /** The snapshot's key figures; `total` only when the exchange's own list makes the count complete. */

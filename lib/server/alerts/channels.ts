@@ -1,0 +1,56 @@
+import 'server-only';
+import { desc, eq } from 'drizzle-orm';
+import { channelInputSchema, webhookUrlProblem, type ChannelInput } from '@/lib/alerts/channel-schema';
+import { getEnv } from '@/lib/env';
+import { loadKeyring } from '../crypto/keyring';
+import { seal, unseal } from '../crypto/seal';
+import type { Db } from '../db/client';
+import { alertChannels } from '../db/schema';
+import type { ChannelConfig } from './transports';
+
+export type ChannelRow = typeof alertChannels.$inferSelect;
+
+export class ChannelInputError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(`${field}: ${message}`);
+  }
+}
+
+/** Plain http to loopback only where nothing real is at stake: demo mode and tests. */
+export function loopbackAllowed(): boolean {
+  const env = getEnv();
+  return env.demo || env.NODE_ENV === 'test';
+}
+
+export async function createChannel(db: Db, raw: ChannelInput, by: string): Promise<ChannelRow> {
+  const input = channelInputSchema.parse(raw);
+  let config: ChannelConfig;
+  let target: string;
+  if (input.kind === 'webhook') {
+    const problem = webhookUrlProblem(input.url, loopbackAllowed());
+    if (problem) throw new ChannelInputError('url', problem);
+    config = { kind: 'webhook', format: input.format, url: input.url, signingSecret: input.signingSecret };
+    target = new URL(input.url).host;
+  } else {
+    config = { kind: 'email', to: input.to };
+    target = input.to.join(', ');
+  }
+  const [row] = await db.insert(alertChannels).values({
+    name: input.name, kind: input.kind, format: input.kind === 'email' ? 'email' : input.format, target,
+    sealedConfig: seal(JSON.stringify(config), loadKeyring().current), createdBy: by,
+  }).returning();
+  return row!;
+}
+
+export function configOf(row: Pick<ChannelRow, 'sealedConfig'>): ChannelConfig {
+  return JSON.parse(unseal(row.sealedConfig, loadKeyring().all)) as ChannelConfig;
+}
+
+export async function listChannels(db: Db): Promise<ChannelRow[]> {
+  return db.select().from(alertChannels).orderBy(desc(alertChannels.createdAt));
+}
+
+export async function channelById(db: Db, id: string): Promise<ChannelRow | null> {
+  const [row] = await db.select().from(alertChannels).where(eq(alertChannels.id, id));
+  return row ?? null;
+}
