@@ -50,9 +50,12 @@ export function formatShock(shock: number): string {
   return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)} %`;
 }
 
-/** Margin level or uniMMR ratio, "1.457"; none for accounts without debt. */
-export function formatRatio(value: string | null): string {
-  return value === null ? '— (no debt)' : new Decimal(value).toFixed(3, Decimal.ROUND_DOWN);
+/**
+ * Margin level or uniMMR ratio, "1.457". A missing ratio says "no debt" only when the caller knows the account
+ * has none (its status is NO_DEBT): a loan, an unpriced asset or an unread account has no ratio either.
+ */
+export function formatRatio(value: string | null, none = '— (no debt)'): string {
+  return value === null ? none : new Decimal(value).toFixed(3, Decimal.ROUND_DOWN);
 }
 
 /** How old data is, in words a desk reads at a glance: "45 s", "12 min", "3 h", "2 d". */

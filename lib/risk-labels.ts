@@ -1,4 +1,4 @@
-import type { AccountStatus, ApplicabilityRule } from '@/lib/risk';
+import type { ApplicabilityRule } from '@/lib/risk';
 
 /** People-facing words for the engine's codes, in one place. Tone: at-risk states carry a symbol too. */
 export const RULE_LABEL: Record<ApplicabilityRule, string> = {
@@ -12,15 +12,8 @@ export const RULE_LABEL: Record<ApplicabilityRule, string> = {
   UNKNOWN_MODE: 'Unknown — margin type unreadable',
 };
 
-export const STATUS_LABEL: Record<AccountStatus, { label: string; icon: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
-  NORMAL: { label: 'Normal', icon: '●', tone: 'ok' },
-  NO_DEBT: { label: 'No debt', icon: '○', tone: 'muted' },
-  MARGIN_CALL: { label: 'Margin call', icon: '▲', tone: 'warn' },
-  REDUCE_ONLY: { label: 'Reduce-only', icon: '▲', tone: 'warn' },
-  LIQUIDATION: { label: 'Liquidation', icon: '✖', tone: 'danger' },
-  CLAIM: { label: 'Claim', icon: '✖', tone: 'danger' },
-  UNKNOWN: { label: 'Unknown', icon: '?', tone: 'muted' },
-};
+/** Status words live with the statuses themselves (lib/risk/status.ts), defined once. */
+export { STATUS_LABEL, statusLabel } from '@/lib/risk';
 
 export const MODE_LABEL: Record<string, string> = {
   CROSS_CLASSIC: 'Cross Margin Classic',

@@ -49,7 +49,8 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
         <Link href={`/accounts${shockSearch(shocks)}`} className="text-slate-600 hover:underline dark:text-slate-400">← All accounts</Link>
         <span className="text-slate-400">·</span>
         <span>{MODE_LABEL[r.mode] ?? r.mode}</span>
-        <StatusBadge status={r.status} />
+        <StatusBadge status={r.status} source={r.statusSource} />
+        {r.statusSource && <span className="text-xs text-slate-500" data-testid="status-source">from {r.statusSource}</span>}
         {r.stale && <StaleBadge error={r.error} />}
         <span className="num text-slate-500">data {formatAge(r.dataAt, now)} old ({formatDateTime(r.dataAt)})</span>
       </div>
@@ -64,7 +65,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
 
       <Card>
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-          <Figure label={r.level.kind === 'uniMMR' ? 'uniMMR' : 'Margin level'}>{formatRatio(r.level.value)}</Figure>
+          <Figure label={r.level.kind === 'uniMMR' ? 'uniMMR' : 'Margin level'}>{formatRatio(r.level.value, r.status === 'NO_DEBT' ? undefined : '—')}</Figure>
           <Figure label="Bars (call / liquidation)">{r.bars ? `${Number(r.bars.marginCall)} / ${Number(r.bars.liquidation)}` : 'not read'}</Figure>
           <Figure label="Liquidates at" danger={r.liquidationDistance === 0}>{formatLiquidation(r.liquidation)}</Figure>
           <Figure label="Bankruptcy at">{formatLiquidation(d.shocks.bankruptcy)}</Figure>
@@ -86,7 +87,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
           </p>
         </Card>
         <Card title="Margin level history">
-          <MarginHistoryChart history={d.history} bars={r.level.kind === 'ML' ? r.bars : null} />
+          <MarginHistoryChart history={d.history} bars={r.level.kind === 'ML' ? r.bars : null} pmPro={r.level.kind === 'uniMMR'} />
         </Card>
       </div>
 

@@ -1,5 +1,5 @@
 import type { AccountStatus, ApplicabilityRule } from '@/lib/risk';
-import { RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
+import { RULE_LABEL, statusLabel } from '@/lib/risk-labels';
 
 export const TONE: Record<'ok' | 'warn' | 'danger' | 'muted', string> = {
   ok: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-950/50 dark:text-emerald-300 dark:ring-emerald-400/30',
@@ -22,10 +22,11 @@ const RULE_SHORT: Record<ApplicabilityRule, string> = {
 
 const badge = 'inline-flex items-center gap-1 whitespace-nowrap rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset';
 
-export function StatusBadge({ status }: { status: AccountStatus }) {
-  const s = STATUS_LABEL[status];
+/** The status with the exchange field it was decided from in the tooltip (lib/risk/status.ts). */
+export function StatusBadge({ status, source }: { status: AccountStatus; source?: string }) {
+  const s = statusLabel(status);
   return (
-    <span className={`${badge} ${TONE[s.tone]}`}>
+    <span className={`${badge} ${TONE[s.tone]}`} title={source ? `${s.meaning} From: ${source}.` : s.meaning}>
       <span aria-hidden>{s.icon}</span>
       {s.label}
     </span>

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatAge, formatRatio, formatShock } from '@/lib/format';
 import { formatLiquidation, formatUsdPlain } from '@/lib/format-table';
-import { MODE_LABEL, RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
+import { severity } from '@/lib/risk';
+import { MODE_LABEL, RULE_LABEL, statusLabel } from '@/lib/risk-labels';
 import { BindingBadge, StaleBadge, StatusBadge } from './badges';
 import { accountPath, type AccountRow } from '@/lib/contracts/accounts';
 
@@ -51,7 +52,7 @@ function Level({ r }: { r: AccountRow }) {
   if (r.level.value === null)
     return (
       <span className="flex flex-col items-end">
-        <span className={muted}>{r.level.kind === 'uniMMR' ? '—' : 'no debt'}</span>
+        <span className={muted}>{r.level.kind === 'ML' && r.status === 'NO_DEBT' ? 'no debt' : '—'}</span>
         <IsolatedLine r={r} show="level" />
       </span>
     );
@@ -72,8 +73,8 @@ function Level({ r }: { r: AccountRow }) {
 function IsolatedLine({ r, show }: { r: AccountRow; show: 'level' | 'status' | 'liquidation' }) {
   const p = r.isolated;
   if (!p || p.status === 'NO_DEBT') return null;
-  const near = p.status === 'LIQUIDATION' || p.status === 'MARGIN_CALL' || (p.liquidationDistance !== null && p.liquidationDistance < NEAR_LIQUIDATION);
-  const title = `Isolated ${p.symbol}${p.pairs > 1 ? ` (worst of ${p.pairs} pairs)` : ''}: ${STATUS_LABEL[p.status].label}, margin level ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}, liquidation bar ${p.bar === null ? 'not read' : String(Number(p.bar))}, ${formatLiquidation(p.liquidation)}`;
+  const near = severity(p.status) >= severity('MARGIN_CALL') || (p.liquidationDistance !== null && p.liquidationDistance < NEAR_LIQUIDATION);
+  const title = `Isolated ${p.symbol}${p.pairs > 1 ? ` (worst of ${p.pairs} pairs)` : ''}: ${statusLabel(p.status).label}, margin level ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}, liquidation bar ${p.bar === null ? 'not read' : String(Number(p.bar))}, ${formatLiquidation(p.liquidation)}`;
   // Short enough for the narrow cells: the pair's name once (status), "iso" beside its level; details in the title.
   const text =
     show === 'level' ? `iso ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}`
@@ -93,7 +94,7 @@ const nearestDistance = (r: AccountRow) => Math.min(r.liquidationDistance ?? NON
 const isolatedCsv = (r: AccountRow) => {
   const p = r.isolated;
   if (!p) return null;
-  return `${p.symbol}: ${STATUS_LABEL[p.status].label}, margin level ${p.marginLevel ?? '—'}, bar ${p.bar ?? 'not read'}, liquidates at ${p.liquidation ? p.liquidation.shock : '—'}`;
+  return `${p.symbol}: ${statusLabel(p.status).label}, margin level ${p.marginLevel ?? '—'}, bar ${p.bar ?? 'not read'}, liquidates at ${p.liquidation ? p.liquidation.shock : '—'}`;
 };
 
 const projectedCsv = (r: AccountRow, at: AccountRow['atA']) => (at ? (at.owed > 0 ? at.owed : r.bound === null ? at.deficit : 0) : null);
@@ -129,14 +130,14 @@ function specs(shockA: number, shockB: number): Spec[] {
       id: 'status',
       header: 'Status',
       width: '11%',
-      descFirst: false, sort: (r) => ['LIQUIDATION', 'CLAIM', 'MARGIN_CALL', 'REDUCE_ONLY', 'NORMAL', 'UNKNOWN', 'NO_DEBT'].indexOf(r.status),
+      descFirst: false, sort: (r) => -severity(r.status),
       cell: (r) => (
         <span className="flex flex-col items-start gap-0.5">
-          <StatusBadge status={r.status} />
+          <StatusBadge status={r.status} source={r.statusSource} />
           <IsolatedLine r={r} show="status" />
         </span>
       ),
-      csv: (r) => STATUS_LABEL[r.status].label,
+      csv: (r) => `${statusLabel(r.status).label} (${r.statusSource})`,
     },
     {
       id: 'level',

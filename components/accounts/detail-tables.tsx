@@ -1,7 +1,6 @@
 import Decimal from 'decimal.js';
 import { formatAmount, formatDateTime, formatRatio, formatUsd } from '@/lib/format';
 import { formatLiquidation } from '@/lib/format-table';
-import type { MarginStatus } from '@/lib/risk';
 import { StatusBadge } from './badges';
 import type { AccountDetail } from '@/lib/contracts/accounts';
 
@@ -82,7 +81,7 @@ export function IsolatedPairsTable({ pairs }: { pairs: AccountDetail['isolatedPa
                 {p.reportedMarginLevel && <span className="block text-xs text-slate-500">({formatRatio(p.reportedMarginLevel)})</span>}
               </td>
               <td className={`${td} text-right`}>{p.liquidateBar ? formatRatio(p.liquidateBar) : '—'}</td>
-              <td className={td}>{p.status === 'UNKNOWN' ? <StatusBadge status="UNKNOWN" /> : <StatusBadge status={p.status as MarginStatus} />}</td>
+              <td className={td}><StatusBadge status={p.status} source={p.statusSource} /></td>
               <td className={`${td} text-right`}>{formatLiquidation(p.liquidation)}</td>
             </tr>
           ))}

@@ -2,7 +2,7 @@ import { formatRatio, formatUsd } from '@/lib/format';
 import { DEFAULT_RISK_CONFIG } from '@/lib/risk';
 import type { AccountDetail } from '@/lib/contracts/accounts';
 
-const TIER_WORDS = { NORMAL: '● Normal', NO_DEBT: '○ No debt', REDUCE_ONLY: '▲ Reduce-only', LIQUIDATION: '✖ Liquidation', CLAIM: '✖ Binance may claim the loss' } as const;
+const TIER_WORDS = { NORMAL: '● Normal', NO_DEBT: '— no maintenance margin', REDUCE_ONLY: '▲ Reduce-only', LIQUIDATION: '✖ Liquidation', CLAIM: '✖ Binance may claim the loss' } as const;
 
 /** uniMMR against the three Portfolio Margin Pro tiers (docs/domain.md#exposure), on a scale from 0.9 to 1.6. */
 export function PmProPanel({ pm }: { pm: NonNullable<AccountDetail['pmPro']> }) {
@@ -23,7 +23,7 @@ export function PmProPanel({ pm }: { pm: NonNullable<AccountDetail['pmPro']> }) 
           <dd className="num text-xl font-semibold">{formatRatio(pm.uniMMR)}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">Tier</dt>
+          <dt className="text-xs text-slate-500">Our tier (estimate)</dt>
           <dd className="font-medium">{TIER_WORDS[pm.tier]}</dd>
         </div>
         <div>
@@ -31,7 +31,7 @@ export function PmProPanel({ pm }: { pm: NonNullable<AccountDetail['pmPro']> }) 
           <dd className="num">{formatUsd(pm.accountEquity)} / {formatUsd(pm.accountMaintMargin)}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">Binance status (as reported)</dt>
+          <dt className="text-xs text-slate-500">Binance status (decides)</dt>
           <dd className="font-medium">{pm.accountStatus}</dd>
         </div>
       </dl>

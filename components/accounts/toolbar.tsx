@@ -2,7 +2,7 @@
 
 import { formatShock } from '@/lib/format';
 import { MODE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
-import type { AccountStatus } from '@/lib/risk';
+import { ACCOUNT_STATUSES } from '@/lib/risk';
 import type { AccountFilters } from './filters';
 
 const input = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
@@ -48,7 +48,7 @@ export function Toolbar({
         Status
         <select className={input} value={filters.status} onChange={(e) => onChange({ status: e.target.value })}>
           <option value="">All statuses</option>
-          {(Object.keys(STATUS_LABEL) as AccountStatus[]).map((k) => (
+          {ACCOUNT_STATUSES.map((k) => (
             <option key={k} value={k}>{STATUS_LABEL[k].label}</option>
           ))}
         </select>

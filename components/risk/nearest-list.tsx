@@ -1,7 +1,7 @@
 import { Card } from '@/components/ui/card';
 import { formatCrossing } from '@/lib/format-chart';
 import type { NearestAccount } from '@/lib/contracts/overview';
-import { RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
+import { RULE_LABEL, statusLabel } from '@/lib/risk-labels';
 import { TONE_BAR, TONE_TEXT, type Tone } from './tone';
 
 /** Moves beyond this are shown as "far": the deficit curve's own range. */
@@ -24,7 +24,7 @@ export function NearestList({ nearest }: { nearest: NearestAccount[] }) {
         <ol className="space-y-3">
           {nearest.map((n) => {
             const c = closeness(n.distance);
-            const status = STATUS_LABEL[n.status];
+            const status = statusLabel(n.status);
             const fill = Math.max(0.03, 1 - Math.min(n.distance, FAR) / FAR);
             return (
               <li key={`${n.email}:${n.pair ?? ''}`} data-testid="nearest-row">

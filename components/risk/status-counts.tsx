@@ -1,10 +1,9 @@
 import { Card } from '@/components/ui/card';
-import type { AccountStatus, ApplicabilityRule } from '@/lib/risk';
+import { ACCOUNT_STATUSES, type ApplicabilityRule } from '@/lib/risk';
 import { RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
 import type { OverviewData } from '@/lib/contracts/overview';
 import { TONE_TEXT } from './tone';
 
-const STATUS_ORDER: AccountStatus[] = ['LIQUIDATION', 'CLAIM', 'MARGIN_CALL', 'REDUCE_ONLY', 'NORMAL', 'NO_DEBT', 'UNKNOWN'];
 const RULE_ORDER: ApplicabilityRule[] = [
   'BOUND_SPECIAL_KEY', 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', 'PM_PRO_BOUND', 'UNSUPPORTED_PRODUCT',
   'UNKNOWN_NO_KEY', 'UNKNOWN_MODE', 'NOT_BOUND', 'ISOLATED_NEVER',
@@ -15,7 +14,7 @@ export function StatusCounts({ counts }: { counts: OverviewData['counts'] }) {
   return (
     <Card title="Accounts">
       <dl className="space-y-1.5 text-sm" aria-label="Accounts per status">
-        {STATUS_ORDER.filter((s) => counts.byStatus[s] > 0).map((s) => {
+        {ACCOUNT_STATUSES.filter((s) => (counts.byStatus[s] ?? 0) > 0).map((s) => {
           const l = STATUS_LABEL[s];
           return (
             <div key={s} className="flex justify-between gap-3">

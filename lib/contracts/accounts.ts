@@ -5,7 +5,6 @@ import type {
   AccountStatus,
   ApplicabilityRule,
   DeficitPoint,
-  MarginStatus,
   OutstandingLoanInput,
   PmProRisk,
   ShockCrossing,
@@ -30,6 +29,8 @@ export interface AccountRow {
   rule: ApplicabilityRule;
   reason: string;
   status: AccountStatus;
+  /** The exchange field (or our figure) the status was decided from (lib/risk/status.ts). */
+  statusSource: string;
   /** Cross: margin level; PM Pro: uniMMR. Null without debt. Exact decimal string. */
   level: { kind: 'ML' | 'uniMMR'; value: string | null };
   /** The account's own bars (Cross) or the PM Pro tiers; null when not read. */
@@ -59,7 +60,8 @@ export interface IsolatedSummary {
   marginLevel: string | null;
   /** The pair's own liquidation bar (Binance `liquidateRate`); null when not read. */
   bar: string | null;
-  status: MarginStatus | 'UNKNOWN';
+  status: AccountStatus;
+  statusSource: string;
   liquidation: ShockCrossing | null;
   liquidationDistance: number | null;
 }
@@ -91,7 +93,8 @@ export interface IsolatedPairView {
   marginLevel: string | null;
   reportedMarginLevel: string | null;
   liquidateBar: string | null;
-  status: MarginStatus | 'UNKNOWN';
+  status: AccountStatus;
+  statusSource: string;
   liquidation: ShockCrossing | null;
   equityUsd: string;
 }

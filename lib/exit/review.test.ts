@@ -12,7 +12,7 @@ describe('reviewAccount', () => {
     ['bound, debt-free, trading key', {}, 'ready', []],
     ['keys deleted but not exited', { rule: 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED' }, 'ready', []],
     ['a liability', { liabilities: [debt] }, 'blocked', ['liability']],
-    ['being liquidated with debt', { status: 'LIQUIDATION', liabilities: [debt] }, 'blocked', ['liquidating', 'liability']],
+    ['being liquidated with debt', { status: 'LIQUIDATING', liabilities: [debt] }, 'blocked', ['liquidating', 'liability']],
     ['no stored key (desk-lima)', { keyStored: false, keyCanTrade: null, rule: 'UNKNOWN_NO_KEY' }, 'blocked', ['no_key']],
     ['a read-only stored key', { keyCanTrade: false }, 'blocked', ['key_permission']],
     ['mode unknown', { rule: 'UNKNOWN_MODE', mode: 'UNKNOWN' }, 'blocked', ['mode_unknown']],

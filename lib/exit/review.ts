@@ -51,7 +51,7 @@ export function reviewAccount(a: ReviewInput): Verdict {
   if (a.rule === 'UNKNOWN_MODE') {
     blockers.push({ code: 'mode_unknown', message: 'The margin account type could not be read; the exit is for Cross Margin Classic only. Refresh and try again.' });
   }
-  if (a.status === 'LIQUIDATION') {
+  if (a.status === 'LIQUIDATING') {
     blockers.push({ code: 'liquidating', message: 'The account is at its liquidation bar: Binance refuses the exit while an account is being liquidated.' });
   }
   for (const l of a.liabilities) {

@@ -7,6 +7,7 @@ import type {
   MasterRisk,
   ShockCrossing,
 } from './result-types';
+import { ACCOUNT_STATUSES, isAccountStatus } from './status';
 
 export type AggregateOptions = { topContributors?: number; nearestCount?: number };
 
@@ -17,7 +18,6 @@ export class ShockGridMismatchError extends Error {
   }
 }
 
-const STATUSES: AccountStatus[] = ['NORMAL', 'MARGIN_CALL', 'REDUCE_ONLY', 'LIQUIDATION', 'CLAIM', 'NO_DEBT', 'UNKNOWN'];
 const RULES: ApplicabilityRule[] = [
   'BOUND_SPECIAL_KEY', 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', 'NOT_BOUND', 'PM_PRO_BOUND',
   'ISOLATED_NEVER', 'UNSUPPORTED_PRODUCT', 'UNKNOWN_NO_KEY', 'UNKNOWN_MODE',
@@ -96,12 +96,13 @@ function sumLoans(risks: readonly AccountRisk[]): MasterRisk['outstandingLoans']
 }
 
 function countAccounts(risks: readonly AccountRisk[]): MasterRisk['counts'] {
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<AccountStatus, number>;
+  const byStatus = Object.fromEntries(ACCOUNT_STATUSES.map((s) => [s, 0])) as Record<AccountStatus, number>;
   const byRule = Object.fromEntries(RULES.map((s) => [s, 0])) as Record<ApplicabilityRule, number>;
   let bound = 0;
   let notBound = 0;
   for (const r of risks) {
-    byStatus[r.status] += 1;
+    // A code from an older snapshot that this build does not know counts as unknown, never as normal.
+    byStatus[isAccountStatus(r.status) ? r.status : 'UNKNOWN'] += 1;
     byRule[r.applicability.rule] += 1;
     if (r.applicability.bound === true) bound += 1;
     else if (r.applicability.bound === false) notBound += 1;

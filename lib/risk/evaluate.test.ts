@@ -60,18 +60,23 @@ describe('evaluateAccount: status, level and shocks per product', () => {
     expect(r.shocks.bankruptcy!.shock).toBeCloseTo(-2 / 11, 12); // 55,000x = 45,000
   });
 
-  it('PM Pro: uniMMR tiers 1.20 / 1.05 / 1.00', () => {
-    const pm = (equity: string, mm: string) =>
-      evaluateAccount(account({ mode: 'PM_PRO', assets: longWallet, bars: null, pmPro: { accountEquity: equity, accountMaintMargin: mm, accountStatus: 'X' } }));
+  it('PM Pro: our uniMMR tiers 1.20 / 1.05 / 1.00; the status is the exchange\'s accountStatus', () => {
+    const pm = (equity: string, mm: string, accountStatus = 'NORMAL') =>
+      evaluateAccount(account({ mode: 'PM_PRO', assets: longWallet, bars: null, pmPro: { accountEquity: equity, accountMaintMargin: mm, accountStatus } }));
     // 10,000 / 8,000 = 1.25 > 1.20.
-    expect(pm('10000', '8000')).toMatchObject({ status: 'NORMAL', marginLevel: null, pmPro: { uniMMR: '1.25', tier: 'NORMAL', accountStatus: 'X' } });
+    expect(pm('10000', '8000')).toMatchObject({ status: 'NORMAL', marginLevel: null, pmPro: { uniMMR: '1.25', tier: 'NORMAL', accountStatus: 'NORMAL' } });
     // 10,000 / 8,400 = 1.190… ≤ 1.20.
-    expect(pm('10000', '8400').status).toBe('REDUCE_ONLY');
+    expect(pm('10000', '8400').pmPro!.tier).toBe('REDUCE_ONLY');
     // 10,500 / 10,000 = 1.05 exactly: liquidation tier.
-    expect(pm('10500', '10000').status).toBe('LIQUIDATION');
+    expect(pm('10500', '10000').pmPro!.tier).toBe('LIQUIDATION');
     // 9,000 / 10,000 = 0.9 ≤ 1.00.
-    expect(pm('9000', '10000').status).toBe('CLAIM');
-    expect(pm('10000', '0')).toMatchObject({ status: 'NO_DEBT', pmPro: { uniMMR: null } });
+    expect(pm('9000', '10000').pmPro!.tier).toBe('CLAIM');
+    // desk-echo: uniMMR 1.2275 is above our 1.20 tier, Binance reports MARGIN_CALL: Binance's word is shown.
+    expect(pm('1160000', '945000', 'MARGIN_CALL')).toMatchObject({ status: 'MARGIN_CALL', statusSource: 'Binance accountStatus MARGIN_CALL', pmPro: { tier: 'NORMAL' } });
+    // A status string never seen is unknown, never normal.
+    expect(pm('10000', '8000', 'X').status).toBe('UNKNOWN');
+    // No maintenance margin but the wallet borrows 45,000 USDT: never "No debt".
+    expect(pm('10000', '0')).toMatchObject({ status: 'NORMAL', pmPro: { uniMMR: null, tier: 'NO_DEBT' } });
     // Liquidation shock: 10,000 + 55,000·s = 1.05·8,000 → s = −1,600/55,000.
     expect(pm('10000', '8000').shocks.liquidation!.shock).toBeCloseTo(-1600 / 55000, 12);
   });

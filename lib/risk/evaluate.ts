@@ -5,7 +5,8 @@ import { deficitCurve } from './deficit';
 import { evaluatePair } from './isolated';
 import { formatLevel, marginLevel, marginStatus } from './margin-level';
 import { pmProRisk } from './pm-pro';
-import type { AccountRisk, AccountStatus, ShockPoints } from './result-types';
+import type { AccountRisk, AccountStatus, PmProRisk, PmProTier, ShockPoints } from './result-types';
+import { decideStatus, type StatusFacts } from './status';
 import { crossShocks, pmProLiquidation } from './shocks';
 import { crossSums, stableSetOf, toFloatSums, totalLiabilities, type ExposureSums } from './sums';
 import { exactTotals } from './totals';
@@ -27,7 +28,7 @@ export function evaluateAccount(input: AccountRiskInput, config: RiskConfig = DE
     mode: input.mode,
     applicability: rule,
     consequence: rule.bound === true ? 'LOAN_OWED' : rule.bound === false ? 'COLLATERAL_LOST' : 'UNKNOWN',
-    status: isPm ? pmStatus(pm?.tier ?? null, sums) : marginStatus(sums, input.bars),
+    ...accountStatus(input, sums, pm),
     // Binance's margin level is a cross-margin figure; PM Pro is judged by uniMMR (`pmPro`).
     marginLevel: isPm ? null : formatLevel(marginLevel(sums)),
     bars: input.bars && { marginCallBar: input.bars.marginCallBar, forceLiquidationBar: input.bars.forceLiquidationBar },
@@ -41,10 +42,36 @@ export function evaluateAccount(input: AccountRiskInput, config: RiskConfig = DE
   };
 }
 
-function pmStatus(tier: AccountStatus | null, sums: ExposureSums): AccountStatus {
-  if (tier !== null) return tier;
-  // Portfolio account not read: only "no debt" can still be told from the balances.
-  return totalLiabilities(sums).isZero() ? 'NO_DEBT' : 'UNKNOWN';
+/** Our PM Pro tier in the status vocabulary: "claim" (uniMMR ≤ 1.00) is a liquidation too. */
+const TIER_STATUS: Record<PmProTier, AccountStatus> = {
+  NORMAL: 'NORMAL', REDUCE_ONLY: 'REDUCE_ONLY', LIQUIDATION: 'LIQUIDATING', CLAIM: 'LIQUIDATING', NO_DEBT: 'NO_DEBT',
+};
+
+/** The status from the exchange's fields first (lib/risk/status.ts); ours only where Binance said nothing. */
+function accountStatus(input: AccountRiskInput, sums: ExposureSums, pm: PmProRisk | null): { status: AccountStatus; statusSource: string } {
+  const hasDebt = !totalLiabilities(sums).isZero();
+  const loans = input.outstandingLoans;
+  let facts: StatusFacts;
+  if (input.mode === 'PM_PRO') {
+    facts = {
+      hasDebt,
+      loans,
+      reported: input.pmPro ? { field: 'accountStatus', value: input.pmPro.accountStatus } : null,
+      // Portfolio account not read: only "no debt" can still be told from the balances.
+      computed: pm ? { status: TIER_STATUS[pm.tier], source: `uniMMR ${pm.uniMMR ?? '—'} against our tiers` } : hasDebt ? null : { status: 'NO_DEBT', source: 'nothing borrowed in the balances read' },
+    };
+  } else {
+    const bars = input.bars;
+    const computed = marginStatus(sums, bars);
+    facts = {
+      hasDebt,
+      loans,
+      reportedLevel: bars && input.reportedMarginLevel ? { field: 'marginLevel', value: input.reportedMarginLevel, ...bars } : null,
+      computed: computed === 'UNKNOWN' ? null : { status: computed, source: 'our margin level from balances × prices' },
+    };
+  }
+  const verdict = decideStatus(facts);
+  return { status: verdict.status, statusSource: verdict.source };
 }
 
 function pmShocks(input: AccountRiskInput, sums: ExposureSums, config: RiskConfig): ShockPoints {

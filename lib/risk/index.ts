@@ -5,3 +5,4 @@ export { applicability, ISOLATED_PAIR } from './applicability';
 export { DEFAULT_RISK_CONFIG, DEFAULT_STABLE_ASSETS, makeRiskConfig, riskConfigSchema, shockGrid, type RiskConfig } from './config';
 export type * from './result-types';
 export type * from './types';
+export { ACCOUNT_STATUSES, STATUS_LABEL, decideStatus, fromExchangeStatus, severity, statusLabel, worseOf, worsens, type StatusFacts, type StatusTone, type StatusVerdict } from './status';

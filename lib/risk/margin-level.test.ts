@@ -40,7 +40,7 @@ describe('marginLevel (docs/domain.md#exposure)', () => {
     // ML = 1200 / 1000 = 1.2.
     const sums = crossSums([asset('BTC', { free: '0.02', price: '60000' }), asset('USDT', { borrowed: '1000', price: '1' })], stables);
     expect(marginStatus(sums, { marginCallBar: '1.3', forceLiquidationBar: '1.1' })).toBe('MARGIN_CALL');
-    expect(marginStatus(sums, { marginCallBar: '1.5', forceLiquidationBar: '1.25' })).toBe('LIQUIDATION');
+    expect(marginStatus(sums, { marginCallBar: '1.5', forceLiquidationBar: '1.25' })).toBe('LIQUIDATING');
     expect(marginStatus(sums, { marginCallBar: '1.15', forceLiquidationBar: '1.05' })).toBe('NORMAL');
     expect(marginStatus(sums, null)).toBe('UNKNOWN');
   });
@@ -48,7 +48,7 @@ describe('marginLevel (docs/domain.md#exposure)', () => {
   it('exactly at the bar is liquidation (Binance: ML ≤ forceLiquidationBar)', () => {
     // 1100 / 1000 = 1.1 exactly; a float quotient would not decide this reliably.
     const sums = crossSums([asset('USDC', { free: '1100', price: '1' }), asset('USDT', { borrowed: '1000', price: '1' })], stables);
-    expect(marginStatus(sums, bars)).toBe('LIQUIDATION');
+    expect(marginStatus(sums, bars)).toBe('LIQUIDATING');
   });
 
   it('property: status agrees with the quotient against the bars', () => {
@@ -58,7 +58,7 @@ describe('marginLevel (docs/domain.md#exposure)', () => {
         const ml = marginLevel(sums);
         const status = marginStatus(sums, bars);
         if (ml === null) return status === 'NO_DEBT';
-        if (ml.lte(new Dec('1.1'))) return status === 'LIQUIDATION';
+        if (ml.lte(new Dec('1.1'))) return status === 'LIQUIDATING';
         if (ml.lte(new Dec('1.3'))) return status === 'MARGIN_CALL';
         return status === 'NORMAL';
       }),

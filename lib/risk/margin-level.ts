@@ -29,7 +29,7 @@ export function marginStatus(sums: ExposureSums, bars: Bars | null): MarginStatu
   if (liabilities.isZero()) return 'NO_DEBT';
   if (bars === null) return 'UNKNOWN';
   const assets = totalAssets(sums);
-  if (assets.lte(liabilities.times(dec(bars.forceLiquidationBar)))) return 'LIQUIDATION';
+  if (assets.lte(liabilities.times(dec(bars.forceLiquidationBar)))) return 'LIQUIDATING';
   if (assets.lte(liabilities.times(dec(bars.marginCallBar)))) return 'MARGIN_CALL';
   return 'NORMAL';
 }

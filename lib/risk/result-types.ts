@@ -2,7 +2,10 @@
  * The engine's output, computed once per refresh and stored as JSON (issue 6: pages never recompute).
  * Exact figures are decimal strings; stress figures are float64 numbers and are estimates (docs/domain.md#exposure).
  */
+import type { AccountStatus } from './status';
 import type { AccountMode, OutstandingLoanInput } from './types';
+
+export type { AccountStatus } from './status';
 
 export type ApplicabilityRule =
   | 'BOUND_SPECIAL_KEY'
@@ -22,11 +25,8 @@ export type Applicability = {
   reason: string;
 };
 
-/** Cross margin level against the account's own bars. */
-export type MarginStatus = 'NORMAL' | 'MARGIN_CALL' | 'LIQUIDATION' | 'NO_DEBT';
-
-/** Account status across products: PM Pro adds its uniMMR tiers; UNKNOWN when the bars were not read. */
-export type AccountStatus = MarginStatus | 'REDUCE_ONLY' | 'CLAIM' | 'UNKNOWN';
+/** Our recomputed margin level against the account's own bars (the fallback when Binance reports no status). */
+export type MarginStatus = 'NORMAL' | 'MARGIN_CALL' | 'LIQUIDATING' | 'NO_DEBT';
 
 /**
  * Where a level (liquidation bar, zero equity, deficit onset) is crossed by a uniform shock.
@@ -64,7 +64,9 @@ export type PairRisk = {
   /** Σ totalAsset·p / Σ (borrowed+interest)·p, exact; null without debt. */
   marginLevel: string | null;
   reportedMarginLevel: string | null;
-  status: MarginStatus | 'UNKNOWN';
+  /** Binance's `marginLevelStatus` for the pair first (lib/risk/status.ts). */
+  status: AccountStatus;
+  statusSource: string;
   totals: ExactTotals;
   shocks: ShockPoints;
   curve: DeficitPoint[];
@@ -86,7 +88,10 @@ export type AccountRisk = {
   applicability: Applicability;
   /** How a deficit lands on the user: owed as a loan, collateral lost only, or not known. */
   consequence: 'LOAN_OWED' | 'COLLATERAL_LOST' | 'UNKNOWN';
+  /** Decided by lib/risk/status.ts: the exchange's word first, loans, never "No debt" beside a debt. */
   status: AccountStatus;
+  /** The exchange field (or our figure) the status was decided from, for people. */
+  statusSource: string;
   /** Cross: Σa·p / Σl·p exact; null without debt (never Infinity or 999). PM Pro: see `pmPro.uniMMR`. */
   marginLevel: string | null;
   bars: { marginCallBar: string; forceLiquidationBar: string } | null;

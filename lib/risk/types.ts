@@ -42,6 +42,8 @@ export type IsolatedPairInput = {
   liquidateBar?: DecimalString;
   /** Binance's reported `marginLevel`, echoed for comparison; the engine computes its own. */
   marginLevel?: DecimalString;
+  /** Binance's `marginLevelStatus` for the pair: the authority for its status (docs/domain.md). */
+  marginLevelStatus?: string;
 };
 
 export type PmProInput = {
@@ -83,6 +85,11 @@ export type AccountRiskInput = {
   };
   /** Cross wallet (or PM Pro balances); may be empty. */
   assets: AssetBalance[];
+  /**
+   * Binance's reported cross `marginLevel` (`margin/account`, or the master's `sub-account/margin/account`):
+   * the authority for the status; our recomputation drives the stress figures (docs/domain.md).
+   */
+  reportedMarginLevel?: DecimalString | null;
   /** This account's own bars from `tradeCoeff`; null when not read. Never defaulted to 1.1 (docs/domain.md#exposure). */
   bars: { marginCallBar: DecimalString; forceLiquidationBar: DecimalString; normalBar?: DecimalString } | null;
   isolatedPairs: IsolatedPairInput[];

@@ -62,6 +62,7 @@ export function toRiskInput(reads: AccountReads, history: KeyHistory, book: Pric
     quote: { asset: p.quoteAsset.asset, totalAsset: p.quoteAsset.totalAsset, borrowed: p.quoteAsset.borrowed, interest: p.quoteAsset.interest, priceUsd: price(book, p.quoteAsset.asset) },
     liquidateBar: p.liquidateRate,
     marginLevel: p.marginLevel,
+    marginLevelStatus: p.marginLevelStatus,
   }));
 
   const outstandingLoans: OutstandingLoanInput[] = [];
@@ -83,6 +84,7 @@ export function toRiskInput(reads: AccountReads, history: KeyHistory, book: Pric
     termsSigned: history.termsSigned || activeCount > 0,
     specialKeys: { everCreated: history.everCreated || activeCount > 0, activeCount, exitConfirmedAt: history.exitConfirmedAt },
     assets,
+    reportedMarginLevel: own?.margin?.marginLevel ?? reads.subMargin?.marginLevel ?? null,
     bars: coeff ? { marginCallBar: coeff.marginCallBar, forceLiquidationBar: coeff.forceLiquidationBar, normalBar: coeff.normalBar } : null,
     isolatedPairs,
     pmPro: own?.portfolio

@@ -46,6 +46,7 @@ function isolatedOf(input: AccountRiskInput, risk: AccountRisk): IsolatedPairVie
       reportedMarginLevel: p.marginLevel ?? null,
       liquidateBar: p.liquidateBar ?? null,
       status: r?.status ?? 'UNKNOWN',
+      statusSource: r?.statusSource ?? 'not evaluated',
       liquidation: r?.shocks.liquidation ?? null,
       equityUsd: r?.totals.equityUsd ?? '0',
     };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { AccountRow, AccountList, IsolatedSummary, RefreshInfo } from '@/lib/contracts/accounts';
-import { DEFAULT_RISK_CONFIG, distanceToLiquidation, type AccountRisk, type AccountStatus, type ApplicabilityRule, type AccountMode, type DeficitPoint, type ShockCrossing } from '@/lib/risk';
+import { DEFAULT_RISK_CONFIG, distanceToLiquidation, severity, type AccountRisk, type AccountStatus, type ApplicabilityRule, type AccountMode, type DeficitPoint, type ShockCrossing } from '@/lib/risk';
 import type { Db } from '../db/client';
 import { accountSnapshots } from '../db/schema';
 import { currentMaster, latestRefreshes, masterRiskOf, type RefreshRunInfo, type SnapshotRow } from './latest';
@@ -34,12 +34,11 @@ export const refreshInfo = (r: RefreshRunInfo): RefreshInfo => ({
 });
 
 /** The parts of a snapshot the list needs: never `input` or `raw`, and only the small parts of `risk`. */
-type RiskSlice = Pick<AccountRisk, 'applicability' | 'status' | 'marginLevel' | 'bars' | 'shocks' | 'curve' | 'pmPro' | 'outstandingLoanUsd'>;
+type RiskSlice = Pick<AccountRisk, 'applicability' | 'status' | 'statusSource' | 'marginLevel' | 'bars' | 'shocks' | 'curve' | 'pmPro' | 'outstandingLoanUsd'>;
 
 /** One isolated pair as the list needs it: its risk figures and its own bar (from the refresh's input). */
-export type PairSlice = { symbol: string; marginLevel: string | null; status: IsolatedSummary['status']; liquidation: ShockCrossing | null; bar: string | null };
+export type PairSlice = { symbol: string; marginLevel: string | null; status: IsolatedSummary['status']; statusSource?: string; liquidation: ShockCrossing | null; bar: string | null };
 
-const STATUS_RANK: Record<string, number> = { LIQUIDATION: 0, MARGIN_CALL: 1, NORMAL: 2, UNKNOWN: 3, NO_DEBT: 4 };
 
 /** The pair nearest to liquidation: smallest shock still to go, then the worse status, then the lower level. */
 export function worstPair(pairs: readonly PairSlice[]): IsolatedSummary | null {
@@ -47,12 +46,12 @@ export function worstPair(pairs: readonly PairSlice[]): IsolatedSummary | null {
   ranked.sort(
     (a, b) =>
       (a.distance ?? Infinity) - (b.distance ?? Infinity) ||
-      (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) ||
+      severity(b.status) - severity(a.status) ||
       Number(a.marginLevel ?? Infinity) - Number(b.marginLevel ?? Infinity),
   );
   const w = ranked[0];
   if (!w) return null;
-  return { symbol: w.symbol, pairs: pairs.length, marginLevel: w.marginLevel, bar: w.bar, status: w.status, liquidation: w.liquidation, liquidationDistance: w.distance };
+  return { symbol: w.symbol, pairs: pairs.length, marginLevel: w.marginLevel, bar: w.bar, status: w.status, statusSource: w.statusSource ?? '', liquidation: w.liquidation, liquidationDistance: w.distance };
 }
 
 export function toRow(
@@ -72,6 +71,8 @@ export function toRow(
     rule: s.rule as ApplicabilityRule,
     reason: risk.applicability.reason,
     status: s.status as AccountStatus,
+    // Snapshots from before the status module carry no source.
+    statusSource: risk.statusSource ?? '',
     level: pm ? { kind: 'uniMMR', value: risk.pmPro?.uniMMR ?? null } : { kind: 'ML', value: risk.marginLevel },
     bars: pm
       ? { marginCall: tiers.reduceOnly, liquidation: tiers.liquidation }
@@ -143,12 +144,12 @@ function snapshotRows(db: Db, refreshId: string) {
       stale: accountSnapshots.stale,
       error: accountSnapshots.error,
       risk: sql<RiskSlice>`jsonb_build_object(
-        'applicability', ${risk}->'applicability', 'status', ${risk}->'status', 'marginLevel', ${risk}->'marginLevel',
+        'applicability', ${risk}->'applicability', 'status', ${risk}->'status', 'statusSource', ${risk}->'statusSource', 'marginLevel', ${risk}->'marginLevel',
         'bars', ${risk}->'bars', 'shocks', ${risk}->'shocks', 'curve', ${risk}->'curve', 'pmPro', ${risk}->'pmPro',
         'outstandingLoanUsd', ${risk}->'outstandingLoanUsd')`,
       // Each isolated pair's figures, with its bar from the refresh's input (never the pair's whole curve).
       pairs: sql<PairSlice[] | null>`(select jsonb_agg(jsonb_build_object(
-        'symbol', p->'symbol', 'marginLevel', p->'marginLevel', 'status', p->'status', 'liquidation', p->'shocks'->'liquidation',
+        'symbol', p->'symbol', 'marginLevel', p->'marginLevel', 'status', p->'status', 'statusSource', p->'statusSource', 'liquidation', p->'shocks'->'liquidation',
         'bar', (select q->'liquidateBar' from jsonb_array_elements(${accountSnapshots.input}->'isolatedPairs') q where q->'symbol' = p->'symbol' limit 1)))
         from jsonb_array_elements(${risk}->'isolatedPairs') p)`,
     })
