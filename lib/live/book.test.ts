@@ -22,7 +22,7 @@ describe('LiveBook', () => {
     expect(b.applyTicker('BTCUSDT', '90000', 2_000)).toEqual({ kind: 'applied', affected: ['long@desk.example'] });
     expect(b.view('long@desk.example')).toMatchObject({ marginLevel: '1.125', assetsUsd: '900000', status: 'MARGIN_CALL', statusSource: 'computed', updatedAt: 2_000 });
     expect(b.applyTicker('BTCUSDT', '87000', 3_000).kind).toBe('applied');
-    expect(b.view('long@desk.example')?.status).toBe('LIQUIDATION');
+    expect(b.view('long@desk.example')?.status).toBe('LIQUIDATING');
   });
 
   it.each([
@@ -61,9 +61,9 @@ describe('LiveBook', () => {
     const b = book();
     const push = (s: string, l: string, E: number) => b.applyAccountEvent('long@desk.example', { e: 'MARGIN_LEVEL_STATUS_CHANGE', E, l, s });
     push('FORCE_LIQUIDATION', '1.09', 2_000);
-    expect(b.view('long@desk.example')).toMatchObject({ status: 'LIQUIDATION', statusSource: 'exchange', computedStatus: 'MARGIN_CALL', reportedMarginLevel: '1.09' });
+    expect(b.view('long@desk.example')).toMatchObject({ status: 'LIQUIDATING', statusSource: 'exchange', computedStatus: 'MARGIN_CALL', reportedMarginLevel: '1.09' });
     push('NORMAL', '1.4', 1_500); // older than the one held
-    expect(b.view('long@desk.example')?.status).toBe('LIQUIDATION');
+    expect(b.view('long@desk.example')?.status).toBe('LIQUIDATING');
     push('EXCESSIVE', '999', 2_500);
     expect(b.view('long@desk.example')?.status).toBe('NO_DEBT');
   });

@@ -45,9 +45,9 @@ describe('live risk from the streams', () => {
     await control(env.sim.url, 'POST', 'price-path', { steps: [at(0.7), at(0.55), at(0.38)], intervalMs: 400 });
     await vi.waitFor(() => expect(manager.view(alpha)?.status).toBe('NO_DEBT'), { timeout: 10_000 });
     const statuses = seen(alpha).map((a) => a.status).filter((s, i, all) => s !== all[i - 1]);
-    expect(statuses).toEqual(['NORMAL', 'MARGIN_CALL', 'LIQUIDATION', 'NO_DEBT']);
+    expect(statuses).toEqual(['NORMAL', 'MARGIN_CALL', 'LIQUIDATING', 'NO_DEBT']);
     // The crossings shown are the exchange's own pushed statuses, which win over ours.
-    expect(seen(alpha).find((a) => a.status === 'LIQUIDATION')).toMatchObject({ statusSource: 'exchange', reportedMarginLevel: expect.stringMatching(/^1\.0/) });
+    expect(seen(alpha).find((a) => a.status === 'LIQUIDATING')).toMatchObject({ statusSource: 'exchange', reportedMarginLevel: expect.stringMatching(/^1\.0/) });
     // Between refreshes, prices cost no REST weight: nothing but the streams moved these figures.
     expect((await requestsSince(started)).filter((r) => r.path === '/api/v3/ticker/price')).toEqual([]);
   }, 20_000);
