@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { DEFAULT_RISK_CONFIG, evaluateAccount, type AccountRisk, type AccountRiskInput, type RiskConfig } from '@/lib/risk';
-import type { LiveAccount } from './contract';
+import type { LiveAccount } from '@/lib/contracts/live';
 import { statusFromExchange } from './status';
 import type { StreamEvent } from './stream-events';
 

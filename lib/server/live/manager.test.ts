@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveAccount, LiveMessage } from '@/lib/live/contract';
+import type { LiveAccount, LiveMessage } from '@/lib/contracts/live';
 import { loadScenario } from '@/sim/scenario';
 import { control, obj, signed } from '@/sim/testing/client';
 import { creds } from '@/sim/testing/scenarios';

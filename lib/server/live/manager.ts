@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import Decimal from 'decimal.js';
 import type { AccountRiskInput } from '@/lib/risk';
 import { LiveBook } from '@/lib/live/book';
-import type { LiveAccount, LiveConnectionState, LiveMessage } from '@/lib/live/contract';
+import type { LiveAccount, LiveConnectionState, LiveMessage } from '@/lib/contracts/live';
 import { parseFrame } from '@/lib/live/stream-events';
 import { getDb } from '../db/client';
 import { connections } from '../db/schema';
