@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   'terms.write': ['owner'],
   'exit.read': ['owner', 'ops'],
   'exit.run': ['owner'],
+  'alerts.read': ['owner', 'ops'],
+  'alerts.ack': ['owner', 'ops'],
+  'alerts.write': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { channelInputSchema, webhookUrlProblem, type ChannelInput } from '@/lib/alerts/channel-schema';
 import { getEnv } from '@/lib/env';
@@ -6,7 +7,9 @@ import { loadKeyring } from '../crypto/keyring';
 import { seal, unseal } from '../crypto/seal';
 import type { Db } from '../db/client';
 import { alertChannels } from '../db/schema';
-import type { ChannelConfig } from './transports';
+import type { AlertMessage } from '@/lib/alerts/payloads';
+import { publicUrl } from './public-url';
+import { send, type ChannelConfig, type SendResult } from './transports';
 
 export type ChannelRow = typeof alertChannels.$inferSelect;
 
@@ -53,4 +56,21 @@ export async function listChannels(db: Db): Promise<ChannelRow[]> {
 export async function channelById(db: Db, id: string): Promise<ChannelRow | null> {
   const [row] = await db.select().from(alertChannels).where(eq(alertChannels.id, id));
   return row ?? null;
+}
+
+/** "Send a test": straight to the channel (not through the outbox), the result kept as the channel's last one. */
+export async function sendTest(db: Db, row: ChannelRow, by: string): Promise<SendResult> {
+  const message: AlertMessage = {
+    id: randomUUID(), kind: 'test', transition: 'test', level: 0, title: `Test from marginwatch, sent by ${by}`,
+    condition: 'a test message: no rule fired', account: null, figures: {}, raisedAt: new Date().toISOString(), link: `${publicUrl()}/alerts`,
+  };
+  let result: SendResult;
+  try {
+    result = await send(configOf(row), message);
+  } catch (error) {
+    result = { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error) };
+  }
+  const now = new Date();
+  await db.update(alertChannels).set(result.ok ? { lastOkAt: now } : { lastError: result.error, lastErrorAt: now }).where(eq(alertChannels.id, row.id));
+  return result;
 }

@@ -1,7 +1,9 @@
 import 'server-only';
-import { effectiveRules, type AlertRule, type ConditionKind } from '@/lib/alerts';
+import { eq } from 'drizzle-orm';
+import { DEFAULT_RULES, effectiveRules, ruleFromInput, type AlertRule, type AlertRuleInput, type ConditionKind } from '@/lib/alerts';
 import type { Db } from '../db/client';
-import { alertRules } from '../db/schema';
+import { accountLabels, accountSnapshots, alertRules } from '../db/schema';
+import { currentMaster, latestRefreshes } from '../views/latest';
 
 export async function savedRules(db: Db): Promise<AlertRule[]> {
   const rows = await db.select().from(alertRules);
@@ -14,4 +16,46 @@ export async function savedRules(db: Db): Promise<AlertRule[]> {
 /** The rules in force: the defaults as saved over, plus the owner's own. */
 export async function rulesInForce(db: Db): Promise<AlertRule[]> {
   return effectiveRules(await savedRules(db));
+}
+
+/** Every sub-account the latest snapshots name: a rule may only name one of these. */
+export async function knownAccounts(db: Db): Promise<string[]> {
+  const master = await currentMaster(db);
+  const shown = master ? (await latestRefreshes(db, master.id)).shown : null;
+  if (!shown) return [];
+  const rows = await db.select({ email: accountSnapshots.accountEmail }).from(accountSnapshots).where(eq(accountSnapshots.refreshId, shown.id));
+  return rows.map((r) => r.email).sort();
+}
+
+export async function knownLabels(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ label: accountLabels.label }).from(accountLabels);
+  return rows.map((r) => r.label).sort();
+}
+
+/** Saves a rule (a new one, an edited default, or an edited own rule); refuses an account nobody knows. */
+export async function saveRule(db: Db, id: string, input: AlertRuleInput, by: string): Promise<AlertRule> {
+  if (input.scope.kind === 'account') {
+    const wanted = input.scope.email.toLowerCase();
+    const known = (await knownAccounts(db)).find((e) => e.toLowerCase() === wanted);
+    if (!known) throw new UnknownAccountError(input.scope.email);
+    input = { ...input, scope: { kind: 'account', email: known } };
+  }
+  const rule = ruleFromInput(id, input);
+  const values = { kind: rule.kind, enabled: rule.enabled, threshold: rule.threshold, rearmMargin: rule.rearmMargin, escalationStep: rule.escalationStep, shockPercent: rule.shockPercent, scope: rule.scope, updatedBy: by, updatedAt: new Date() };
+  await db.insert(alertRules).values({ id, ...values }).onConflictDoUpdate({ target: alertRules.id, set: values });
+  return rule;
+}
+
+export class UnknownAccountError extends Error {
+  constructor(readonly email: string) {
+    super(`No sub-account ${email} is known: pick one the refresh has read.`);
+  }
+}
+
+export const isDefaultRule = (id: string) => DEFAULT_RULES.some((r) => r.id === id);
+
+/** Removes an own rule, or puts a default back as it ships. */
+export async function deleteRule(db: Db, id: string): Promise<boolean> {
+  const rows = await db.delete(alertRules).where(eq(alertRules.id, id)).returning({ id: alertRules.id });
+  return rows.length > 0;
 }

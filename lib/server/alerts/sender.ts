@@ -2,10 +2,10 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { alertPath, type AlertMessage } from '@/lib/alerts/payloads';
-import { getEnv } from '@/lib/env';
 import { getDb, type Db } from '../db/client';
 import { alertAttempts, alertChannels, alertDeliveries, alerts } from '../db/schema';
 import { configOf } from './channels';
+import { publicUrl } from './public-url';
 import { send as defaultSend, type ChannelConfig, type SendResult } from './transports';
 import { onWake } from './wake';
 
@@ -25,10 +25,6 @@ export function backoffMs(attempts: number, base: number, max: number): number {
   return Math.min(max, base * 2 ** Math.max(0, attempts - 1));
 }
 
-export function publicUrl(): string {
-  const env = getEnv();
-  return (env.MARGINWATCH_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, '');
-}
 
 export function messageOf(alert: typeof alerts.$inferSelect): AlertMessage {
   return {
