@@ -15,7 +15,7 @@ import { MarginHistoryChart } from './margin-history-chart';
 import { Notes } from './notes';
 import { PmProPanel } from './pm-pro-panel';
 import { StressCurveChart } from './stress-curve-chart';
-import { accountQueryKey, shockSearch, type AccountDetail, type ShockPair } from '@/lib/contracts/accounts';
+import { accountApiPath, accountQueryKey, shockSearch, type AccountDetail, type ShockPair } from '@/lib/contracts/accounts';
 import { useNow } from './use-now';
 
 function Figure({ label, children, danger }: { label: string; children: ReactNode; danger?: boolean }) {
@@ -34,7 +34,7 @@ const owedText = (d: AccountDetail, at: AccountDetail['row']['atA']) =>
 export function AccountDetailView({ email, shocks, canWrite }: { email: string; shocks: ShockPair; canWrite: boolean }) {
   const query = useQuery({
     queryKey: accountQueryKey(email, shocks),
-    queryFn: () => apiFetch<AccountDetail>(`/api/accounts/${encodeURIComponent(email)}?shockA=${shocks.a}&shockB=${shocks.b}`),
+    queryFn: () => apiFetch<AccountDetail>(accountApiPath(email, shocks)),
     refetchInterval: 60_000,
   });
   const now = useNow(query.data?.refresh.finishedAt ?? null);

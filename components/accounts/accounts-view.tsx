@@ -13,7 +13,7 @@ import { AccountsEmpty } from './empty-state';
 import { matches, NO_FILTERS, type AccountFilters } from './filters';
 import { AccountsSkeleton } from './skeleton';
 import { Toolbar } from './toolbar';
-import { accountsQueryKey, shockSearch, type AccountList, type AccountRow, type ShockPair } from '@/lib/contracts/accounts';
+import { accountsApiPath, accountsQueryKey, shockSearch, type AccountList, type AccountRow, type ShockPair } from '@/lib/contracts/accounts';
 import { useNow } from './use-now';
 
 const EMPTY: AccountRow[] = [];
@@ -29,7 +29,7 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'liquidation', desc: false }]);
   const query = useQuery({
     queryKey: accountsQueryKey(shocks.a, shocks.b),
-    queryFn: () => apiFetch<AccountList>(`/api/accounts?shockA=${shocks.a}&shockB=${shocks.b}`),
+    queryFn: () => apiFetch<AccountList>(accountsApiPath(shocks)),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });

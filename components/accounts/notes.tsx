@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
-import { accountQueryKey, type AccountNote } from '@/lib/contracts/accounts';
+import { accountNotesApiPath, accountQueryKey, type AccountNote } from '@/lib/contracts/accounts';
 
 const MAX = 2000;
 const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950';
@@ -16,7 +16,7 @@ export function Notes({ email, notes, canWrite }: { email: string; notes: Accoun
   const [okUntil, setOkUntil] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      apiFetch<AccountNote>(`/api/accounts/${encodeURIComponent(email)}/notes`, { method: 'POST', body: JSON.stringify({ body, okUntil: okUntil || null }) }),
+      apiFetch<AccountNote>(accountNotesApiPath(email), { method: 'POST', body: JSON.stringify({ body, okUntil: okUntil || null }) }),
     onSuccess: async () => {
       setBody('');
       setOkUntil('');

@@ -1,4 +1,5 @@
-import type { AccountStage, ExitRunAccountView } from '@/lib/exit';
+import type { AccountStage } from '@/lib/exit';
+import type { ExitRunAccountView } from '@/lib/contracts/exit';
 import { formatDateTime } from '@/lib/format';
 
 const OUTCOME: Record<AccountStage, { text: string; tone: string }> = {

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { confirmationMatches, CONFIRM_WORD, type ExitRunView } from '@/lib/exit';
+import { confirmationMatches, CONFIRM_WORD } from '@/lib/exit';
+import type { ExitRunView } from '@/lib/contracts/exit';
 import { button, input, notice } from './styles';
 import { useRunCommand } from './use-exit';
 

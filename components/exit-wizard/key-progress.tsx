@@ -1,4 +1,5 @@
-import type { ExitRunAccountView, KeyStatus } from '@/lib/exit';
+import type { KeyStatus } from '@/lib/exit';
+import type { ExitRunAccountView } from '@/lib/contracts/exit';
 
 const KEY_LABEL: Record<KeyStatus, string> = { pending: '… waiting', deleting: '⟳ deleting', deleted: '✓ deleted', failed: '✕ failed' };
 const KEY_TONE: Record<KeyStatus, string> = { pending: 'text-slate-500', deleting: 'text-sky-700 dark:text-sky-400', deleted: 'text-emerald-700 dark:text-emerald-400', failed: 'font-semibold text-red-700 dark:text-red-400' };

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { defaultSelection, type ExitOverview, type ExitReviewAccount } from '@/lib/exit';
+import { defaultSelection } from '@/lib/exit';
+import type { ExitOverview, ExitReviewAccount } from '@/lib/contracts/exit';
 import { formatAge, formatDateTime } from '@/lib/format';
 import { RULE_LABEL } from '@/lib/risk-labels';
 import { Card } from '@/components/ui/card';

@@ -1,4 +1,4 @@
-import type { ExitAuditEntry } from '@/lib/exit';
+import type { ExitAuditEntry } from '@/lib/contracts/exit';
 import { formatDateTime } from '@/lib/format';
 
 /** The run's audit trail, oldest first: who did what, and what the exchange answered. */

@@ -1,4 +1,4 @@
-import type { ExitRunView } from '@/lib/exit';
+import type { ExitRunView } from '@/lib/contracts/exit';
 
 const STEPS = [
   { label: 'Review', done: () => true },

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ExitRunView } from '@/lib/exit';
+import type { ExitRunView } from '@/lib/contracts/exit';
 import { formatDateTime } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 import { ErrorState, TableSkeleton } from '@/components/ui/states';

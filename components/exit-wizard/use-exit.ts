@@ -2,43 +2,41 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
-import type { ExitOverview, ExitRunView, Liability } from '@/lib/exit';
-
-export const exitOverviewKey = ['exit', 'overview'] as const;
-export const exitRunKey = (id: string) => ['exit', 'run', id] as const;
+import type { Liability } from '@/lib/exit';
+import { EXIT_PATH, EXIT_REPAY_PATH, EXIT_RUNS_PATH, exitQueryKeys, exitRunCommandPath, exitRunPath, type ExitOverview, type ExitRunView, type RunCommandName } from '@/lib/contracts/exit';
 
 /** How often a run is read while a step is being worked on, so per-key progress shows. */
 const PROGRESS_POLL_MS = 1000;
 
 export function useExitOverview() {
-  return useQuery({ queryKey: exitOverviewKey, queryFn: () => apiFetch<ExitOverview>('/api/exit') });
+  return useQuery({ queryKey: exitQueryKeys.overview, queryFn: () => apiFetch<ExitOverview>(EXIT_PATH) });
 }
 
 export function useExitRun(id: string) {
   return useQuery({
-    queryKey: exitRunKey(id),
-    queryFn: () => apiFetch<ExitRunView>(`/api/exit/runs/${id}`),
+    queryKey: exitQueryKeys.run(id),
+    queryFn: () => apiFetch<ExitRunView>(exitRunPath(id)),
     refetchInterval: (q) => (q.state.data && (q.state.data.working || q.state.data.phase === 'exiting') ? PROGRESS_POLL_MS : false),
   });
 }
 
 /** Every command carries the run's version as this page saw it: a stale page gets a 409, nothing happens. */
-export function useRunCommand(run: ExitRunView, command: 'delete-keys' | 'exit' | 'cancel') {
+export function useRunCommand(run: ExitRunView, command: RunCommandName) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (extra: Record<string, unknown> = {}) =>
-      apiFetch<ExitRunView>(`/api/exit/runs/${run.id}/${command}`, { method: 'POST', body: JSON.stringify({ version: run.version, ...extra }) }),
-    onSuccess: (view) => queryClient.setQueryData(exitRunKey(run.id), view),
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: exitRunKey(run.id) }), queryClient.invalidateQueries({ queryKey: exitOverviewKey })]),
+      apiFetch<ExitRunView>(exitRunCommandPath(run.id, command), { method: 'POST', body: JSON.stringify({ version: run.version, ...extra }) }),
+    onSuccess: (view) => queryClient.setQueryData(exitQueryKeys.run(run.id), view),
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: exitQueryKeys.run(run.id) }), queryClient.invalidateQueries({ queryKey: exitQueryKeys.overview })]),
   });
 }
 
 export function useStartRun() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (accounts: string[]) => apiFetch<ExitRunView>('/api/exit/runs', { method: 'POST', body: JSON.stringify({ accounts }) }),
-    onSuccess: (view) => queryClient.setQueryData(exitRunKey(view.id), view),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: exitOverviewKey }),
+    mutationFn: (accounts: string[]) => apiFetch<ExitRunView>(EXIT_RUNS_PATH, { method: 'POST', body: JSON.stringify({ accounts }) }),
+    onSuccess: (view) => queryClient.setQueryData(exitQueryKeys.run(view.id), view),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: exitQueryKeys.overview }),
   });
 }
 
@@ -46,7 +44,7 @@ export function useRepay(account: string, liability: Liability) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (amount: string) =>
-      apiFetch<{ liabilities: Liability[] }>('/api/exit/repay', { method: 'POST', body: JSON.stringify({ account, kind: liability.kind, asset: liability.asset, amount }) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: exitOverviewKey }),
+      apiFetch<{ liabilities: Liability[] }>(EXIT_REPAY_PATH, { method: 'POST', body: JSON.stringify({ account, kind: liability.kind, asset: liability.asset, amount }) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: exitQueryKeys.overview }),
   });
 }

@@ -4,20 +4,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { formatAge } from '@/lib/format';
-import type { RefreshStatus } from '@/lib/contracts/refresh';
+import { REFRESH_PATH, refreshStatusQueryKey, type RefreshStatus } from '@/lib/contracts/refresh';
 
 /** Header widget: how old the data is, a running refresh's progress, and "Refresh now" (owner and ops). */
 export function RefreshStatusBar() {
   const queryClient = useQueryClient();
   const status = useQuery({
-    queryKey: ['refresh-status'],
-    queryFn: () => apiFetch<RefreshStatus>('/api/refresh'),
+    queryKey: refreshStatusQueryKey,
+    queryFn: () => apiFetch<RefreshStatus>(REFRESH_PATH),
     // Poll fast while a refresh runs so progress moves; slowly otherwise.
     refetchInterval: (q) => (q.state.data?.running ? 1500 : 15_000),
   });
   const refresh = useMutation({
-    mutationFn: () => apiFetch<{ runId: string }>('/api/refresh', { method: 'POST', body: '{}' }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['refresh-status'] }),
+    mutationFn: () => apiFetch<{ runId: string }>(REFRESH_PATH, { method: 'POST', body: '{}' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: refreshStatusQueryKey }),
   });
 
   // When a refresh finishes, every page's data is new: refetch them all.
@@ -30,7 +30,7 @@ export function RefreshStatusBar() {
 
   if (!status.data?.masterId) return null;
   const { newest, running, dataAt } = status.data;
-  const errorCount = newest?.errors.length ?? 0;
+  const errorCount = newest?.errorCount ?? 0;
   return (
     <div className="flex min-w-0 items-center gap-3 whitespace-nowrap text-xs text-slate-600 dark:text-slate-400" data-testid="refresh-status">
       {running && newest ? (

@@ -1,5 +1,5 @@
 import { formatDateTime } from '@/lib/format';
-import type { RefreshInfo } from '@/lib/contracts/overview';
+import type { RefreshInfo } from '@/lib/contracts/refresh';
 
 /** The newest refresh when it says something the figures do not: still running, failed, or partly failed. */
 export function RefreshBanner({ newest, shownId }: { newest: RefreshInfo | null; shownId: string | null }) {

@@ -1,5 +1,7 @@
-// The JSON contract of /api/accounts and /api/accounts/[email], shared by the route handlers and the client
-// components. Types and pure helpers only: nothing here touches the server.
+// The accounts feature's wire contract: what /api/accounts and /api/accounts/[email] answer, their query
+// and path schemas (one shock schema, one default pair), the note request, paths and query keys. Shared by
+// the routes, the server read model, the pages and the client components; nothing here touches the server.
+import { z } from 'zod';
 import type {
   AccountMode,
   AccountStatus,
@@ -10,16 +12,10 @@ import type {
   ShockCrossing,
   ShockPoints,
 } from '@/lib/risk';
+import type { RefreshInfo } from './refresh';
 
 export const DEFAULT_SHOCK_A = -0.2;
 export const DEFAULT_SHOCK_B = -0.4;
-
-export interface RefreshInfo {
-  id: string;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-}
 
 export interface AccountRow {
   email: string;
@@ -144,16 +140,66 @@ export function shockSearch(shocks: ShockPair): string {
   return shocks.a === DEFAULT_SHOCK_A && shocks.b === DEFAULT_SHOCK_B ? '' : `?shockA=${shocks.a}&shockB=${shocks.b}`;
 }
 
-/** Shocks from a page's search params; anything that is not a shock in (−100 %, +100 %] falls back to the default. */
-export function shocksFrom(params: Record<string, string | string[] | undefined>): ShockPair {
-  const one = (v: string | string[] | undefined, fallback: number) => {
-    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-    return Number.isFinite(n) && n > -1 && n <= 1 ? n : fallback;
-  };
-  return { a: one(params.shockA, DEFAULT_SHOCK_A), b: one(params.shockB, DEFAULT_SHOCK_B) };
+const shock = (fallback: number) =>
+  z.coerce
+    .number({ error: 'a shock is a number such as -0.2 (for −20 %)' })
+    .gt(-1, 'a shock must be above −100 %')
+    .lte(1, 'a shock must be at most +100 %')
+    .default(fallback);
+
+/** `?shockA=&shockB=` of the accounts API and pages: absent means the default pair, anything else must be a shock. */
+export const shockQuerySchema = z.object({ shockA: shock(DEFAULT_SHOCK_A), shockB: shock(DEFAULT_SHOCK_B) });
+
+/**
+ * Shocks from a page's search params, by the same schema as the API. `valid` is false when a given shock is
+ * not one: the page then sends the reader to the defaults' URL rather than showing figures for other shocks
+ * under the address they typed.
+ */
+export function shocksFrom(params: Record<string, string | string[] | undefined>): { shocks: ShockPair; valid: boolean } {
+  const given = { shockA: typeof params.shockA === 'string' && params.shockA.trim() !== '' ? params.shockA : undefined, shockB: typeof params.shockB === 'string' && params.shockB.trim() !== '' ? params.shockB : undefined };
+  const parsed = shockQuerySchema.safeParse(given);
+  const multiple = Array.isArray(params.shockA) || Array.isArray(params.shockB);
+  if (!parsed.success || multiple) return { shocks: DEFAULT_SHOCKS, valid: false };
+  return { shocks: { a: parsed.data.shockA, b: parsed.data.shockB }, valid: true };
 }
 
-export const accountsQueryKey = (shockA: number, shockB: number) => ['accounts', shockA, shockB] as const;
+/** A URL-encoded email from the path; Next may hand it over encoded or not. */
+export const accountParamsSchema = z.object({
+  email: z
+    .string()
+    .transform((s) => (s.includes('%') ? decodeURIComponent(s) : s))
+    .pipe(z.string().trim().min(3).max(320)),
+});
+
+export const NOTE_MAX_LENGTH = 2000;
+
+/**
+ * A review note ("reviewed, OK until …"). `okUntil` is a calendar date or a full ISO time and must lie in
+ * the future: a review that expired before it was written says nothing.
+ */
+export const noteBodySchema = z.object({
+  body: z
+    .string({ error: 'body is required' })
+    .trim()
+    .min(1, 'Write the note: it cannot be empty.')
+    .max(NOTE_MAX_LENGTH, `A note is at most ${NOTE_MAX_LENGTH} characters.`),
+  okUntil: z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'okUntil must be an ISO date such as 2030-01-31.' })
+    .nullish()
+    .transform((v) => (v ? new Date(v.length === 10 ? `${v}T23:59:59.999Z` : v) : null))
+    .refine((d) => d === null || d.getTime() > Date.now(), 'okUntil must be in the future.'),
+});
+
+export type NoteInput = z.infer<typeof noteBodySchema>;
+
+const shockParams = (shocks: ShockPair) => `?shockA=${shocks.a}&shockB=${shocks.b}`;
+export const accountsApiPath = (shocks: ShockPair) => `/api/accounts${shockParams(shocks)}`;
+export const accountApiPath = (email: string, shocks: ShockPair) => `/api/accounts/${encodeURIComponent(email)}${shockParams(shocks)}`;
+export const accountNotesApiPath = (email: string) => `/api/accounts/${encodeURIComponent(email)}/notes`;
+
+/** Every cached list (what a key change or a refresh invalidates). */
+export const ACCOUNTS_QUERY_ROOT = ['accounts'] as const;
+export const accountsQueryKey = (shockA: number, shockB: number) => [...ACCOUNTS_QUERY_ROOT, shockA, shockB] as const;
 /** Without shocks: every cached version of the account (what a saved note invalidates). */
 export const accountQueryKey = (email: string, shocks?: ShockPair) => (shocks ? ['account', email, shocks.a, shocks.b] : ['account', email]);
 export const accountPath = (email: string, shocks: ShockPair = DEFAULT_SHOCKS) => `/accounts/${encodeURIComponent(email)}${shockSearch(shocks)}`;

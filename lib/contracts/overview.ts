@@ -1,21 +1,7 @@
+// The overview page's view model (issue 6): read from what the refresh stored, never recomputed per
+// request. Exact figures are decimal strings; curve figures are the engine's float64 estimates.
 import type { AccountStatus, ApplicabilityRule, Contributor, MasterRisk, ShockCrossing } from '@/lib/risk';
-
-/**
- * The overview page's view model (issue 6): read from what the refresh stored, never recomputed per
- * request. Exact figures are decimal strings; curve figures are the engine's float64 estimates.
- */
-export type RefreshInfo = {
-  id: string;
-  status: 'running' | 'ok' | 'partial' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-  accountsTotal: number;
-  accountsDone: number;
-  currentStep: string | null;
-  /** The first few errors; `errorCount` says how many there were. */
-  errors: { account: string | null; step: string; message: string }[];
-  errorCount: number;
-};
+import type { RefreshInfo } from './refresh';
 
 /** One stacked series of the deficit curve: a top contributing account, or everyone else. */
 export type CurveSeries = { key: string; email: string | null; label: string };

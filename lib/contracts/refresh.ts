@@ -1,17 +1,36 @@
-/** What GET /api/refresh answers: shared by the route and the header widget. */
+// The refresh's wire contract: one RefreshInfo for every page that says which refresh its figures come
+// from (accounts, account detail, overview, the header's status), GET/POST /api/refresh and its query key.
+import { z } from 'zod';
+
+export type RefreshRunStatus = 'running' | 'ok' | 'partial' | 'failed';
+
+/** One refresh run as pages see it. */
+export interface RefreshInfo {
+  id: string;
+  status: RefreshRunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  accountsTotal: number;
+  accountsDone: number;
+  currentStep: string | null;
+  /** The first few errors (`REFRESH_ERRORS_SHOWN`); `errorCount` says how many there were. */
+  errors: { account: string | null; step: string; message: string }[];
+  errorCount: number;
+}
+
+export const REFRESH_ERRORS_SHOWN = 20;
+
+/** What GET /api/refresh answers: the header's refresh status. */
 export interface RefreshStatus {
   masterId: string | null;
   running: boolean;
-  newest: {
-    id: string;
-    status: string;
-    startedAt: string;
-    finishedAt: string | null;
-    accountsDone: number;
-    accountsTotal: number;
-    currentStep: string | null;
-    errors: { account: string | null; step: string; message: string }[];
-  } | null;
+  newest: RefreshInfo | null;
   /** When the data pages show was read. */
   dataAt: string | null;
 }
+
+export const REFRESH_PATH = '/api/refresh';
+export const refreshStatusQueryKey = ['refresh-status'] as const;
+
+/** GET's query and POST's body: which master (default: the first stored). */
+export const refreshMasterSchema = z.object({ masterId: z.uuid().optional() });

@@ -3,4 +3,3 @@ export * from './liabilities';
 export * from './machine';
 export * from './review';
 export * from './types';
-export * from './view-types';

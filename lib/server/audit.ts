@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import type { AuditAction } from '@/lib/audit-actions';
 import type { Role } from '@/lib/permissions';
 import { getDb } from './db/client';
 import { auditLog } from './db/schema';
@@ -12,8 +13,8 @@ export interface AuditActor {
 
 export interface AuditEntryInput {
   actor: AuditActor;
-  /** `resource.verb`, e.g. `auth.signin` or `connections.create`. */
-  action: string;
+  /** `resource.verb`, e.g. `auth.signin` or `connections.create` (lib/audit-actions.ts). */
+  action: AuditAction;
   target?: string | null;
   before?: unknown;
   after?: unknown;

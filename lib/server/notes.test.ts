@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteBodySchema } from './notes';
+import { noteBodySchema } from '@/lib/contracts/accounts';
 
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 

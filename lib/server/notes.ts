@@ -1,30 +1,9 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
-import type { AccountNote } from '@/lib/contracts/accounts';
+import type { AccountNote, NoteInput } from '@/lib/contracts/accounts';
 import type { Db } from './db/client';
 import { accountNotes } from './db/schema';
 
-export const NOTE_MAX_LENGTH = 2000;
-
-/**
- * A review note ("reviewed, OK until …"). `okUntil` is a calendar date or a full ISO time and must lie in
- * the future: a review that expired before it was written says nothing.
- */
-export const noteBodySchema = z.object({
-  body: z
-    .string({ error: 'body is required' })
-    .trim()
-    .min(1, 'Write the note: it cannot be empty.')
-    .max(NOTE_MAX_LENGTH, `A note is at most ${NOTE_MAX_LENGTH} characters.`),
-  okUntil: z
-    .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'okUntil must be an ISO date such as 2030-01-31.' })
-    .nullish()
-    .transform((v) => (v ? new Date(v.length === 10 ? `${v}T23:59:59.999Z` : v) : null))
-    .refine((d) => d === null || d.getTime() > Date.now(), 'okUntil must be in the future.'),
-});
-
-export type NoteInput = z.infer<typeof noteBodySchema>;
 
 const toNote = (r: typeof accountNotes.$inferSelect): AccountNote => ({
   id: r.id,

@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { redirect } from 'next/navigation';
 import { AccountsView } from '@/components/accounts/accounts-view';
 import { accountsQueryKey, shocksFrom } from '@/lib/contracts/accounts';
 import { PageHeader } from '@/components/ui/card';
@@ -14,7 +15,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AccountsPage({ searchParams }: Props) {
   await requirePageUser('dashboard.read');
   // The chosen shocks live in the URL, so a reload, a shared link and the detail page all keep them.
-  const shocks = shocksFrom(await searchParams);
+  // The API answers 400 for a shock that is not one; the page sends the reader to the defaults' address.
+  const { shocks, valid } = shocksFrom(await searchParams);
+  if (!valid) redirect('/accounts');
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({
     queryKey: accountsQueryKey(shocks.a, shocks.b),

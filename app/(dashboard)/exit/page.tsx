@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { ExitWizard } from '@/components/exit-wizard/exit-wizard';
-import { exitOverviewKey } from '@/components/exit-wizard/use-exit';
+import { exitQueryKeys } from '@/lib/contracts/exit';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/permissions';
 import { makeQueryClient } from '@/lib/query-client';
@@ -13,7 +13,7 @@ export const metadata = { title: 'Exit' };
 export default async function ExitPage() {
   const user = await requirePageUser('exit.read');
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({ queryKey: exitOverviewKey, queryFn: async () => exitOverview(await getDb()) });
+  await queryClient.prefetchQuery({ queryKey: exitQueryKeys.overview, queryFn: async () => exitOverview(await getDb()) });
   return (
     <>
       <PageHeader

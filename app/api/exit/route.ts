@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { exitOverviewQuerySchema } from '@/lib/contracts/exit';
 import { apiRoute } from '@/lib/server/api/handler';
 import { getDb } from '@/lib/server/db/client';
 import { exitOverview } from '@/lib/server/exit';
 
 /** The review step and the master's exit runs: owner and ops. */
-export const GET = apiRoute({ permission: 'exit.read', query: z.object({ masterId: z.uuid().optional() }) }, async ({ query }) => exitOverview(await getDb(), query.masterId));
+export const GET = apiRoute({ permission: 'exit.read', query: exitOverviewQuerySchema }, async ({ query }) => exitOverview(await getDb(), query.masterId));

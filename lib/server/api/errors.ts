@@ -1,4 +1,8 @@
 import 'server-only';
+import type { ErrorCode } from '@/lib/error-codes';
+import { ExchangeError, SpecialKeyGuardError } from '../exchange/types';
+import { RefreshBusyError } from '../refresh/errors';
+import { ShockNotOnGridError } from '../views/errors';
 
 const BRAND = Symbol.for('marginwatch.ApiError');
 
@@ -16,7 +20,7 @@ export class ApiError extends Error {
 
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -31,3 +35,17 @@ export const forbidden = (permission: string) =>
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found.`);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'bad_request', message, details);
+
+/**
+ * The one mapping of errors to HTTP, used by apiRoute: an ApiError as thrown, the domain's typed errors by
+ * kind; null for anything unexpected (a 500 with a reference only).
+ */
+export function toApiError(error: unknown): ApiError | null {
+  if (ApiError.is(error)) return error;
+  // A special key about to sign /sapi: our bug, never the owner's, and nothing was sent.
+  if (error instanceof SpecialKeyGuardError) return new ApiError(409, 'key_guard', error.message);
+  if (error instanceof ExchangeError) return new ApiError(502, 'exchange_refused', `The exchange refused or did not answer: ${error.message}`);
+  if (error instanceof RefreshBusyError) return conflict(error.message);
+  if (error instanceof ShockNotOnGridError) return badRequest(`Invalid query: ${error.message}`);
+  return null;
+}

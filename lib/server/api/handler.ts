@@ -1,10 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { z, type ZodType } from 'zod';
+import type { AuditAction } from '@/lib/audit-actions';
 import { can, type Permission } from '@/lib/permissions';
 import { writeAudit } from '../audit';
 import { userFromRequest, type SessionUser } from '../auth/session';
-import { ApiError, badRequest, forbidden, unauthorized } from './errors';
+import { badRequest, forbidden, toApiError, unauthorized } from './errors';
 
 interface Spec<P, Q, B> {
   permission: Permission;
@@ -20,7 +21,7 @@ export interface HandlerContext<P, Q, B> {
   query: Q;
   body: B;
   requestId: string;
-  audit(action: string, target: string | null, change?: { before?: unknown; after?: unknown }): Promise<void>;
+  audit(action: AuditAction, target: string | null, change?: { before?: unknown; after?: unknown }): Promise<void>;
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -85,7 +86,9 @@ async function readJson(req: Request): Promise<unknown> {
 }
 
 function errorResponse(error: unknown, requestId: string): Response {
-  if (ApiError.is(error)) {
+  const known = toApiError(error);
+  if (known) {
+    const error = known;
     return Response.json(
       { error: { code: error.code, message: error.message, details: error.details } },
       { status: error.status, headers: { 'x-request-id': requestId } },

@@ -5,7 +5,6 @@ import { notFound } from '@/lib/server/api/errors';
 import { getDb } from '@/lib/server/db/client';
 import { connections } from '@/lib/server/db/schema';
 import { createExchangeClient, type ExchangeClientOptions } from '@/lib/server/exchange';
-import { exchangeFailed } from './errors';
 import { credentialsOf, findRow, selectViews, type ConnectionRow } from './store';
 
 // Binance documents limit ≤ 200 (and a default of 1): ask for full pages and stop at the first short one.
@@ -31,16 +30,12 @@ export async function discoverSubAccounts(masterId: string, options: Pick<Exchan
   const master = await masterRow(masterId);
   const client = createExchangeClient({ ...options, baseUrl: master.baseUrl, credentials: credentialsOf(master), accountId: master.id });
   const found: DiscoveredSubAccount[] = [];
-  try {
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const { subAccounts } = await client.getSubAccountList(page, PAGE_LIMIT);
-      for (const s of subAccounts) {
-        found.push({ email: s.email, subUserId: s.subUserId === undefined ? null : String(s.subUserId), remark: s.remark ?? '', isFreeze: s.isFreeze });
-      }
-      if (subAccounts.length < PAGE_LIMIT) break;
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { subAccounts } = await client.getSubAccountList(page, PAGE_LIMIT);
+    for (const s of subAccounts) {
+      found.push({ email: s.email, subUserId: s.subUserId === undefined ? null : String(s.subUserId), remark: s.remark ?? '', isFreeze: s.isFreeze });
     }
-  } catch (e) {
-    throw exchangeFailed(e);
+    if (subAccounts.length < PAGE_LIMIT) break;
   }
   return found;
 }

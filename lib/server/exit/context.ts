@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AuditAction } from '@/lib/audit-actions';
 import { findSubKey } from '../connections/store';
 import type { Db } from '../db/client';
 import { ExchangeError, type ExchangeClient } from '../exchange';
@@ -24,7 +25,7 @@ export interface StepContext {
   actor: AuditActor;
   heartbeat(): Promise<void>;
   clientOf(email: string): Promise<ExchangeClient | null>;
-  audit(action: string, after: Record<string, unknown>): Promise<void>;
+  audit(action: AuditAction, after: Record<string, unknown>): Promise<void>;
 }
 
 export function stepContext(args: { db: Db; run: RunRow; hooks: ExitHooks; actor: AuditActor; owner: string; leaseMs: number }): StepContext {

@@ -39,7 +39,7 @@ export async function repayLiability(db: Db, masterId: string, req: RepayRequest
     else await client.repayLiquidationLoan(req.asset, check.amount);
   } catch (error) {
     await writeAudit({ actor, action: 'exit.repay_failed', target: req.account, after: { ...entry, error: messageOf(error) }, requestId });
-    throw new ApiError(502, 'exchange_refused', `The exchange did not take the repayment: ${messageOf(error)}`);
+    throw error; // apiRoute answers an exchange refusal as 502 exchange_refused
   }
   const after = await readLiabilities(client);
   await writeAudit({ actor, action: 'exit.repay', target: req.account, after: { ...entry, owedAfter: after.find((l) => l.kind === req.kind && l.asset === req.asset)?.owed ?? '0' }, requestId });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { liabilitiesOf, reviewAccount, commandsAvailable, type ExitOverview, type ExitReviewAccount, type ExitRunView } from '@/lib/exit';
+import { liabilitiesOf, reviewAccount, commandsAvailable } from '@/lib/exit';
+import type { ExitOverview, ExitReviewAccount, ExitRunView } from '@/lib/contracts/exit';
 import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
 import { normalizePermissions } from '../connections/store';
 import type { Db } from '../db/client';

@@ -7,7 +7,7 @@ import { ApiError, conflict } from '../api/errors';
 import type { HandlerContext } from '../api/handler';
 import type { Db } from '../db/client';
 import { specialKeySightings } from '../db/schema';
-import { ExchangeError, SpecialKeyGuardError, type ExchangeClient } from '../exchange';
+import type { ExchangeClient } from '../exchange';
 import { clientFor } from '../exchange-clients';
 import { refreshAfterChange } from '../refresh/refresh-after-change';
 import { recordSightings } from '../refresh/key-history';
@@ -24,13 +24,6 @@ export interface ActionActor {
 const BINDING_NOTE =
   'Cross Margin Classic with a special key: a deficit after a forced liquidation becomes a LiquidationLoan the user must repay in full. Deleting the key later does not release the account; only a confirmed exit does.';
 
-/** An exchange refusal as a message the owner can act on; a key-guard refusal is our bug, not theirs. */
-function exchangeFailure(error: unknown): never {
-  if (error instanceof SpecialKeyGuardError) throw new ApiError(409, 'key_guard', error.message);
-  if (error instanceof ExchangeError) throw new ApiError(502, 'exchange_refused', `The exchange did not do it: ${error.message}`);
-  throw error;
-}
-
 /** Every live special key of the account, cross and each isolated pair we know of: the re-read after an action. */
 async function listSpecialKeys(client: ExchangeClient, symbols: (string | null)[]) {
   const distinct = [...new Set([null, ...symbols])];
@@ -40,7 +33,7 @@ async function listSpecialKeys(client: ExchangeClient, symbols: (string | null)[
 
 async function reread(db: Db, ctx: AccountContext, client: ExchangeClient, extraSymbol: string | null = null) {
   const symbols = [...ctx.sightings.filter((s) => !s.deletedAt).map((s) => s.symbol), extraSymbol];
-  const keys = await listSpecialKeys(client, symbols).catch(exchangeFailure);
+  const keys = await listSpecialKeys(client, symbols);
   await recordSightings(db, ctx.master.id, ctx.email, keys, new Date());
   return keys;
 }
@@ -73,9 +66,7 @@ export async function createSpecialKey(db: Db, input: CreateSpecialKeyInput, act
   const trading = requireTradingKey(ctx);
   const client = clientFor(trading);
   const before = await reread(db, ctx, client, input.symbol ?? null);
-  const created = await client
-    .createSpecialKey({ apiName: input.apiName, symbol: input.symbol, ip: input.ip.join(','), publicKey: input.publicKey, permissionMode: input.permissionMode })
-    .catch(exchangeFailure);
+  const created = await client.createSpecialKey({ apiName: input.apiName, symbol: input.symbol, ip: input.ip.join(','), publicKey: input.publicKey, permissionMode: input.permissionMode });
   const after = await reread(db, ctx, client, input.symbol ?? null);
   const listed = after.find((k) => k.apiKey === created.apiKey);
   if (!listed) throw new ApiError(502, 'not_confirmed', 'The exchange answered, but the new key is not in its list: check the account before trying again.');
@@ -98,7 +89,7 @@ export async function editSpecialKeyIp(db: Db, keyId: string, ips: string[], act
   const ctx = await loadAccountContext(db, sighting.accountEmail);
   const client = clientFor(requireTradingKey(ctx));
   const before = await reread(db, ctx, client);
-  await client.editSpecialKeyIp(sighting.apiKey, ips.join(','), sighting.symbol ?? undefined).catch(exchangeFailure);
+  await client.editSpecialKeyIp(sighting.apiKey, ips.join(','), sighting.symbol ?? undefined);
   const after = await reread(db, ctx, client);
   const listed = after.find((k) => k.apiKey === sighting.apiKey);
   if (!listed || listed.ip.split(',').sort().join(',') !== [...ips].sort().join(',')) {
@@ -115,7 +106,7 @@ export async function deleteSpecialKey(db: Db, keyId: string, actor: ActionActor
   const ctx = await loadAccountContext(db, sighting.accountEmail);
   const client = clientFor(requireTradingKey(ctx));
   const before = await reread(db, ctx, client);
-  await client.deleteSpecialKey(sighting.apiKey, sighting.symbol ?? undefined).catch(exchangeFailure);
+  await client.deleteSpecialKey(sighting.apiKey, sighting.symbol ?? undefined);
   const after = await reread(db, ctx, client);
   if (after.some((k) => k.apiKey === sighting.apiKey)) throw new ApiError(502, 'not_confirmed', 'The exchange answered, but the key is still listed: check the account before trying again.');
   await patchKeyList(db, ctx.master.id, ctx.email, { remove: sighting.apiKey });

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { refreshRuns } from '../db/schema';
-import { RefreshBusyError, runRefresh } from './run-refresh';
+import { RefreshBusyError } from './errors';
+import { runRefresh } from './run-refresh';
 
 /** How often to look whether a refresh someone else started has finished (choice: pages poll at 1–2 s too). */
 const BUSY_POLL_MS = 1000;

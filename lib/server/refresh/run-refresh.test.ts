@@ -10,7 +10,8 @@ import { loadKeyring } from '../crypto/keyring';
 import { seal } from '../crypto/seal';
 import { setDatabaseForTesting, type Database } from '../db/client';
 import { accountSnapshots, connections, refreshRuns, specialKeySightings } from '../db/schema';
-import { RefreshBusyError, runRefresh } from './run-refresh';
+import { RefreshBusyError } from './errors';
+import { runRefresh } from './run-refresh';
 
 process.env.MARGINWATCH_SECRET_KEY = randomBytes(32).toString('base64');
 

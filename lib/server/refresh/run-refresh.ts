@@ -12,18 +12,13 @@ import type { ExchangeClient } from '../exchange';
 import { refreshKeyLists } from './key-lists';
 import { keyHistories, recordSightings } from './key-history';
 import { readAccount } from './read-account';
+import { RefreshBusyError } from './errors';
 import { mergeStats } from './stats';
 import { finishWithAlerts } from '../alerts/finish';
 import type { RefreshedAccount } from '../alerts/facts';
 
 const ACCOUNT_CONCURRENCY = 8;
 const HEARTBEAT_TIMEOUT_MS = 2 * 60_000;
-
-export class RefreshBusyError extends Error {
-  constructor(readonly runId: string | null) {
-    super('A refresh of this master is already running.');
-  }
-}
 
 type Outcome = { email: string; reads: AccountReads; storedKey: boolean } | { email: string; error: string; storedKey: boolean };
 

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { getEnv } from '@/lib/env';
 import { getDb } from '../db/client';
 import { connections } from '../db/schema';
-import { RefreshBusyError, runRefresh } from './run-refresh';
+import { RefreshBusyError } from './errors';
+import { runRefresh } from './run-refresh';
 
 const holder = globalThis as typeof globalThis & { __marginwatchScheduler?: NodeJS.Timeout };
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { RefreshStatus } from '@/lib/contracts/refresh';
 import type { Db } from '../db/client';
-import { currentMaster, latestRefreshes } from '../views/latest';
+import { currentMaster, latestRefreshes, toRefreshInfo } from '../views/latest';
 
 export async function refreshStatus(db: Db, masterId?: string): Promise<RefreshStatus> {
   const master = await currentMaster(db, masterId);
@@ -10,16 +10,7 @@ export async function refreshStatus(db: Db, masterId?: string): Promise<RefreshS
   return {
     masterId: master.id,
     running: newest?.status === 'running',
-    newest: newest && {
-      id: newest.id,
-      status: newest.status,
-      startedAt: newest.startedAt.toISOString(),
-      finishedAt: newest.finishedAt?.toISOString() ?? null,
-      accountsDone: newest.accountsDone,
-      accountsTotal: newest.accountsTotal,
-      currentStep: newest.currentStep,
-      errors: newest.errors,
-    },
+    newest: newest && toRefreshInfo(newest),
     dataAt: shown?.finishedAt?.toISOString() ?? null,
   };
 }

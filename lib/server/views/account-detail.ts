@@ -6,8 +6,8 @@ import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
 import type { Db } from '../db/client';
 import { accountExits, accountSnapshots, specialKeySightings } from '../db/schema';
 import { listNotes } from '../notes';
-import { refreshInfo, toRow } from './accounts';
-import { accountHistory, currentMaster, latestRefreshes } from './latest';
+import { toRow } from './accounts';
+import { accountHistory, currentMaster, latestRefreshes, toRefreshInfo } from './latest';
 
 /** The account's snapshot in the latest shown refresh, or null when the master has no such sub-account. */
 export async function latestSnapshotOf(db: Db, email: string, masterId?: string) {
@@ -78,7 +78,7 @@ export async function accountDetail(db: Db, email: string, opts: { shockA: numbe
   const isolatedPairs = isolatedOf(input, risk);
   return {
     row: toRow(snap, risk, opts.shockA, opts.shockB, isolatedPairs.map((p) => ({ ...p, bar: p.liquidateBar }))),
-    refresh: refreshInfo(refresh),
+    refresh: toRefreshInfo(refresh),
     termsSigned: input.termsSigned,
     dataAvailable: input.dataAvailable,
     totals: risk.totals,

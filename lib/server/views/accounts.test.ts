@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountRisk } from '@/lib/risk';
 import { testDatabases } from '@/lib/testing/databases';
 import { accountSnapshots } from '../db/schema';
-import { listAccounts, ShockNotOnGridError, worstPair } from './accounts';
+import { listAccounts, worstPair } from './accounts';
+import { ShockNotOnGridError } from './errors';
 import { demoRefreshed } from './demo-refresh.test-support';
 
 describe('accounts list on demo snapshots', () => {

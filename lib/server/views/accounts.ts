@@ -1,22 +1,12 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
-import type { AccountRow, AccountList, IsolatedSummary, RefreshInfo } from '@/lib/contracts/accounts';
+import type { AccountRow, AccountList, IsolatedSummary } from '@/lib/contracts/accounts';
 import { DEFAULT_RISK_CONFIG, distanceToLiquidation, severity, type AccountRisk, type AccountStatus, type ApplicabilityRule, type AccountMode, type DeficitPoint, type ShockCrossing } from '@/lib/risk';
 import type { Db } from '../db/client';
 import { accountSnapshots } from '../db/schema';
-import { currentMaster, latestRefreshes, masterRiskOf, type RefreshRunInfo, type SnapshotRow } from './latest';
+import { currentMaster, latestRefreshes, masterRiskOf, toRefreshInfo, type SnapshotRow } from './latest';
+import { ShockNotOnGridError } from './errors';
 import { cachedForRefresh } from './refresh-cache';
-
-/** The asked-for shock is not one the refresh stored a curve point for: say which ones exist. */
-export class ShockNotOnGridError extends Error {
-  constructor(
-    readonly shock: number,
-    readonly grid: number[],
-  ) {
-    super(`No stored curve point at shock ${shock}; choose one of ${grid.join(', ')}.`);
-    this.name = 'ShockNotOnGridError';
-  }
-}
 
 // Shocks come from a query string; the grid was rounded to 1e-9 by shockGrid(), so compare with slack.
 const sameShock = (a: number, b: number) => Math.abs(a - b) < 1e-7;
@@ -25,13 +15,6 @@ export function pointAt(curve: readonly DeficitPoint[], shock: number): { defici
   const p = curve.find((c) => sameShock(c.shock, shock));
   return p ? { deficit: p.deficit, owed: p.owed } : null;
 }
-
-export const refreshInfo = (r: RefreshRunInfo): RefreshInfo => ({
-  id: r.id,
-  status: r.status,
-  startedAt: r.startedAt.toISOString(),
-  finishedAt: r.finishedAt?.toISOString() ?? null,
-});
 
 /** The parts of a snapshot the list needs: never `input` or `raw`, and only the small parts of `risk`. */
 type RiskSlice = Pick<AccountRisk, 'applicability' | 'status' | 'statusSource' | 'marginLevel' | 'bars' | 'shocks' | 'curve' | 'pmPro' | 'outstandingLoanUsd'>;
@@ -123,7 +106,7 @@ async function accountsView(db: Db, opts: { shockA: number; shockB: number; mast
     const rows = await snapshotRows(db, shown.id);
     return viewOf({
       master: { id: master.id, name: master.name },
-      refresh: refreshInfo(shown),
+      refresh: toRefreshInfo(shown),
       shocks: { a: shockA, b: shockB, grid },
       rows: rows.map((r) => toRow({ ...r, dataAt: new Date(r.dataAt) }, parseJson(r.risk), shockA, shockB, parseJson(r.pairs) ?? [])),
     });

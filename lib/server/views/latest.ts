@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
+import { REFRESH_ERRORS_SHOWN, type RefreshInfo } from '@/lib/contracts/refresh';
 import type { Db } from '../db/client';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
 
@@ -19,6 +20,21 @@ export async function currentMaster(db: Db, masterId?: string): Promise<MasterRo
 export type RefreshRunInfo = Omit<RefreshRunRow, 'masterRisk' | 'stats'>;
 
 const { masterRisk: _risk, stats: _stats, ...runInfoColumns } = getTableColumns(refreshRuns);
+
+/** The one mapping of a refresh run to what pages show of it. */
+export function toRefreshInfo(run: RefreshRunInfo): RefreshInfo {
+  return {
+    id: run.id,
+    status: run.status,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    accountsTotal: run.accountsTotal,
+    accountsDone: run.accountsDone,
+    currentStep: run.currentStep,
+    errors: run.errors.slice(0, REFRESH_ERRORS_SHOWN),
+    errorCount: run.errors.length,
+  };
+}
 
 /**
  * The refresh whose snapshots pages show (the newest that produced data) and the newest of any kind

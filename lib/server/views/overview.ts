@@ -1,16 +1,15 @@
 import 'server-only';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { distanceToLiquidation, type Applicability, type DeficitPoint, type MasterRisk, type ShockPoints } from '@/lib/risk';
-import { CALLOUT_SHOCKS, type CurveMarker, type CurveRow, type CurveSeries, type Overview, type OverviewData, type RefreshInfo } from '@/lib/contracts/overview';
+import { CALLOUT_SHOCKS, type CurveMarker, type CurveRow, type CurveSeries, type Overview, type OverviewData } from '@/lib/contracts/overview';
 import type { Db } from '../db/client';
 import { accountSnapshots } from '../db/schema';
-import { currentMaster, latestRefreshes, masterRiskOf, type RefreshRunInfo } from './latest';
+import { currentMaster, latestRefreshes, masterRiskOf, toRefreshInfo, type RefreshRunInfo } from './latest';
 import { cachedForRefresh } from './refresh-cache';
 
 /** Accounts stacked by name on the deficit curve; the rest are one "others" band. */
 const STACKED_ACCOUNTS = 4;
 const OTHERS = 'others';
-const MAX_ERRORS = 20;
 
 /**
  * The overview from what the refresh stored: the master risk of the shown refresh plus one narrow
@@ -22,7 +21,7 @@ export async function getOverview(db: Db, masterId?: string): Promise<Overview |
   const master = await currentMaster(db, masterId);
   if (!master) return null;
   const { shown, newest } = await latestRefreshes(db, master.id);
-  const head = { master: { id: master.id, name: master.name }, refresh: { shown: refreshInfo(shown), newest: refreshInfo(newest) } };
+  const head = { master: { id: master.id, name: master.name }, refresh: { shown: shown && toRefreshInfo(shown), newest: newest && toRefreshInfo(newest) } };
   if (!shown) return { ...head, data: null };
   // Built once per refresh; only the refresh progress above is read per request.
   const data = await cachedForRefresh(shown.id, 'overview', async () => {
@@ -136,17 +135,3 @@ function owedAt(rows: CurveRow[], shock: number): number {
   return a.owed + ((b.owed - a.owed) * (shock - a.shock)) / (b.shock - a.shock);
 }
 
-function refreshInfo(run: RefreshRunInfo | null): RefreshInfo | null {
-  if (!run) return null;
-  return {
-    id: run.id,
-    status: run.status,
-    startedAt: run.startedAt.toISOString(),
-    finishedAt: run.finishedAt?.toISOString() ?? null,
-    accountsTotal: run.accountsTotal,
-    accountsDone: run.accountsDone,
-    currentStep: run.currentStep,
-    errors: run.errors.slice(0, MAX_ERRORS),
-    errorCount: run.errors.length,
-  };
-}

@@ -1,16 +1,16 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { AccountDetailView } from '@/components/accounts/account-detail-view';
 import { DetailSkeleton } from '@/components/accounts/skeleton';
-import { accountQueryKey, DEFAULT_SHOCKS, shocksFrom, type ShockPair } from '@/lib/contracts/accounts';
+import { accountPath, accountQueryKey, DEFAULT_SHOCKS, shocksFrom, type ShockPair } from '@/lib/contracts/accounts';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/permissions';
 import { makeQueryClient } from '@/lib/query-client';
 import { requirePageUser } from '@/lib/server/auth/page-guard';
 import { getDb } from '@/lib/server/db/client';
 import { accountDetail, latestSnapshotOf } from '@/lib/server/views/account-detail';
-import { ShockNotOnGridError } from '@/lib/server/views/accounts';
+import { ShockNotOnGridError } from '@/lib/server/views/errors';
 
 type Props = { params: Promise<{ email: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -48,11 +48,14 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const email = decode((await params).email);
   // Decided before anything streams, so an unknown account is an HTTP 404, not a 200 with a "not found" body.
   if (!(await latestSnapshotOf(await getDb(), email))) notFound();
+  // The API answers 400 for a shock that is not one; the page sends the reader to the defaults' address.
+  const { shocks, valid } = shocksFrom(await searchParams);
+  if (!valid) redirect(accountPath(email));
   return (
     <>
       <PageHeader title={email} description="One sub-account from the latest refresh: the rule that applies, how a gap would hit it, balances, key history and review notes." />
       <Suspense fallback={<DetailSkeleton />}>
-        <Detail email={email} shocks={shocksFrom(await searchParams)} canWrite={can(user.role, 'notes.write')} />
+        <Detail email={email} shocks={shocks} canWrite={can(user.role, 'notes.write')} />
       </Suspense>
     </>
   );

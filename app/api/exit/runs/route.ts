@@ -1,14 +1,12 @@
-import { z } from 'zod';
+import { startRunSchema } from '@/lib/contracts/exit';
 import { apiRoute } from '@/lib/server/api/handler';
 import { notFound } from '@/lib/server/api/errors';
 import { getDb } from '@/lib/server/db/client';
 import { appExitOrchestrator, assertSelectable, exitRunView } from '@/lib/server/exit';
 import { currentMaster } from '@/lib/server/views/latest';
 
-const startBody = z.object({ masterId: z.uuid().optional(), accounts: z.array(z.email()).min(1, 'choose at least one account').max(1000) });
-
 /** Starts a run with the chosen accounts: step 1 begins at once. A second start while one is unfinished is a 409. */
-export const POST = apiRoute({ permission: 'exit.run', body: startBody }, async ({ body, user }) => {
+export const POST = apiRoute({ permission: 'exit.run', body: startRunSchema }, async ({ body, user }) => {
   const db = await getDb();
   const master = await currentMaster(db, body.masterId);
   if (!master) throw notFound('A master connection');

@@ -1,11 +1,11 @@
 import { apiRoute } from '@/lib/server/api/handler';
 import { notFound } from '@/lib/server/api/errors';
 import { getDb } from '@/lib/server/db/client';
-import { addNote, noteBodySchema } from '@/lib/server/notes';
+import { addNote } from '@/lib/server/notes';
 import { latestSnapshotOf } from '@/lib/server/views/account-detail';
-import { emailParams } from '../../query';
+import { accountParamsSchema, noteBodySchema } from '@/lib/contracts/accounts';
 
-export const POST = apiRoute({ permission: 'notes.write', params: emailParams, body: noteBodySchema }, async ({ params, body, user, audit }) => {
+export const POST = apiRoute({ permission: 'notes.write', params: accountParamsSchema, body: noteBodySchema }, async ({ params, body, user, audit }) => {
   const db = await getDb();
   const found = await latestSnapshotOf(db, params.email);
   if (!found) throw notFound(`Sub-account ${params.email}`);

@@ -1,0 +1,35 @@
+/**
+ * Every audit action, `resource.verb`, beside `Permission` and `ErrorCode`. These strings are stored in the
+ * audit log: never rename one, add a new one.
+ */
+export const AUDIT_ACTIONS = [
+  'auth.signin',
+  'auth.signin_fail',
+  'auth.signin_locked',
+  'auth.lockout',
+  'auth.signout',
+  'connections.create',
+  'connections.rotate',
+  'connections.delete',
+  'refresh.run',
+  'notes.create',
+  'terms.record',
+  'keys.create_special',
+  'keys.edit_ip',
+  'keys.delete_special',
+  'exit.start',
+  'exit.cancel',
+  'exit.retry_deletion',
+  'exit.key_deleted',
+  'exit.key_delete_failed',
+  'exit.keys_deleted',
+  'exit.called',
+  'exit.confirmed',
+  'exit.confirmed_by_owner',
+  'exit.failed',
+  'exit.in_doubt_resolved',
+  'exit.repay',
+  'exit.repay_failed',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,26 @@
+/**
+ * Every `error.code` the API answers (`{ error: { code, message, details } }`), beside `Permission` and
+ * `AuditAction`: a new code is added here first, so clients and tests can rely on the list.
+ */
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'internal',
+  // Key and connection actions
+  'key_guard',
+  'binding_confirmation_required',
+  'special_key',
+  'unreachable',
+  // The exchange refused or failed a call made on the owner's behalf
+  'exchange_refused',
+  'not_confirmed',
+  // Exit wizard
+  'confirmation',
+  'not_selectable',
+  'repay_refused',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
