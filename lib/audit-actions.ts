@@ -30,6 +30,12 @@ export const AUDIT_ACTIONS = [
   'exit.in_doubt_resolved',
   'exit.repay',
   'exit.repay_failed',
+  'alert_rules.create',
+  'alert_rules.update',
+  'alert_rules.delete',
+  'alert_channels.create',
+  'alert_channels.test',
+  'alerts.acknowledge',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
