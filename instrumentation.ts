@@ -4,6 +4,11 @@ export async function register(): Promise<void> {
   // A bad setting stops the server here with the variable's name, not later inside a request.
   const { getEnv } = await import('@/lib/env');
   getEnv();
+  // Under the launcher (npm start) stop signals drain the work first; `next dev` keeps Next's own handling.
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+    const { installShutdown } = await import('@/lib/server/shutdown');
+    installShutdown();
+  }
   const { startRefreshScheduler } = await import('@/lib/server/refresh/scheduler');
   startRefreshScheduler();
   console.log('[refresh] scheduler started');

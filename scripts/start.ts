@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { openDatabase } from '@/lib/server/db/client';
 import { seedDemoUsers } from '@/lib/server/demo-users';
@@ -7,14 +6,22 @@ import { loadScenario } from '@/sim/scenario';
 import { bootstrapEnv } from './lib/bootstrap';
 import { buildIfNeeded } from './lib/build-if-needed';
 import { seedDemoConnection } from './lib/seed-demo';
+import { supervise } from './lib/supervise';
 
+// This process is the one a process manager runs (docs/production.md): exit codes and signals are its job.
+let closeSimulator: () => Promise<void> = async () => {};
+const launcher = supervise(() => closeSimulator());
 const env = bootstrapEnv();
 
 // Demo mode: the bundled Binance-compatible simulator plays the exchange, on loopback only.
 const simulator = env.demo
   ? await startSimulator({ port: env.MARGINWATCH_SIM_PORT, host: '127.0.0.1', scenario: await loadScenario(env.MARGINWATCH_DEMO_SCENARIO) })
   : null;
-if (simulator) console.log(`Demo exchange (simulator) on ${simulator.url}`);
+if (simulator) {
+  closeSimulator = () => simulator.close();
+  console.log(`Demo exchange (simulator) on ${simulator.url}`);
+}
+if (launcher.stopping) await launcher.exit(0);
 
 // Migrate (and seed in demo mode) before Next.js opens the database: an embedded PGlite folder must only
 // ever be open in one process at a time, so this handle is closed before the server starts.
@@ -27,19 +34,11 @@ if (env.demo && simulator) {
   for (const c of creds) console.log(`  ${c.role.padEnd(5)}  ${c.email}  /  ${c.password}`);
 }
 await database.close();
+if (launcher.stopping) await launcher.exit(0);
 
 if (!env.MARGINWATCH_SKIP_BUILD) buildIfNeeded();
+if (launcher.stopping) await launcher.exit(0);
 
-const next = path.join('node_modules', '.bin', 'next');
-const server = spawn(next, ['start', '-p', String(env.PORT), '-H', env.HOST], { stdio: 'inherit', env: process.env });
+// Next.js leaves the stop signals to instrumentation (lib/server/shutdown.ts), which drains before exiting.
+launcher.run(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(env.PORT), '-H', env.HOST], { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true' });
 console.log(`marginwatch on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`);
-
-async function shutdown(signal: NodeJS.Signals) {
-  server.kill(signal);
-  await simulator?.close();
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal));
-server.on('exit', async (code) => {
-  await simulator?.close();
-  process.exit(code ?? 0);
-});

@@ -5,7 +5,8 @@ import type { AuditAction } from '@/lib/audit-actions';
 import { can, type Permission } from '@/lib/permissions';
 import { writeAudit } from '../audit';
 import { userFromRequest, type SessionUser } from '../auth/session';
-import { badRequest, forbidden, toApiError, unauthorized } from './errors';
+import { isDraining } from '../lifecycle';
+import { ApiError, badRequest, forbidden, toApiError, unauthorized } from './errors';
 
 interface Spec<P, Q, B> {
   permission: Permission;
@@ -40,6 +41,8 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(
   const route = async (req: Request, ctx: NextRouteContext): Promise<Response> => {
     const requestId = req.headers.get('x-request-id') ?? randomUUID();
     try {
+      // A stopping instance starts nothing new; the balancer's readiness check already sends people elsewhere.
+      if (req.method !== 'GET' && req.method !== 'HEAD' && isDraining()) throw new ApiError(503, 'shutting_down', 'This marginwatch instance is shutting down; nothing was changed. Try again in a moment.');
       const user = await userFromRequest(req);
       if (!user) throw unauthorized();
       if (!can(user.role, spec.permission)) throw forbidden(spec.permission);

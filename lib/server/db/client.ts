@@ -49,6 +49,13 @@ export function getDatabase(): Promise<Database> {
   return holder.__marginwatchDb;
 }
 
+/** Closes this process's database, if it was opened (shutdown). */
+export async function closeDatabase(): Promise<void> {
+  const open = holder.__marginwatchDb;
+  holder.__marginwatchDb = undefined;
+  if (open) await (await open).close();
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }

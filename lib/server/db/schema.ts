@@ -75,6 +75,8 @@ export const refreshRuns = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     /** Touched while running; a run whose heartbeat stopped (crashed instance) is taken over. */
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+    /** `host:pid:token` of the process running it: on the same host a dead pid closes the run at once. */
+    instance: text('instance'),
     accountsTotal: integer('accounts_total').notNull().default(0),
     accountsDone: integer('accounts_done').notNull().default(0),
     currentStep: text('current_step'),

@@ -5,6 +5,7 @@ import { ALLOWED_FROM, confirmationMatches, CONFIRM_WORD, refuseCommand, type Co
 import { ApiError, conflict, notFound } from '../api/errors';
 import type { AuditActor } from '../audit';
 import type { Db } from '../db/client';
+import { track } from '../lifecycle';
 import { stepContext, type ExitHooks } from './context';
 import { deleteKeysStep } from './delete-step';
 import { exitStep } from './exit-step';
@@ -40,10 +41,11 @@ export function exitOrchestrator(opts: ExitOrchestratorOptions) {
 
   function work(run: RunRow, actor: AuditActor, step: (ctx: ReturnType<typeof stepContext>) => Promise<void>): Promise<void> {
     const ctx = stepContext({ db, run, hooks, actor, owner, leaseMs });
-    return step(ctx).catch(async (error) => {
+    // Tracked: a stopping process waits for the step to record where it stands (docs/production.md).
+    return track(step(ctx).catch(async (error) => {
       // Unexpected (database gone…): leave the lease to lapse so another instance takes the run over.
       console.error(`[exit] run ${run.id} step failed:`, error instanceof Error ? error.message : error);
-    });
+    }));
   }
 
   async function deletion(ctx: ReturnType<typeof stepContext>, retryFailed: boolean) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, isNull, lt } from 'drizzle-orm';
 import { getDb } from '../db/client';
+import { isDraining } from '../lifecycle';
 import { exitRuns } from '../db/schema';
 import { exitOrchestrator, type ExitOrchestrator } from './orchestrator';
 
@@ -27,6 +28,7 @@ export async function resumeLapsedRuns(): Promise<number> {
   const orchestrator = await sweeper;
   let resumed = 0;
   for (const { id } of lapsed) {
+    if (isDraining()) break;
     const started = await orchestrator.resume(id);
     if (!started) continue;
     resumed++;
@@ -39,7 +41,7 @@ export function startExitResumer(): void {
   if (holder.__marginwatchExitResumer) return;
   let running = false;
   const sweep = () => {
-    if (running) return;
+    if (running || isDraining()) return;
     running = true;
     resumeLapsedRuns()
       .then((n) => n > 0 && console.log(`[exit] resumed ${n} run(s) left unfinished by a stopped instance`))
@@ -48,4 +50,10 @@ export function startExitResumer(): void {
   };
   holder.__marginwatchExitResumer = setInterval(sweep, SWEEP_MS);
   sweep();
+}
+
+/** Stops the sweep (shutdown); a step it started is drained by the caller. */
+export function stopExitResumer(): void {
+  clearInterval(holder.__marginwatchExitResumer);
+  holder.__marginwatchExitResumer = undefined;
 }

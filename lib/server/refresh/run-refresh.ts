@@ -6,11 +6,14 @@ import { toRiskInput, type AccountReads } from '@/lib/snapshot/normalize';
 import { getEnv } from '@/lib/env';
 import { countKeys } from '@/lib/keys/quota';
 import { getDb, type Db } from '../db/client';
+import { isDraining, track } from '../lifecycle';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
 import { clientFor } from '../exchange-clients';
 import type { ExchangeClient } from '../exchange';
 import { refreshKeyLists } from './key-lists';
+import { closeAbandonedRuns, describeDecision } from './abandoned';
 import { keyHistories, recordSightings } from './key-history';
+import { formatInstance, HEARTBEAT_MS, thisInstance } from './liveness';
 import { readAccount } from './read-account';
 import { RefreshBusyError } from './errors';
 import { mergeStats } from './stats';
@@ -18,7 +21,13 @@ import { finishWithAlerts } from '../alerts/finish';
 import type { RefreshedAccount } from '../alerts/facts';
 
 const ACCOUNT_CONCURRENCY = 8;
-const HEARTBEAT_TIMEOUT_MS = 2 * 60_000;
+
+/** The process began to stop: the run ends at the account it reached and says so (docs/production.md). */
+class RefreshInterruptedError extends Error {
+  constructor() {
+    super('interrupted: the instance was stopping, the accounts not yet read keep their last data');
+  }
+}
 
 type Outcome = { email: string; reads: AccountReads; storedKey: boolean } | { email: string; error: string; storedKey: boolean };
 
@@ -26,14 +35,17 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Claims the master's single running slot; a run whose instance died (no heartbeat) is taken over. */
+/** Claims the master's single running slot; a run whose instance is gone is closed as interrupted first. */
 async function claim(db: Db, masterId: string, trigger: 'manual' | 'schedule' | 'start', triggeredBy: string | null) {
-  await db
-    .update(refreshRuns)
-    .set({ status: 'failed', finishedAt: new Date(), currentStep: 'abandoned: the instance running it stopped' })
-    .where(and(eq(refreshRuns.masterId, masterId), eq(refreshRuns.status, 'running'), lt(refreshRuns.heartbeatAt, new Date(Date.now() - HEARTBEAT_TIMEOUT_MS))));
+  for (const decision of await closeAbandonedRuns(db, masterId)) {
+    // A live run found by a scheduled or manual claim is routine; at start every finding is worth a line.
+    if (decision.closed || trigger === 'start') console.log(`[refresh] ${describeDecision(decision)}`);
+  }
   try {
-    const [run] = await db.insert(refreshRuns).values({ masterId, trigger, triggeredBy, status: 'running', currentStep: 'listing sub-accounts' }).returning({ id: refreshRuns.id });
+    const [run] = await db
+      .insert(refreshRuns)
+      .values({ masterId, trigger, triggeredBy, status: 'running', currentStep: 'listing sub-accounts', instance: formatInstance(thisInstance()) })
+      .returning({ id: refreshRuns.id });
     return run!.id;
   } catch {
     const [running] = await db.select({ id: refreshRuns.id }).from(refreshRuns).where(and(eq(refreshRuns.masterId, masterId), eq(refreshRuns.status, 'running')));
@@ -50,11 +62,13 @@ async function listSubAccounts(master: ExchangeClient): Promise<string[]> {
   }
 }
 
+/** Runs `work` over the items, `size` at a time; takes no new item once the process is stopping. */
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length && !isDraining()) await work(items[next++]!);
   }));
+  if (isDraining() && next < items.length) throw new RefreshInterruptedError();
 }
 
 /** Claims the master's refresh slot and starts the work; resolves once claimed, with the run's id. */
@@ -63,7 +77,7 @@ export async function startRefresh(masterId: string, trigger: 'manual' | 'schedu
   const [master] = await db.select().from(connections).where(and(eq(connections.id, masterId), eq(connections.kind, 'master')));
   if (!master) throw new Error('No such master connection.');
   const runId = await claim(db, masterId, trigger, triggeredBy);
-  return { runId, done: executeRefresh(db, master, runId) };
+  return { runId, done: track(executeRefresh(db, master, runId)) };
 }
 
 /** A whole refresh, awaited: for the scheduler, scripts and tests. */
@@ -82,6 +96,9 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
   const clients: ExchangeClient[] = [];
   const progress = (patch: Partial<typeof refreshRuns.$inferInsert>) =>
     db.update(refreshRuns).set({ ...patch, heartbeatAt: new Date() }).where(eq(refreshRuns.id, runId));
+  // Beats while it waits too (a back-off, a slow exchange): only a process that is gone stops beating.
+  const heartbeat = setInterval(() => void progress({}).catch(() => {}), HEARTBEAT_MS);
+  heartbeat.unref();
 
   try {
     const masterClient = clientFor(master);
@@ -141,11 +158,13 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
     return { runId, status };
   } catch (error) {
     console.error(`[refresh] ${master.name}: failed: ${messageOf(error)}`);
-    errors.push({ account: null, step: 'master', message: messageOf(error) });
+    errors.push({ account: null, step: error instanceof RefreshInterruptedError ? 'interrupted' : 'master', message: messageOf(error) });
     const failed = { status: 'failed' as const, finishedAt: new Date(), currentStep: null, errors, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>, heartbeatAt: new Date() };
     await finishWithAlerts(db, { masterId, refreshId: runId, accounts: new Map(), masterRisk: null, failing: true }, (tx) =>
       tx.update(refreshRuns).set(failed).where(eq(refreshRuns.id, runId)));
     return { runId, status: 'failed' as const };
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getEnv } from '@/lib/env';
 import { getDb } from '../db/client';
+import { isDraining } from '../lifecycle';
 import { connections } from '../db/schema';
 import { RefreshBusyError } from './errors';
 import { runRefresh } from './run-refresh';
@@ -12,11 +13,14 @@ async function refreshAllMasters(trigger: 'start' | 'schedule'): Promise<void> {
   const db = await getDb();
   const masters = await db.select({ id: connections.id }).from(connections).where(eq(connections.kind, 'master'));
   for (const master of masters) {
+    if (isDraining()) return;
     try {
       await runRefresh(master.id, trigger);
     } catch (error) {
       // Another instance (or a manual refresh) holds this master: its run counts for this tick.
-      if (!(error instanceof RefreshBusyError)) console.error('[refresh] scheduled refresh failed:', error instanceof Error ? error.message : error);
+      if (error instanceof RefreshBusyError) {
+        if (trigger === 'start') console.log(`[refresh] start-up refresh of master ${master.id} skipped: run ${error.runId} is in progress on a live instance`);
+      } else console.error(`[refresh] ${trigger} refresh failed:`, error instanceof Error ? error.message : error);
     }
   }
 }
@@ -27,10 +31,16 @@ export function startRefreshScheduler(): void {
   const periodMs = getEnv().REFRESH_INTERVAL_SECONDS * 1000;
   let running = false;
   const tick = (trigger: 'start' | 'schedule') => {
-    if (running) return; // a slow refresh never piles up behind itself
+    if (running || isDraining()) return; // a slow refresh never piles up behind itself
     running = true;
     refreshAllMasters(trigger).finally(() => (running = false));
   };
   holder.__marginwatchScheduler = setInterval(() => tick('schedule'), periodMs);
   tick('start');
+}
+
+/** Stops scheduling refreshes (shutdown); a running one is drained by the caller. */
+export function stopRefreshScheduler(): void {
+  clearInterval(holder.__marginwatchScheduler);
+  holder.__marginwatchScheduler = undefined;
 }
