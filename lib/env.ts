@@ -46,6 +46,7 @@ export const envSchema = z
     // The address people open the app at, for the links in webhooks and emails (default http://HOST:PORT).
     MARGINWATCH_PUBLIC_URL: z.url('an http(s) URL such as https://marginwatch.desk.example').optional(),
     REFRESH_INTERVAL_SECONDS: z.coerce.number('a number of seconds').int('whole seconds').min(10, 'at least 10 seconds').max(3600, 'at most 3600 seconds').default(60),
+    READY_MAX_REFRESH_INTERVALS: z.coerce.number('a number of refresh intervals').int('a whole number').min(1, 'at least 1').max(1000, 'at most 1000').default(3),
   })
   .transform((env) => ({
     ...env,

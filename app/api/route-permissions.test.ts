@@ -7,7 +7,7 @@ import { testDatabases } from '@/lib/testing/databases';
 import { sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/sessions';
 
 // Routes that are public by design. Every other route must be built with apiRoute() and a permission.
-const PUBLIC_ROUTES = new Set(['health/route.ts', 'auth/[...nextauth]/route.ts']);
+const PUBLIC_ROUTES = new Set(['health/route.ts', 'health/live/route.ts', 'health/ready/route.ts', 'auth/[...nextauth]/route.ts']);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const API_DIR = path.join(process.cwd(), 'app', 'api');
