@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'confirmation',
   'not_selectable',
   'repay_refused',
+  // The instance is stopping (docs/production.md, Process life)
+  'shutting_down',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
