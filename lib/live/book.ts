@@ -163,6 +163,8 @@ export class LiveBook {
     }
     const input: AccountRiskInput = {
       ...e.base,
+      // The REST-reported level is stale once prices move: the stream's pushed status decides instead (view()).
+      reportedMarginLevel: null,
       assets: assets.filter((a) => !new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero()),
       isolatedPairs: e.base.isolatedPairs.map((p) => ({ ...p, base: { ...p.base, priceUsd: price(p.base.asset, p.base.priceUsd) }, quote: { ...p.quote, priceUsd: price(p.quote.asset, p.quote.priceUsd) } })),
     };

@@ -17,14 +17,17 @@ import { ListenKeySet } from './user-streams';
 export interface LiveOptions {
   /** Binance recommends a keep-alive about every 30 minutes for a key that lives 60. */
   keepAliveMs: number;
-  /** Accounts per user-stream connection (two listen keys each; Binance allows 1024 streams per connection). */
+  /**
+   * Accounts per user-stream connection: two listen keys each, so 100 streams, far under Binance's 1024, and a
+   * connection URL (`/stream?streams=…`, ~61 characters per key) well under common 8–16 KB request-line limits.
+   */
   accountsPerConnection: number;
   /** Batches account updates for listeners: one message per interval at most. */
   flushMs: number;
   backoff: BackoffOptions;
 }
 
-export const DEFAULT_LIVE_OPTIONS: LiveOptions = { keepAliveMs: 30 * 60_000, accountsPerConnection: 200, flushMs: 50, backoff: DEFAULT_BACKOFF };
+export const DEFAULT_LIVE_OPTIONS: LiveOptions = { keepAliveMs: 30 * 60_000, accountsPerConnection: 50, flushMs: 50, backoff: DEFAULT_BACKOFF };
 
 /** Cross margin only: Binance's risk data stream does not serve other products (docs/live.md). */
 const STREAMED_MODES = new Set(['CROSS_CLASSIC', 'CROSS_PRO']);
@@ -80,11 +83,15 @@ export class LiveManager {
     this.keepAliveTimer.unref();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * `keepKeys` when a successor takes over: an account has one active listen key per stream, which the
+   * successor's POST returned too, so closing it here would cut the successor's stream.
+   */
+  async stop(opts: { keepKeys?: boolean } = {}): Promise<void> {
     for (const s of this.sockets) s.stop();
     if (this.keepAliveTimer) clearInterval(this.keepAliveTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    await Promise.allSettled(this.userStreams.map((u) => u.keys.closeAll()));
+    if (!opts.keepKeys) await Promise.allSettled(this.userStreams.map((u) => u.keys.closeAll()));
     this.listeners.clear();
   }
 

@@ -48,7 +48,7 @@ class LiveHub {
     const old = this.manager;
     this.manager = next;
     for (const l of this.listeners) next.subscribe(l);
-    await old?.stop();
+    await old?.stop({ keepKeys: true });
   }
 }
 

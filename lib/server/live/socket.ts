@@ -5,7 +5,7 @@ export interface SocketHandlers {
   /** Builds the URL for each (re)connection: listen keys may have to be created again first. */
   url: () => Promise<string>;
   onFrame: (text: string) => void;
-  /** Called on every open after the first: whatever happened while away must be read over REST. */
+  /** Called on an open that follows a close or a failed attempt: whatever happened while away is read over REST. */
   onReopen: () => void | Promise<void>;
   onDown: (reason: string) => void;
 }
@@ -24,7 +24,8 @@ export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, capMs: 30_000 };
 export class ReconnectingSocket {
   private ws: WebSocket | null = null;
   private failures = 0;
-  private opened = false;
+  /** A close or a failed attempt since the last open: the next open must resync what was missed. */
+  private missed = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
 
@@ -45,7 +46,7 @@ export class ReconnectingSocket {
     ws?.removeAllListeners();
     ws?.on('error', () => undefined);
     ws?.terminate();
-    this.handlers.onDown(reason);
+    this.down(reason);
     this.schedule(0);
   }
 
@@ -65,7 +66,7 @@ export class ReconnectingSocket {
     try {
       url = await this.handlers.url();
     } catch (e) {
-      this.handlers.onDown(`could not prepare the stream: ${e instanceof Error ? e.message : String(e)}`);
+      this.down(`could not prepare the stream: ${e instanceof Error ? e.message : String(e)}`);
       return this.retry();
     }
     if (this.stopped) return;
@@ -73,8 +74,8 @@ export class ReconnectingSocket {
     this.ws = ws;
     ws.on('open', () => {
       this.failures = 0;
-      const again = this.opened;
-      this.opened = true;
+      const again = this.missed;
+      this.missed = false;
       if (again) void this.handlers.onReopen();
     });
     ws.on('message', (data) => this.handlers.onFrame(String(data)));
@@ -82,9 +83,15 @@ export class ReconnectingSocket {
     ws.on('close', (code) => {
       if (this.ws !== ws) return;
       this.ws = null;
-      this.handlers.onDown(`stream closed (${code})`);
+      this.down(`stream closed (${code})`);
       this.retry();
     });
+  }
+
+  private down(reason: string): void {
+    this.missed = true;
+    console.warn(`[live] stream down: ${reason}`);
+    this.handlers.onDown(reason);
   }
 
   private retry(): void {
