@@ -16,6 +16,13 @@ export function formatDateTime(iso: string | Date): string {
   return dateTime.format(typeof iso === 'string' ? new Date(iso) : iso);
 }
 
+const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+
+/** A time of day for "delayed since 14:03:07 UTC": today's events need no date. */
+export function formatTime(ms: number | Date): string {
+  return timeOnly.format(ms);
+}
+
 const dateOnly = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' });
 
 /** A day, for columns where the time of day adds nothing: "25 Nov 2026". */

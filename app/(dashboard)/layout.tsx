@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { LiveSync } from '@/components/live/live-sync';
 import { Header } from '@/components/shell/header';
 import { Sidebar } from '@/components/shell/sidebar';
 import { getEnv } from '@/lib/env';
@@ -13,6 +14,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <div className="flex min-w-0 flex-1 flex-col">
         <Header user={user} demo={getEnv().demo} signOutAction={signOutAction} />
         <main className="flex-1 overflow-y-auto px-8 py-6">{children}</main>
+        <LiveSync />
       </div>
     </div>
   );

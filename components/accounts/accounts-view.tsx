@@ -2,7 +2,10 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { LiveIndicator } from '@/components/live/live-indicator';
+import { useLive } from '@/components/live/use-live';
+import { withLiveRow } from '@/components/live/with-live';
 import { ErrorState } from '@/components/ui/states';
 import { apiFetch } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
@@ -34,11 +37,23 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
     refetchInterval: 60_000,
   });
   const now = useNow(query.data?.refresh?.finishedAt ?? null);
-  const all = query.data?.rows ?? EMPTY;
-  const shown = useMemo(() => all.filter((r) => matches(r, filters)), [all, filters]);
+  const live = useLive();
+  const rows = query.data?.rows ?? EMPTY;
+  const all = useMemo(() => rows.map((r) => withLiveRow(r, live.accounts[r.email])), [rows, live.accounts]);
+  const filtered = useMemo(() => all.filter((r) => matches(r, filters)), [all, filters]);
+  // Nothing re-sorts under the reader's pointer: while it is over the table, rows keep their order and only
+  // their figures change (and flash); the order catches up when the pointer leaves.
+  const [frozen, setFrozen] = useState<string[] | null>(null);
+  const order = useRef<string[]>([]);
+  const shown = useMemo(() => {
+    if (!frozen) return filtered;
+    const byEmail = new Map(filtered.map((r) => [r.email, r]));
+    return frozen.map((e) => byEmail.get(e)).filter((r): r is AccountRow => r !== undefined);
+  }, [filtered, frozen]);
   const { columns, specs } = useMemo(() => accountColumns(shocks.a, shocks.b, now), [shocks.a, shocks.b, now]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's API is not memoizable by the compiler.
-  const table = useReactTable({ data: shown, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  const table = useReactTable({ data: shown, columns, state: { sorting }, onSortingChange: setSorting, manualSorting: frozen !== null, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  order.current = table.getRowModel().rows.map((r) => r.original.email);
 
   if (query.isPending) return <AccountsSkeleton />;
   if (query.isError) return <ErrorState title="Could not load the accounts" message={query.error.message} onRetry={() => query.refetch()} />;
@@ -68,6 +83,7 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
           {stale > 0 && <span className="ml-2 font-medium text-amber-800 dark:text-amber-300">⏱ {stale} stale</span>}
           {query.isFetching && <span className="ml-2" aria-live="polite">updating…</span>}
         </p>
+        <LiveIndicator />
         <button
           type="button"
           onClick={exportCsv}
@@ -77,7 +93,13 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
           Export CSV
         </button>
       </div>
-      {shown.length === 0 ? <AccountsEmpty reason="no-match" onClear={() => setFilters(NO_FILTERS)} /> : <DataTable table={table} />}
+      {shown.length === 0 ? (
+        <AccountsEmpty reason="no-match" onClear={() => setFilters(NO_FILTERS)} />
+      ) : (
+        <div onPointerEnter={() => setFrozen(order.current)} onPointerLeave={() => setFrozen(null)} data-sort-paused={frozen !== null}>
+          <DataTable table={table} movedAt={live.movedAt} />
+        </div>
+      )}
       <p className="text-xs text-slate-500 dark:text-slate-400">
         Projected figures are estimates: the deficit left if every non-stable price gaps by the shock and liquidation fills at 1 % cost.
         ⚠ owed as a LiquidationLoan (bound), ? could be owed (binding unknown), “coll. lost” means a standard liquidation with nothing owed.

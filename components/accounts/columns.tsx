@@ -5,6 +5,7 @@ import { formatAge, formatRatio, formatShock } from '@/lib/format';
 import { formatLiquidation, formatUsdPlain } from '@/lib/format-table';
 import { severity } from '@/lib/risk';
 import { MODE_LABEL, RULE_LABEL, statusLabel } from '@/lib/risk-labels';
+import { LiveMark } from '@/components/live/live-mark';
 import { BindingBadge, StaleBadge, StatusBadge } from './badges';
 import { accountPath, type AccountRow } from '@/lib/contracts/accounts';
 
@@ -135,6 +136,7 @@ function specs(shockA: number, shockB: number): Spec[] {
         <span className="flex flex-col items-start gap-0.5">
           <StatusBadge status={r.status} source={r.statusSource} />
           <IsolatedLine r={r} show="status" />
+          <LiveMark email={r.email} />
         </span>
       ),
       csv: (r) => `${statusLabel(r.status).label} (${r.statusSource})`,

@@ -12,7 +12,10 @@ const ROW_HEIGHT = 56;
  * The accounts table, virtualized: only the rows in view (plus a margin) are in the DOM, so 1,000+
  * sub-accounts scroll smoothly. Spacer rows keep a real <table> (headers, cells, sorting for screen readers).
  */
-export function DataTable({ table }: { table: Table<AccountRow> }) {
+/** How long a row whose live figures changed stays highlighted. */
+const FLASH_MS = 2_000;
+
+export function DataTable({ table, movedAt = {} }: { table: Table<AccountRow>; movedAt?: Record<string, number> }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
   // TanStack Virtual returns functions the React Compiler cannot memoize; that is expected here.
@@ -61,8 +64,16 @@ export function DataTable({ table }: { table: Table<AccountRow> }) {
           {top > 0 && <tr aria-hidden style={{ height: top }}><td colSpan={columns} /></tr>}
           {items.map((item) => {
             const row = rows[item.index]!;
+            const moved = movedAt[row.original.email];
+            const flash = moved !== undefined && Date.now() - moved < FLASH_MS;
             return (
-              <tr key={row.id} data-testid="account-row" style={{ height: ROW_HEIGHT }} className="border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50">
+              <tr
+                key={row.id}
+                data-testid="account-row"
+                data-moved={flash || undefined}
+                style={{ height: ROW_HEIGHT }}
+                className={`border-b border-slate-100 transition-colors duration-700 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50 ${flash ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
+              >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={`overflow-hidden px-1.5 py-1 align-middle ${(cell.column.columnDef.meta as ColumnLayout | undefined)?.align === 'right' ? 'text-right' : ''}`}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}

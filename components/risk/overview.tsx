@@ -1,5 +1,8 @@
 'use client';
 
+import { LiveIndicator } from '@/components/live/live-indicator';
+import { useLive } from '@/components/live/use-live';
+import { withLiveTotals } from '@/components/live/with-live';
 import { NoDataYet } from '@/components/shell/no-data-yet';
 import { ErrorState } from '@/components/ui/states';
 import { DeficitCurveCard } from './deficit-curve-card';
@@ -14,6 +17,13 @@ import { useOverview } from './use-overview';
 
 const WHAT = 'Master totals, the deficit curve and the accounts nearest to liquidation';
 
+/** The totals moved by the live figures when every account is held live; else the refresh's, said so. */
+function LiveTotals({ data }: { data: NonNullable<NonNullable<ReturnType<typeof useOverview>['data']>['data']> }) {
+  const live = useLive();
+  const shown = withLiveTotals(data, live);
+  return <TotalsStrip data={shown} live={shown !== data} />;
+}
+
 export function Overview() {
   const query = useOverview();
   if (query.isPending) return <OverviewSkeleton />;
@@ -27,11 +37,14 @@ export function Overview() {
     <div className="space-y-6">
       {failed}
       <RefreshBanner newest={refresh.newest} shownId={refresh.shown?.id ?? null} />
+      <div className="flex justify-end">
+        <LiveIndicator />
+      </div>
       {!data ? (
         <NoDataYet what={WHAT} />
       ) : (
         <>
-          <TotalsStrip data={data} />
+          <LiveTotals data={data} />
           <div className="grid gap-6 xl:grid-cols-3">
             <div className="xl:col-span-2">
               <OweCallout callouts={data.callouts} bound={data.counts.bound} />

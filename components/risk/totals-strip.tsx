@@ -4,7 +4,7 @@ import type { OverviewData } from '@/lib/contracts/overview';
 type Tile = { label: string; value: string; note?: string; alert?: boolean };
 
 /** Master totals, exact to the cent, with the time of the data behind them. */
-export function TotalsStrip({ data }: { data: OverviewData }) {
+export function TotalsStrip({ data, live = false }: { data: OverviewData; live?: boolean }) {
   const { totals } = data;
   const loans = Number(totals.outstandingLoansUsd) > 0;
   const negative = totals.equityUsd.startsWith('-');
@@ -33,7 +33,8 @@ export function TotalsStrip({ data }: { data: OverviewData }) {
         ))}
       </div>
       <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="data-time">
-        {data.accountCount.toLocaleString('en-US')} sub-accounts · data as of {formatDateTime(data.takenAt)}{' '}
+        {data.accountCount.toLocaleString('en-US')} sub-accounts · {live && 'assets, liabilities and equity live from the exchange’s streams; other figures: '}data as of{' '}
+        {formatDateTime(data.takenAt)}{' '}
         <span suppressHydrationWarning>({formatAge(data.takenAt)} ago)</span>
         {data.oldestDataAt !== data.takenAt && <> · ⚠ some accounts carry older data, from {formatDateTime(data.oldestDataAt)}</>}
       </p>

@@ -31,3 +31,19 @@ export type LiveMessage =
   | { type: 'market'; market: LiveConnectionState };
 
 export const LIVE_EVENT = 'live';
+
+/** The browser's copy of the live state, held in the TanStack Query cache under LIVE_QUERY_KEY. */
+export type LiveView = {
+  /** The EventSource is open and the server said hello. */
+  connected: boolean;
+  /** Since when (ms) the page has had no live connection; null while connected. */
+  lostSince: number | null;
+  market: LiveConnectionState;
+  accounts: Record<string, LiveAccount>;
+  /** When (browser ms) each account's shown figures last changed: rows flash what moved. */
+  movedAt: Record<string, number>;
+};
+
+export const LIVE_QUERY_KEY = ['live'] as const;
+
+export const EMPTY_LIVE: LiveView = { connected: false, lostSince: null, market: { state: 'off', since: null, reason: null }, accounts: {}, movedAt: {} };

@@ -1,0 +1,124 @@
+/**
+ * Live risk figures (docs/live.md). Prints:
+ *  A. recompute per tick: 1,000 accounts over 50 symbols in the pure live book (each account holds 5 of the
+ *     symbols against USDT debt); one symbol moves per tick; time of applyTicker (the exact risk engine for the
+ *     accounts holding it);
+ *  B. simulator price change → listener update: a generated 1,000-sub-account master refreshed once, then the
+ *     stream manager; BTC moves every `--every-ms`; time from the simulator's answer to the manager's batched
+ *     message carrying the new figure (what the SSE route writes to the browser; the browser leg is not measured);
+ *  C. REST weight spent on prices between refreshes (simulator's request log: /api/v3/ticker/price calls);
+ *  D. memory (heap, RSS) sampled through a bounded run, which stops by itself.
+ *   npx tsx --conditions=react-server bench/live.ts [--minutes 2] [--every-ms 250]
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { LiveBook } from '@/lib/live/book';
+import type { LiveMessage } from '@/lib/contracts/live';
+import { account, asset } from '@/lib/risk/test-support';
+import { openDatabase, setDatabaseForTesting } from '@/lib/server/db/client';
+import { LiveManager } from '@/lib/server/live/manager';
+import { runRefresh } from '@/lib/server/refresh/run-refresh';
+import { seedDemoConnection } from '@/scripts/lib/seed-demo';
+import { loadScenario } from '@/sim/scenario';
+import { startSimulator } from '@/sim/server';
+
+const { values } = parseArgs({ options: { minutes: { type: 'string', default: '2' }, 'every-ms': { type: 'string', default: '250' } } });
+const minutes = Number(values.minutes);
+const everyMs = Number(values['every-ms']);
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const fmt = (x: number) => x.toFixed(3);
+let seed = 7;
+const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+
+// A. The pure book.
+{
+  const symbols = Array.from({ length: 50 }, (_, i) => `C${String(i).padStart(2, '0')}`);
+  const price = new Map(symbols.map((s) => [s, 10 + rand() * 1000]));
+  const book = new LiveBook();
+  for (let i = 0; i < 1000; i++) {
+    const held = new Set<string>();
+    while (held.size < 5) held.add(symbols[Math.floor(rand() * 50)]!);
+    const assets = [...held].map((s) => asset(s, { free: (rand() * 1000).toFixed(4), price: price.get(s)!.toFixed(4) }));
+    const value = assets.reduce((t, a) => t + Number(a.free) * Number(a.priceUsd), 0);
+    assets.push(asset('USDT', { borrowed: (value * (0.2 + rand() * 0.5)).toFixed(2), price: '1' }));
+    book.load(account({ email: `acc-${i}@desk.example`, accountId: `acc-${i}`, assets }), 0);
+  }
+  const times: number[] = [];
+  const affected: number[] = [];
+  for (let t = 1; t <= 2_000; t++) {
+    const s = symbols[Math.floor(rand() * 50)]!;
+    const p = price.get(s)! * (1 + (rand() - 0.5) * 0.01);
+    price.set(s, p);
+    const started = performance.now();
+    const out = book.applyTicker(`${s}USDT`, p.toFixed(4), t);
+    times.push(performance.now() - started);
+    if (out.kind === 'applied') affected.push(out.affected.length);
+  }
+  console.log(`A. recompute per tick, 1,000 accounts × 50 symbols: median ${fmt(pct(times, 50))} ms, p95 ${fmt(pct(times, 95))} ms, max ${fmt(Math.max(...times))} ms; ${Math.round(affected.reduce((a, b) => a + b, 0) / affected.length)} accounts re-priced per tick on average (goal < 5 ms)`);
+}
+
+// B–D. The stream manager against the simulator.
+process.env.MARGINWATCH_SECRET_KEY ||= randomBytes(32).toString('base64');
+const dir = mkdtempSync(path.join(tmpdir(), 'marginwatch-bench-live-'));
+const scenarioFile = path.join(dir, 'scenario.json');
+writeFileSync(scenarioFile, execFileSync(path.join('node_modules', '.bin', 'tsx'), ['sim/gen.ts', '--subs', '1000', '--seed', '1'], { maxBuffer: 256 << 20 }));
+const scenario = await loadScenario(scenarioFile);
+const sim = await startSimulator({ port: 0, scenario });
+const database = await openDatabase({ dataDir: path.join(dir, 'pglite') });
+setDatabaseForTesting(database);
+const masterId = await seedDemoConnection(database.db, scenario, sim.url);
+const refreshStarted = performance.now();
+await runRefresh(masterId, 'manual');
+console.log(`   (setup: one refresh of 1,000 sub-accounts in ${((performance.now() - refreshStarted) / 1000).toFixed(1)} s)`);
+
+const manager = new LiveManager(masterId);
+await manager.start();
+let waiting: { price: string; sentAt: number; resolve: (ms: number) => void } | null = null;
+manager.subscribe((m: LiveMessage) => {
+  if (!waiting || m.type !== 'accounts') return;
+  // Any BTC holder's new figure: its update time is the tick's event time, after the price was sent.
+  if (m.accounts.some((a) => a.updatedAt >= waiting!.sentAt - 5)) {
+    waiting.resolve(performance.now());
+    waiting = null;
+  }
+});
+const post = (body: unknown) => fetch(`${sim.url}/__sim/prices`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+// Let the streams open (two user connections of 200 accounts each … and the market one).
+for (let i = 0; i < 600 && (await (await fetch(`${sim.url}/__sim/streams`)).json() as { connections: number }).connections < 5; i++) await new Promise((r) => setTimeout(r, 100));
+const since = Date.now();
+const latencies: number[] = [];
+const memory: Array<{ at: number; heap: number; rss: number }> = [];
+const end = Date.now() + minutes * 60_000;
+let btc = 97_000;
+let n = 0;
+while (Date.now() < end) {
+  btc *= 1 + (n++ % 2 === 0 ? 0.001 : -0.0009);
+  const price = btc.toFixed(2);
+  const done = new Promise<number>((resolve) => (waiting = { price, sentAt: Date.now(), resolve }));
+  const t0 = performance.now();
+  await post({ prices: { BTCUSDT: price } });
+  const got = await Promise.race([done, new Promise<number>((r) => setTimeout(() => r(-1), 5_000))]);
+  if (got > 0) latencies.push(got - t0);
+  if (n % Math.max(1, Math.round(10_000 / everyMs)) === 0) {
+    global.gc?.();
+    const m = process.memoryUsage();
+    memory.push({ at: Date.now() - since, heap: m.heapUsed, rss: m.rss });
+  }
+  await new Promise((r) => setTimeout(r, everyMs));
+}
+const requests = ((await (await fetch(`${sim.url}/__sim/requests?since=${since}`)).json()) as { requests: Array<{ path: string; weight: number }> }).requests;
+const priceCalls = requests.filter((r) => r.path === '/api/v3/ticker/price');
+console.log(`B. price change → manager update (${latencies.length} of ${n} moves seen, 1,000 accounts): p50 ${fmt(pct(latencies, 50))} ms, p95 ${fmt(pct(latencies, 95))} ms, max ${fmt(Math.max(...latencies))} ms (goal p95 < 500 ms to the browser)`);
+console.log(`C. REST price reads during the run: ${priceCalls.length} calls, weight ${priceCalls.reduce((t, r) => t + r.weight, 0)} (goal 0); all REST calls by the app: ${requests.length}`);
+const mb = (x: number) => (x / 2 ** 20).toFixed(1);
+console.log(`D. memory over ${minutes} min (MB heap / RSS): ${memory.map((m) => `${Math.round(m.at / 1000)} s ${mb(m.heap)}/${mb(m.rss)}`).join(', ')}`);
+await manager.stop();
+await sim.close();
+await database.close();
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);

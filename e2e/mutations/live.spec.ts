@@ -1,0 +1,63 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { screenshot, storageState } from '../support';
+
+/*
+ * Live figures: the simulator's prices move and the Overview and Accounts pages follow without a reload or a
+ * refresh. BNB moves up a few per cent only (desk-charlie holds 3,000 BNB against USDT debt): no bar is crossed,
+ * so the specs running beside this one see the same statuses; the price is put back at the end.
+ */
+const sim = `http://127.0.0.1:${process.env.E2E_SIM_PORT}`;
+
+async function bnb(request: APIRequestContext): Promise<number> {
+  const state = (await (await request.get(`${sim}/__sim/state`)).json()) as { prices: Record<string, string> };
+  return Number(state.prices.BNBUSDT);
+}
+
+async function setBnb(request: APIRequestContext, price: number) {
+  expect((await request.post(`${sim}/__sim/prices`, { data: { prices: { BNBUSDT: price.toFixed(2) } } })).status()).toBe(200);
+}
+
+async function openWhenLive(page: Page, path: string, ready: string) {
+  await page.goto(path);
+  await expect(async () => {
+    if (!(await page.getByTestId(ready).first().isVisible())) await page.reload();
+    await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 90_000 });
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+}
+
+test.use({ storageState: storageState('owner') });
+
+test('the Overview and the Accounts page update while the simulator prices move', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const start = await bnb(request);
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openWhenLive(page, '/', 'owe-20');
+    const assets = page.getByRole('region', { name: 'Master totals' }).locator('p.num').first();
+    const total = await assets.textContent();
+    await setBnb(request, start * 1.03);
+    await expect(assets).not.toHaveText(total!);
+    await expect(page.getByTestId('live-indicator')).toContainText('Live');
+    for (const width of [1440, 1024, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `live-overview-${width}`);
+    }
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openWhenLive(page, '/accounts', 'account-row');
+    const charlie = page.getByTestId('account-row').filter({ hasText: 'desk-charlie' });
+    await expect(charlie.getByTestId('live-mark')).toHaveText('● live');
+    // Its margin level moves with BNB (3,000 BNB held): the row's text changes, in place.
+    const before = await charlie.textContent();
+    await setBnb(request, start * 1.06);
+    await expect(charlie).not.toHaveText(before!);
+    await expect(charlie).toHaveAttribute('data-moved', 'true');
+    for (const width of [1440, 1024, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `live-accounts-${width}`);
+    }
+  } finally {
+    await setBnb(request, start);
+  }
+});
