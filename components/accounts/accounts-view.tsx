@@ -41,8 +41,8 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
   const rows = query.data?.rows ?? EMPTY;
   const all = useMemo(() => rows.map((r) => withLiveRow(r, live.accounts[r.email])), [rows, live.accounts]);
   const filtered = useMemo(() => all.filter((r) => matches(r, filters)), [all, filters]);
-  // Nothing re-sorts under the reader's pointer: while it is over the table, rows keep their order and only
-  // their figures change (and flash); the order catches up when the pointer leaves.
+  // Nothing re-sorts under the reader's pointer: while it is over the rows, they keep their order and only
+  // their figures change (and flash); the order catches up when the pointer leaves them (headers still sort).
   const [frozen, setFrozen] = useState<string[] | null>(null);
   const order = useRef<string[]>([]);
   const shown = useMemo(() => {
@@ -52,7 +52,7 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
   }, [filtered, frozen]);
   const { columns, specs } = useMemo(() => accountColumns(shocks.a, shocks.b, now), [shocks.a, shocks.b, now]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's API is not memoizable by the compiler.
-  const table = useReactTable({ data: shown, columns, state: { sorting }, onSortingChange: setSorting, manualSorting: frozen !== null, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  const table = useReactTable({ data: shown, columns, state: { sorting }, onSortingChange: setSorting, manualSorting: frozen !== null, getRowId: (r) => r.email, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
   order.current = table.getRowModel().rows.map((r) => r.original.email);
 
   if (query.isPending) return <AccountsSkeleton />;
@@ -96,9 +96,7 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
       {shown.length === 0 ? (
         <AccountsEmpty reason="no-match" onClear={() => setFilters(NO_FILTERS)} />
       ) : (
-        <div onPointerEnter={() => setFrozen(order.current)} onPointerLeave={() => setFrozen(null)} data-sort-paused={frozen !== null}>
-          <DataTable table={table} movedAt={live.movedAt} />
-        </div>
+        <DataTable table={table} movedAt={live.movedAt} onRowsHover={(over) => setFrozen(over ? order.current : null)} />
       )}
       <p className="text-xs text-slate-500 dark:text-slate-400">
         Projected figures are estimates: the deficit left if every non-stable price gaps by the shock and liquidation fills at 1 % cost.

@@ -15,7 +15,7 @@ const ROW_HEIGHT = 56;
 /** How long a row whose live figures changed stays highlighted. */
 const FLASH_MS = 2_000;
 
-export function DataTable({ table, movedAt = {} }: { table: Table<AccountRow>; movedAt?: Record<string, number> }) {
+export function DataTable({ table, movedAt = {}, onRowsHover }: { table: Table<AccountRow>; movedAt?: Record<string, number>; onRowsHover?: (over: boolean) => void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
   // TanStack Virtual returns functions the React Compiler cannot memoize; that is expected here.
@@ -60,7 +60,7 @@ export function DataTable({ table, movedAt = {} }: { table: Table<AccountRow>; m
             </tr>
           ))}
         </thead>
-        <tbody className="num">
+        <tbody className="num" onPointerEnter={() => onRowsHover?.(true)} onPointerLeave={() => onRowsHover?.(false)}>
           {top > 0 && <tr aria-hidden style={{ height: top }}><td colSpan={columns} /></tr>}
           {items.map((item) => {
             const row = rows[item.index]!;
