@@ -37,6 +37,7 @@ for (const role of ['owner', 'ops'] as const) {
       await expect(groups(page).first()).toContainText('master');
       await expect(group(page, 'desk-hotel').getByTestId('quota')).toContainText('30 / 30 keys');
       await expect(group(page, 'desk-lima')).toContainText('no normal key stored: special keys unknown');
+      await expect(group(page, 'desk-kilo')).toContainText('stored key can only read: special keys unknown');
       await expect(group(page, 'desk-mike')).toContainText('no new special key until');
       await expect(page.getByTestId('terms-status')).toContainText('inferred from the first special key');
       await expect(page.getByTestId('keys-summary')).toContainText('Near the limit');

@@ -9,6 +9,7 @@ export const RULE_LABEL: Record<ApplicabilityRule, string> = {
   ISOLATED_NEVER: 'Isolated — standard liquidation',
   UNSUPPORTED_PRODUCT: 'Unsupported product (Cross Margin Pro)',
   UNKNOWN_NO_KEY: 'Unknown — no key stored',
+  UNKNOWN_READ_ONLY_KEY: 'Unknown — stored key can only read',
   UNKNOWN_MODE: 'Unknown — margin type unreadable',
 };
 

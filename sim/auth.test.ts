@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, type Scenario } from './scenario';
 import { type RunningSimulator, startSimulator } from './server';
 import { control, get, obj, signed } from './testing/client';
-import { CLIENT_IP, creds, demo, ed25519Key } from './testing/scenarios';
+import { CLIENT_IP, creds, demo, ed25519Key, normalKey } from './testing/scenarios';
 
 let sim: RunningSimulator;
 let scenario: Scenario;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   // The demo plus one Ed25519 normal key on desk-alpha, to sign /sapi reads with Ed25519.
   scenario = parseScenario({
     ...base,
-    subAccounts: base.subAccounts.map((s) => (s.email === 'desk-alpha@fundx.example' ? { ...s, keys: [...s.keys, edNormal] } : s)),
+    subAccounts: base.subAccounts.map((s) => (s.email === 'desk-alpha@fundx.example' ? { ...s, keys: [...s.keys, edNormal, normalKey('alpha-reader', { enableReading: true })] } : s)),
   });
   sim = await startSimulator({ port: 0, scenario });
 });
@@ -104,9 +104,12 @@ describe('keys, permissions and isolation', () => {
     expect(log.at(-1)).toMatchObject({ method: 'GET', path: '/sapi/v1/margin/tradeCoeff', keyName: 'alpha-monitor', keyType: 'normal', weight: 10, status: 200 });
   });
 
-  it('refuses a read-only key that tries to delete a special key (-2015)', async () => {
-    const a = await signed(sim.url, alpha(), 'DELETE', '/sapi/v1/margin/apiKey', { apiKey: creds(scenario, 'alpha-hft-01').apiKey });
+  it('refuses a read-only key that tries to delete or even list special keys (-2015: both are TRADE)', async () => {
+    const reader = creds(scenario, 'alpha-reader');
+    const a = await signed(sim.url, reader, 'DELETE', '/sapi/v1/margin/apiKey', { apiKey: creds(scenario, 'alpha-hft-01').apiKey });
     expect([a.status, obj(a).code]).toEqual([401, -2015]);
+    const refused = await signed(sim.url, reader, 'GET', '/sapi/v1/margin/api-key-list');
+    expect([refused.status, obj(refused).code]).toEqual([401, -2015]);
     const keys = await signed(sim.url, alpha(), 'GET', '/sapi/v1/margin/api-key-list');
     expect((keys.body as unknown[]).length).toBe(1);
   });

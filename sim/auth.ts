@@ -50,10 +50,11 @@ export function authenticate(state: SimState, recorder: Recorder, input: AuthInp
   // USER_STREAM (listen keys): the API key alone, no timestamp or signature.
   if (route.security === 'USER_STREAM') return { key, account };
 
-  const timestamp = params.int('timestamp');
-  if (timestamp === undefined) throw err.mandatory('timestamp');
+  const rawTimestamp = params.int('timestamp');
+  if (rawTimestamp === undefined) throw err.mandatory('timestamp');
   if (signature === undefined || signature === '') throw err.mandatory('signature');
-  const recvWindow = params.int('recvWindow') ?? DEFAULT_RECV_WINDOW;
+  const timestamp = toMillis(rawTimestamp);
+  const recvWindow = params.millis('recvWindow') ?? DEFAULT_RECV_WINDOW;
   if (recvWindow > MAX_RECV_WINDOW) throw err.recvWindowTooLarge();
   if (timestamp >= now + MAX_AHEAD_MS) throw err.timestampAhead();
   if (now - timestamp > recvWindow) throw err.timestampOutside();
@@ -62,6 +63,15 @@ export function authenticate(state: SimState, recorder: Recorder, input: AuthInp
   if (!permitted(route, key)) throw err.invalidKey();
   if (route.masterOnly && !account.isMaster) throw err.unauthorized();
   return { key, account };
+}
+
+/**
+ * Spot API "Timing security": `timestamp` may be sent in milliseconds or microseconds. A value of 16 digits
+ * or more is microseconds (milliseconds have 13 digits until the year 2286); compared as fractional ms.
+ */
+const MICROS_FROM = 1e15;
+function toMillis(timestamp: number): number {
+  return timestamp >= MICROS_FROM ? timestamp / 1000 : timestamp;
 }
 
 function ipAllowed(key: ApiKey, ip: string): boolean {

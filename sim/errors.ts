@@ -1,7 +1,10 @@
 /**
  * Binance error answers: `{code, msg}` with the HTTP status Binance uses. Documented codes carry Binance's
- * own messages. Where Binance publishes no code (special-key limits, exit refusals, sub-account lookups) we
- * use the -12xxx block below: a **(choice)**, kept here so it can be changed in one place.
+ * own messages (developers.binance.com "Error Codes" pages: spot -1xxx/-2xxx, margin -3xxx, portfolio margin
+ * -21xxx). Where Binance documents a rule but **publishes no code** (special-key limits, exit refusals,
+ * sub-account lookups) we use the -12xxx block below: NOT PUBLISHED BY BINANCE, listed in UNPUBLISHED_CODES,
+ * and never asserted by a test that claims to show Binance's behaviour (sim/conformance/ asserts only the
+ * HTTP status and that the code is one of ours). A client must treat them as "unknown exchange refusal".
  */
 export class BinanceError extends Error {
   constructor(
@@ -38,7 +41,10 @@ export const err = {
   repayExceeds: () => new BinanceError(400, -3015, 'Repay amount exceeds borrow amount.'),
   balanceNotEnough: () => new BinanceError(400, -3041, 'Balance is not enough'),
   noMarginAccount: () => new BinanceError(400, -3003, 'Margin account does not exist.'),
-  // (choice) codes below are ours: Binance documents the rule but not the code.
+  // Portfolio Margin error codes page: -21001 USER_IS_NOT_UNIACCOUNT, -21004 USER_NO_LIABILITY.
+  notPortfolioMargin: () => new BinanceError(400, -21001, 'Request ID is not a Portfolio Margin Account.'),
+  noBankruptcyLoan: () => new BinanceError(400, -21004, "User doesn't have portfolio margin bankruptcy loan"),
+  // NOT PUBLISHED BY BINANCE: the codes below are ours (Binance documents the rule, not the code).
   keyLimit: () => new BinanceError(400, -12001, 'This account already holds 30 API keys (normal and special together). Delete a key before creating another.'),
   termsNotSigned: () => new BinanceError(400, -12002, 'The Margin Special Key Supplemental Product Terms are not signed at master-account level.'),
   cooldown: (untilMs: number) => new BinanceError(400, -12003, `Special key creation is blocked until ${new Date(untilMs).toISOString()} (24 h cooldown after exiting special key mode).`),
@@ -46,9 +52,10 @@ export const err = {
   exitLiquidating: () => new BinanceError(400, -12005, 'Exit refused: the account is being liquidated.'),
   exitWrongProduct: () => new BinanceError(400, -12006, 'Exit special key mode is only available for Cross Margin Classic accounts.'),
   productNotSupported: () => new BinanceError(400, -12007, 'Margin special keys are not supported for this product (Cross Margin Pro).'),
-  notPortfolioPro: () => new BinanceError(400, -12010, 'Portfolio Margin Pro is not enabled for this account.'),
-  noBankruptcyLoan: () => new BinanceError(400, -12011, 'There is no bankruptcy loan to repay.'),
   noSuchSubAccount: () => new BinanceError(400, -12012, 'Sub-account not found under this master account.'),
   noLiquidationLoan: () => new BinanceError(400, -12013, 'There is no outstanding liquidation loan, or the amount exceeds the remaining balance.'),
   notFound: () => new BinanceError(404, -1000, 'Unknown path.'),
 } as const;
+
+/** Codes the simulator answers that Binance does not publish: clients may only read them as "refused". */
+export const UNPUBLISHED_CODES: ReadonlySet<number> = new Set([-12001, -12002, -12003, -12004, -12005, -12006, -12007, -12012, -12013]);

@@ -1,16 +1,18 @@
 import { err } from './errors';
 
-/** Request parameters from the query string and the form body together, as Binance reads them. */
+/**
+ * Request parameters from the query string and the form body together, as Binance reads them. Spot API
+ * "General API Information" (binance-spot-api-docs rest-api.md): "If a parameter sent in both the query
+ * string and request body, the query string parameter will be used." (The signature still covers both.)
+ * (choice) The same name twice inside one of them is -1101, "Duplicate values for a parameter detected".
+ */
 export class Params {
   private readonly values = new Map<string, string>();
 
   constructor(rawQuery: string, rawBody: string) {
-    for (const raw of [rawQuery, rawBody]) {
-      for (const [k, v] of new URLSearchParams(raw)) {
-        if (this.values.has(k)) throw err.duplicateParam();
-        this.values.set(k, v);
-      }
-    }
+    const query = once(rawQuery);
+    for (const [k, v] of once(rawBody)) if (!query.has(k)) this.values.set(k, v);
+    for (const [k, v] of query) this.values.set(k, v);
   }
 
   get(name: string): string | undefined {
@@ -38,9 +40,29 @@ export class Params {
     return v;
   }
 
+  /**
+   * A positive decimal with at most three decimals (recvWindow: the spot docs allow microsecond precision,
+   * "e.g. 6000.346"); -1100 otherwise.
+   */
+  millis(name: string): number | undefined {
+    const v = this.get(name);
+    if (v === undefined) return undefined;
+    if (!/^\d{1,20}(\.\d{1,3})?$/.test(v)) throw err.illegalChars(name);
+    return Number(v);
+  }
+
   bool(name: string): boolean | undefined {
     const v = this.get(name);
     if (v === undefined) return undefined;
     return v.toUpperCase() === 'TRUE';
   }
+}
+
+function once(raw: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of new URLSearchParams(raw)) {
+    if (out.has(k)) throw err.duplicateParam();
+    out.set(k, v);
+  }
+  return out;
 }

@@ -19,6 +19,8 @@ export interface Ctx {
   /** Set for signed routes: the calling key and the account it belongs to. */
   key?: ApiKey;
   account?: Account;
+  /** Extra response headers a handler sets (the order-count headers of POST /api/v3/order). */
+  headers?: Record<string, string>;
 }
 
 export interface SignedCtx extends Ctx {
@@ -36,6 +38,8 @@ export interface Route {
   permission?: keyof KeyPermissions;
   /** Sub-account endpoints: only the master account's key may call them. */
   masterOnly?: boolean;
+  /** Margin endpoints: an account without a margin wallet gets -3003. */
+  margin?: boolean;
   handler: (ctx: SignedCtx) => unknown;
 }
 

@@ -5,6 +5,7 @@ import { marginRoutes } from './endpoints/margin';
 import { portfolioRoutes } from './endpoints/portfolio';
 import { publicRoutes } from './endpoints/public';
 import { specialKeyRoutes } from './endpoints/special-keys';
+import { spotRoutes } from './endpoints/spot';
 import { subAccountRoutes } from './endpoints/sub-account';
 import { userStreamRoutes } from './endpoints/user-stream';
 import { type Route, routeKey } from './route';
@@ -12,6 +13,7 @@ import { type Route, routeKey } from './route';
 export const ROUTES: Route[] = [
   ...publicRoutes,
   ...klinesRoutes,
+  ...spotRoutes,
   ...marginRoutes,
   ...specialKeyRoutes,
   ...liquidationLoanRoutes,

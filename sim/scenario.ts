@@ -76,8 +76,14 @@ const liquidationRecSchema = z.object({
   updatedTime: time,
 });
 
+const spotBalanceSchema = z.object({ asset: z.string().min(1), free: decimal.default('0'), locked: decimal.default('0') });
+
 const accountSchema = z.object({
   email: z.string().email(),
+  /** False: the account never opened a margin wallet, so margin reads answer -3003. */
+  marginWallet: z.boolean().default(true),
+  /** The spot wallet (GET /api/v3/account); a LiquidationLoan is repaid from it. */
+  spot: z.array(spotBalanceSchema).default([]),
   mode: z.enum(['CROSS_MARGIN_CLASSIC', 'CROSS_MARGIN_PRO', 'PORTFOLIO_MARGIN_PRO']).default('CROSS_MARGIN_CLASSIC'),
   tradeCoeff: z
     .object({ normalBar: decimal, marginCallBar: decimal, forceLiquidationBar: decimal })

@@ -143,7 +143,10 @@ export class Simulator {
       const base = { state: this.state, params, now };
       if (route.security === 'NONE') return { headers, body: route.handler(base as Parameters<Route['handler']>[0]) };
       const { key, account } = authenticate(this.state, this.recorder, { route, params, ...req, ip, now }, req.ref);
-      return { headers, body: route.handler({ ...base, key, account }) };
+      if (route.margin && !account.hasMarginWallet) throw err.noMarginAccount();
+      const ctx = { ...base, key, account, headers: {} as Record<string, string> };
+      const body = route.handler(ctx);
+      return { headers: { ...headers, ...ctx.headers }, body };
     } catch (e) {
       if (e instanceof BinanceError) throw new BinanceError(e.status, e.code, e.message, { ...headers, ...e.headers });
       throw e;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { err } from './errors';
 import type { Scenario } from './scenario';
 import { type RunningSimulator, startSimulator } from './server';
 import { control, obj, signed } from './testing/client';
@@ -16,6 +17,8 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => control(sim.url, 'POST', 'reset'));
 
+// The refusal codes below are the simulator's own (sim/errors.ts UNPUBLISHED_CODES): Binance documents these
+// rules but publishes no code, so these tests check our rule, not Binance's wording.
 describe('special keys', () => {
   it('creates a special key on an account that never had one, binds it, and the new key trades on /api', async () => {
     const charlie = creds(scenario, 'charlie-trading');
@@ -33,14 +36,14 @@ describe('special keys', () => {
   it('refuses the 31st key: special keys count toward the 30-key limit', async () => {
     const hotel = creds(scenario, 'hotel-bot-01');
     const a = await signed(sim.url, hotel, 'POST', '/sapi/v1/margin/apiKey', { apiName: 'hotel-hft-05' });
-    expect(obj(a).code).toBe(-12001);
+    expect(obj(a).code).toBe(err.keyLimit().code);
     expect(String(obj(a).msg)).toContain('30 API keys');
   });
 
   it('refuses creation while the 24 h exit cooldown runs, and allows it once it is over', async () => {
     const mike = creds(scenario, 'mike-monitor');
     const during = await signed(sim.url, mike, 'POST', '/sapi/v1/margin/apiKey', { apiName: 'mike-hft-02' });
-    expect(obj(during).code).toBe(-12003);
+    expect(obj(during).code).toBe(err.cooldown(0).code);
     // The demo exited 2 h ago: 22 h and a minute later the cooldown is over.
     const later = Date.now() + 22 * 3_600_000 + 60_000;
     await control(sim.url, 'POST', 'clock', { offsetMs: later - Date.now() });
@@ -53,7 +56,7 @@ describe('special keys', () => {
     const other = await startSimulator({ port: 0, scenario: s });
     try {
       const a = await signed(other.url, creds(s, 'fresh-trading'), 'POST', '/sapi/v1/margin/apiKey', { apiName: 'first' });
-      expect(obj(a).code).toBe(-12002);
+      expect(obj(a).code).toBe(err.termsNotSigned().code);
     } finally {
       await other.close();
     }
@@ -91,13 +94,13 @@ describe('exit special-key mode', () => {
   });
 
   it('refuses while there is any liability, including an outstanding LiquidationLoan', async () => {
-    expect(obj(await exit('bravo-monitor')).code).toBe(-12004);
-    expect(obj(await exit('delta-monitor')).code).toBe(-12004);
+    expect(obj(await exit('bravo-monitor')).code).toBe(err.exitLiability().code);
+    expect(obj(await exit('delta-monitor')).code).toBe(err.exitLiability().code);
     expect(await account('desk-bravo@fundx.example')).toMatchObject({ bound: true });
   });
 
   it('refuses for products other than Cross Margin Classic', async () => {
-    expect(obj(await exit('foxtrot-monitor')).code).toBe(-12006);
+    expect(obj(await exit('foxtrot-monitor')).code).toBe(err.exitWrongProduct().code);
   });
 
   it('after the loan is repaid: deletes every special key, unbinds, and starts the 24 h cooldown', async () => {
@@ -114,6 +117,6 @@ describe('exit special-key mode', () => {
     expect(Number(after?.cooldownUntil) - Number(after?.exitedAt)).toBe(24 * 3_600_000);
     expect((await signed(sim.url, delta, 'GET', '/sapi/v1/margin/api-key-list')).body).toEqual([]);
     const recreate = await signed(sim.url, delta, 'POST', '/sapi/v1/margin/apiKey', { apiName: 'delta-hft-02' });
-    expect(obj(recreate).code).toBe(-12003);
+    expect(obj(recreate).code).toBe(err.cooldown(0).code);
   });
 });

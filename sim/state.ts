@@ -65,11 +65,21 @@ export interface LoanRepay {
   createTime: number;
 }
 
+export interface SpotBalance {
+  asset: string;
+  free: Dec;
+  locked: Dec;
+}
+
 export interface Account {
   uid: number;
   email: string;
   isMaster: boolean;
   mode: Mode;
+  hasMarginWallet: boolean;
+  spot: Map<string, SpotBalance>;
+  /** Times of orders placed, for the X-MBX-ORDER-COUNT-* headers. */
+  orderTimes: number[];
   remark: string;
   isFreeze: boolean;
   createTime: number;
@@ -214,6 +224,9 @@ function buildAccount(
     ...meta,
     email: a.email,
     mode: a.mode,
+    hasMarginWallet: a.marginWallet,
+    spot: new Map(a.spot.map((b) => [b.asset, { asset: b.asset, free: dec(b.free), locked: dec(b.locked) }] as const)),
+    orderTimes: [],
     bars: {
       normalBar: dec(a.tradeCoeff.normalBar),
       marginCallBar: dec(a.tradeCoeff.marginCallBar),

@@ -17,6 +17,7 @@ const RULE_SHORT: Record<ApplicabilityRule, string> = {
   ISOLATED_NEVER: 'isolated: standard',
   UNSUPPORTED_PRODUCT: 'unsupported product',
   UNKNOWN_NO_KEY: 'no key stored',
+  UNKNOWN_READ_ONLY_KEY: 'key can only read',
   UNKNOWN_MODE: 'mode unreadable',
 };
 

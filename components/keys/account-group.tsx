@@ -39,7 +39,13 @@ export function AccountGroup({ account, keys, now, actions }: { account: Invento
                   ? <span title={formatDateTime(account.keyListReadAt)}>exchange key list read {formatAge(account.keyListReadAt, now)} ago (at most hourly)</span>
                   : 'exchange key list not read yet'}
             </span>
-            {!account.isMaster && !account.specialKeysKnown && <span className="font-medium text-amber-800 dark:text-amber-300">no normal key stored: special keys unknown</span>}
+            {!account.isMaster && !account.specialKeysKnown && (
+              <span className="font-medium text-amber-800 dark:text-amber-300">
+                {account.keys.some((k) => k.sources.includes('stored'))
+                  ? 'stored key can only read: special keys unknown (listing them needs Spot & Margin trading)'
+                  : 'no normal key stored: special keys unknown'}
+              </span>
+            )}
             {account.exit && (
               <span className="font-medium" title={formatDateTime(account.exit.confirmedAt)}>
                 ✓ exited {formatAge(account.exit.confirmedAt, now)} ago{cooling ? `, no new special key until ${formatDateTime(account.exit.cooldownEndsAt)}` : ''}

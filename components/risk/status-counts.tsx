@@ -6,7 +6,7 @@ import { TONE_TEXT } from './tone';
 
 const RULE_ORDER: ApplicabilityRule[] = [
   'BOUND_SPECIAL_KEY', 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', 'PM_PRO_BOUND', 'UNSUPPORTED_PRODUCT',
-  'UNKNOWN_NO_KEY', 'UNKNOWN_MODE', 'NOT_BOUND', 'ISOLATED_NEVER',
+  'UNKNOWN_NO_KEY', 'UNKNOWN_READ_ONLY_KEY', 'UNKNOWN_MODE', 'NOT_BOUND', 'ISOLATED_NEVER',
 ];
 
 /** Accounts per status and per LiquidationLoan rule; empty rows are left out. */

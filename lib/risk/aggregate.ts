@@ -20,7 +20,7 @@ export class ShockGridMismatchError extends Error {
 
 const RULES: ApplicabilityRule[] = [
   'BOUND_SPECIAL_KEY', 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', 'NOT_BOUND', 'PM_PRO_BOUND',
-  'ISOLATED_NEVER', 'UNSUPPORTED_PRODUCT', 'UNKNOWN_NO_KEY', 'UNKNOWN_MODE',
+  'ISOLATED_NEVER', 'UNSUPPORTED_PRODUCT', 'UNKNOWN_NO_KEY', 'UNKNOWN_READ_ONLY_KEY', 'UNKNOWN_MODE',
 ];
 
 /** The master view (docs/domain.md#exposure): deficit curve over bound accounts, loans, counts, nearest accounts. */

@@ -31,6 +31,9 @@ const rows: Row[] = [
   { name: 'no key stored and terms not seen: still unknown, not "not bound"', input: { mode: 'CROSS_CLASSIC', dataAvailable: false, termsSigned: false, specialKeys: noKeys }, rule: 'UNKNOWN_NO_KEY', bound: null, says: /special keys are unknown/ },
   { name: 'no key stored now, but the history saw a special key and no exit: bound', input: { mode: 'CROSS_CLASSIC', dataAvailable: false, termsSigned: true, specialKeys: deleted }, rule: 'BOUND_SPECIAL_KEY', bound: true, says: /no exit is confirmed/ },
   { name: 'no key stored now, history saw a key but the exit was confirmed: unknown again', input: { mode: 'CROSS_CLASSIC', dataAvailable: false, termsSigned: true, specialKeys: exited }, rule: 'UNKNOWN_NO_KEY', bound: null, says: /No key stored/ },
+  { name: 'stored key can only read: special keys unknown, not "not bound"', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: { ...noKeys, readOnlyKey: true } }, rule: 'UNKNOWN_READ_ONLY_KEY', bound: null, says: /stored key can only read/ },
+  { name: 'stored key can only read, but the history saw a special key and no exit: bound', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: { ...deleted, readOnlyKey: true } }, rule: 'BOUND_SPECIAL_KEY', bound: true, says: /can only read/ },
+  { name: 'stored key can only read, exit confirmed since: unknown again', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: { ...exited, readOnlyKey: true } }, rule: 'UNKNOWN_READ_ONLY_KEY', bound: null, says: /Spot & Margin trading/ },
   { name: 'mode could not be read', input: { mode: 'UNKNOWN', dataAvailable: true, termsSigned: true, specialKeys: liveKey }, rule: 'UNKNOWN_MODE', bound: null, says: /could not be read/ },
 ];
 

@@ -49,8 +49,29 @@ export function applicability(input: ApplicabilityInput): Applicability {
       reason: 'The margin account type could not be read, so whether a LiquidationLoan applies cannot be told.',
     };
   }
+  if (mode === 'CROSS_CLASSIC' && specialKeys.readOnlyKey) return readOnlyKey(specialKeys);
   return crossClassic(termsSigned, specialKeys);
 }
+
+/** The special keys now cannot be listed with a Reading key: only the kept history can still prove a binding. */
+function readOnlyKey(keys: AccountRiskInput['specialKeys']): Applicability {
+  if (keys.everCreated && keys.exitConfirmedAt === null) {
+    return {
+      rule: 'BOUND_SPECIAL_KEY',
+      bound: true,
+      reason: 'A special key was seen on this Cross Margin Classic account and no exit is confirmed: a deficit becomes a LiquidationLoan (the stored key can only read, so its special keys now are not listed).',
+    };
+  }
+  return {
+    rule: 'UNKNOWN_READ_ONLY_KEY',
+    bound: null,
+    reason: READ_ONLY_KEY_REASON,
+  };
+}
+
+/** Said wherever a Reading-only stored key leaves the special keys unknown. */
+export const READ_ONLY_KEY_REASON =
+  'Special keys unknown: this account’s stored key can only read. Binance lists special keys only for a key with Spot & Margin trading; store an IP-whitelisted trading key to know whether a LiquidationLoan applies.';
 
 function crossClassic(termsSigned: boolean, keys: AccountRiskInput['specialKeys']): Applicability {
   // A special key cannot exist without the terms, so a key seen proves them signed (docs/domain.md#keys choice).

@@ -15,6 +15,7 @@ export type ApplicabilityRule =
   | 'ISOLATED_NEVER'
   | 'UNSUPPORTED_PRODUCT'
   | 'UNKNOWN_NO_KEY'
+  | 'UNKNOWN_READ_ONLY_KEY'
   | 'UNKNOWN_MODE';
 
 export type Applicability = {

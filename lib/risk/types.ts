@@ -78,8 +78,13 @@ export type AccountRiskInput = {
   specialKeys: {
     /** A special key (cross or isolated) was ever seen on this account, from the kept key history. */
     everCreated: boolean;
-    /** Special keys that exist now. */
+    /** Special keys that exist now (0 when `readOnlyKey`: then they could not be listed). */
     activeCount: number;
+    /**
+     * The stored key can only read: Binance lists special keys (GET /sapi/v1/margin/api-key-list) for a key
+     * with Spot & Margin trading only ("Query Special key List (TRADE)"), so the keys now are unknown.
+     */
+    readOnlyKey?: boolean;
     /** ISO time (exchange clock) of a confirmed exit made after the last special key; else null. */
     exitConfirmedAt: string | null;
   };

@@ -16,7 +16,8 @@ export interface AccountReads {
     portfolio: PortfolioAccount | null;
     pmLoan: { asset: string; amount: string } | null;
     liquidationLoan: { asset: string; remainingAmount: string } | null;
-    specialKeys: { apiKey: string; apiName: string; ip: string; permissionMode?: string; symbol: string | null }[];
+    /** null: the stored key can only read, and Binance lists special keys only for a trading key. */
+    specialKeys: { apiKey: string; apiName: string; ip: string; permissionMode?: string; symbol: string | null }[] | null;
   } | null;
 }
 
@@ -75,14 +76,15 @@ export function toRiskInput(reads: AccountReads, history: KeyHistory, book: Pric
     outstandingLoans.push({ kind: 'PM_BANKRUPTCY_LOAN', asset: pmLoan.asset, remaining: pmLoan.amount, valueUsd: new Decimal(pmLoan.amount).times(price(book, pmLoan.asset)).toString() });
   }
 
-  const activeCount = own?.specialKeys.length ?? 0;
+  const activeCount = own?.specialKeys?.length ?? 0;
+  const readOnlyKey = own !== null && own.specialKeys === null;
   return {
     accountId: reads.email,
     email: reads.email,
     mode: modeOf(reads),
     dataAvailable: own !== null,
     termsSigned: history.termsSigned || activeCount > 0,
-    specialKeys: { everCreated: history.everCreated || activeCount > 0, activeCount, exitConfirmedAt: history.exitConfirmedAt },
+    specialKeys: { everCreated: history.everCreated || activeCount > 0, activeCount, exitConfirmedAt: history.exitConfirmedAt, ...(readOnlyKey ? { readOnlyKey } : {}) },
     assets,
     reportedMarginLevel: own?.margin?.marginLevel ?? reads.subMargin?.marginLevel ?? null,
     bars: coeff ? { marginCallBar: coeff.marginCallBar, forceLiquidationBar: coeff.forceLiquidationBar, normalBar: coeff.normalBar } : null,

@@ -14,6 +14,7 @@ export const liquidationLoanRoutes: Route[] = [
     weight: 100,
     limit: 'UID',
     security: 'USER_DATA',
+    margin: true,
     // (choice) no outstanding loan answers `{}`: docs/domain.md#exposure has clients read an empty body as "no loan".
     handler: ({ account }) => {
       const loan = account.liquidationLoan;
@@ -29,14 +30,21 @@ export const liquidationLoanRoutes: Route[] = [
     weight: 100,
     limit: 'UID',
     security: 'MARGIN',
+    margin: true,
     handler: ({ state, account, params, now }) => {
       const asset = params.required('asset');
       const amount = dec(params.decimal('amount'));
       if (!REPAY_ASSETS.includes(asset)) throw err.invalidParam('asset');
       if (!amount.gt(0)) throw err.invalidParam('amount');
       const loan = account.liquidationLoan;
-      // Binance: "cannot exceed the remaining loan balance". The spot wallet is not modelled: funds are assumed.
+      // Binance: "cannot exceed the remaining loan balance".
       if (!loan || amount.gt(loan.amount.minus(loan.repaid))) throw err.noLiquidationLoan();
+      // "Repays the outstanding cross-margin liquidation loan from the user's spot wallet" ("Liquidation Loan
+      // Repay (MARGIN)"): the margin wallet is never touched. "If the transfer fails, an error is returned
+      // directly": (choice) -3041 "Balance is not enough", the margin family's published code for it.
+      const spot = account.spot.get(asset);
+      if (!spot || spot.free.lt(amount)) throw err.balanceNotEnough();
+      spot.free = spot.free.minus(amount);
       loan.repaid = loan.repaid.plus(amount);
       const repay = { repayId: state.id(), asset, amount, createTime: now };
       account.loanRepays.push(repay);
@@ -49,6 +57,7 @@ export const liquidationLoanRoutes: Route[] = [
     weight: 100,
     limit: 'UID',
     security: 'USER_DATA',
+    margin: true,
     handler: ({ account, params, now }) => {
       const end = params.int('endTime') ?? now;
       // Binance: defaults to the last 7 days and clamps the start to 90 days ago.

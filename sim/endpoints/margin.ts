@@ -69,6 +69,7 @@ export const marginRoutes: Route[] = [
     weight: 10,
     limit: 'IP',
     security: 'USER_DATA',
+    margin: true,
     handler: (ctx) => {
       const { value, marginLevel, totals, userAssets } = crossAccountView(ctx, ctx.account);
       return {
@@ -96,6 +97,7 @@ export const marginRoutes: Route[] = [
     weight: 10,
     limit: 'IP',
     security: 'USER_DATA',
+    margin: true,
     handler: ({ account }) => ({
       normalBar: account.bars.normalBar.toString(),
       marginCallBar: account.bars.marginCallBar.toString(),
@@ -108,6 +110,7 @@ export const marginRoutes: Route[] = [
     weight: 10,
     limit: 'IP',
     security: 'USER_DATA',
+    margin: true,
     handler: (ctx) => {
       const { state, account, params } = ctx;
       const filter = params.get('symbols')?.split(',');
@@ -142,6 +145,7 @@ export const marginRoutes: Route[] = [
     weight: 1,
     limit: 'IP',
     security: 'USER_DATA',
+    margin: true,
     handler: ({ account, params }) => {
       const start = params.int('startTime') ?? 0;
       const end = params.int('endTime') ?? Number.MAX_SAFE_INTEGER;
@@ -189,6 +193,7 @@ export const marginRoutes: Route[] = [
     weight: 1500,
     limit: 'UID',
     security: 'MARGIN',
+    margin: true,
     handler: borrowRepay,
   },
 ];

@@ -1,29 +1,41 @@
-import { ZERO, fmt8 } from '../decimal';
+import { Dec, ZERO, fmt8 } from '../decimal';
 import { err } from '../errors';
 import { NO_DEBT_LEVEL } from '../policy';
 import type { Route, SignedCtx } from '../route';
 import { portfolioStatus, portfolioValue } from '../valuation';
 
+/** "Get Portfolio Margin Pro Account Info": -21001 for an account that is not Portfolio Margin. */
 function requirePmPro(ctx: SignedCtx): void {
-  if (ctx.account.mode !== 'PORTFOLIO_MARGIN_PRO') throw err.notPortfolioPro();
+  if (ctx.account.mode !== 'PORTFOLIO_MARGIN_PRO') throw err.notPortfolioMargin();
 }
+
+/**
+ * (choice) Binance does not publish its initial-margin formula: initial margin is taken as twice the
+ * maintenance margin (the same one rate the scenario gives), and the available balance as what equity
+ * holds above it, never below zero.
+ */
+const INITIAL_TO_MAINT = 2;
 
 export const portfolioRoutes: Route[] = [
   {
     method: 'GET',
     path: '/sapi/v1/portfolio/account',
+    // developers.binance.com/docs/derivatives/portfolio-margin-pro/account/Get-Portfolio-Margin-Pro-Account-Info: "Weight(UID): 5".
     weight: 5,
-    limit: 'IP',
+    limit: 'UID',
     security: 'USER_DATA',
     handler: (ctx) => {
       requirePmPro(ctx);
       const v = portfolioValue(ctx.state, ctx.account);
+      const initialMargin = v.maintMargin.times(INITIAL_TO_MAINT);
       return {
         uniMMR: v.uniMMR === undefined ? NO_DEBT_LEVEL : fmt8(v.uniMMR),
         accountEquity: fmt8(v.equity),
         // (choice) no collateral haircut, so actual equity equals account equity.
         actualEquity: fmt8(v.equity),
         accountMaintMargin: fmt8(v.maintMargin),
+        accountInitialMargin: fmt8(initialMargin),
+        totalAvailableBalance: fmt8(Dec.max(ZERO, v.equity.minus(initialMargin))),
         accountStatus: portfolioStatus(ctx.account, v.uniMMR),
         accountType: 'PM_1',
       };
@@ -54,7 +66,7 @@ export const portfolioRoutes: Route[] = [
       if (from !== 'SPOT' && from !== 'MARGIN') throw err.invalidParam('from');
       const loan = ctx.account.pmLoan;
       if (!loan || !loan.amount.gt(0)) throw err.noBankruptcyLoan();
-      // The whole loan is repaid; the paying wallet is not modelled.
+      // The whole loan is repaid. (choice) the paying wallet (`from`) is not debited: PM Pro balances are one pool here.
       ctx.account.pmLoan = undefined;
       ctx.account.pmBankrupt = false;
       return { tranId: ctx.state.id() };

@@ -122,13 +122,15 @@ function exit(ctx: SignedCtx) {
 }
 
 export const specialKeyRoutes: Route[] = [
-  { method: 'POST', path: '/sapi/v1/margin/apiKey', weight: 1, limit: 'UID', security: 'TRADE', handler: create },
+  { method: 'POST', path: '/sapi/v1/margin/apiKey', weight: 1, limit: 'UID', security: 'TRADE', margin: true, handler: create },
   {
     method: 'GET',
     path: '/sapi/v1/margin/apiKey',
     weight: 1,
     limit: 'UID',
-    security: 'USER_DATA',
+    // "Query Special key (TRADE)": a Reading-only key gets -2015 (binance-connector-js margin-trading trade-api.ts).
+    security: 'TRADE',
+    margin: true,
     handler: (ctx) => {
       const apiKey = ctx.params.required('apiKey');
       const key = specialKeys(ctx, ctx.params.get('symbol')).find((k) => k.apiKey === apiKey);
@@ -136,13 +138,14 @@ export const specialKeyRoutes: Route[] = [
       return view(key);
     },
   },
-  { method: 'DELETE', path: '/sapi/v1/margin/apiKey', weight: 1, limit: 'UID', security: 'TRADE', handler: remove },
+  { method: 'DELETE', path: '/sapi/v1/margin/apiKey', weight: 1, limit: 'UID', security: 'TRADE', margin: true, handler: remove },
   {
     method: 'PUT',
     path: '/sapi/v1/margin/apiKey/ip',
     weight: 1,
     limit: 'UID',
     security: 'TRADE',
+    margin: true,
     handler: (ctx) => {
       const apiKey = ctx.params.required('apiKey');
       const ips = ctx.params.required('ip').split(',');
@@ -158,9 +161,11 @@ export const specialKeyRoutes: Route[] = [
     path: '/sapi/v1/margin/api-key-list',
     weight: 1,
     limit: 'UID',
-    security: 'USER_DATA',
+    // "Query Special key List (TRADE)": listing special keys needs Spot & Margin trading, not just reading.
+    security: 'TRADE',
+    margin: true,
     // (choice) without `symbol` the cross-margin special keys are listed; pass `symbol` for a pair's keys.
     handler: (ctx) => specialKeys(ctx, ctx.params.get('symbol')).map(view),
   },
-  { method: 'POST', path: '/sapi/v1/margin/exit-special-key-mode', weight: 10, limit: 'UID', security: 'TRADE', handler: exit },
+  { method: 'POST', path: '/sapi/v1/margin/exit-special-key-mode', weight: 10, limit: 'UID', security: 'TRADE', margin: true, handler: exit },
 ];

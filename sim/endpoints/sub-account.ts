@@ -67,7 +67,8 @@ export const subAccountRoutes: Route[] = [
     security: 'USER_DATA',
     masterOnly: true,
     handler: (ctx) => {
-      const list = subs(ctx).map((a) => ({ email: a.email, ...crossAccountView(ctx, a).totals }));
+      // (choice) a sub-account without a margin wallet is left out of the summary.
+      const list = subs(ctx).filter((a) => a.hasMarginWallet).map((a) => ({ email: a.email, ...crossAccountView(ctx, a).totals }));
       // Master totals are the sum of the rows as printed, so they add up exactly for the reader.
       const total = (field: 'totalAssetOfBtc' | 'totalLiabilityOfBtc' | 'totalNetAssetOfBtc') =>
         fmt8(list.reduce((acc, r) => acc.plus(dec(r[field])), ZERO));
@@ -88,6 +89,7 @@ export const subAccountRoutes: Route[] = [
     masterOnly: true,
     handler: (ctx) => {
       const sub = subByEmail(ctx);
+      if (!sub.hasMarginWallet) throw err.noMarginAccount();
       const view = crossAccountView(ctx, sub);
       return {
         email: sub.email,

@@ -8,7 +8,16 @@ import { ed25519Pair, hmacKey } from '../keygen';
 import { type ScenarioInput, parseScenario } from '../scenario';
 
 const CLIENT_IP = '203.0.113.10';
+/**
+ * The keys a real owner would store (the seed stores each sub-account's `…-monitor` key). Binance lists and
+ * deletes special keys and takes the exit only from a key with Spot & Margin trading ("Query Special key
+ * List (TRADE)", "Close Margin Special Key Mode (TRADE)"), so every monitored sub-account's key is a
+ * trading key (LIST), IP-whitelisted; repaying needs Margin loan/repay as well (TRADE). The master reads
+ * sub-account summaries, for which Reading is enough. desk-kilo keeps only a Reading key, to show what the
+ * app says then: its special keys are unknown.
+ */
 const READ = { enableReading: true };
+const LIST = { enableReading: true, enableSpotAndMarginTrading: true };
 const TRADE = { enableReading: true, enableSpotAndMarginTrading: true, enableMargin: true };
 
 type Key = NonNullable<ScenarioInput['master']['keys']>[number];
@@ -43,7 +52,7 @@ const demo: ScenarioInput = {
       email: 'desk-alpha@fundx.example',
       remark: 'BTC/ETH basis desk',
       assets: [{ asset: 'BTC', free: '118', locked: '2' }, { asset: 'ETH', free: '1500' }, usdt('1000000', '7000000', '1250.5')],
-      keys: [normal('alpha-monitor'), normal('alpha-trading', TRADE), special('alpha-hft-01')],
+      keys: [normal('alpha-monitor', LIST), normal('alpha-trading', TRADE), special('alpha-hft-01')],
     },
     {
       // Bound, exit not confirmed: both special keys deleted, never exited. ML = 9,620,000 / 6,602,400 ≈ 1.457.
@@ -64,7 +73,7 @@ const demo: ScenarioInput = {
       email: 'desk-charlie@fundx.example',
       remark: 'ETH/BNB carry (never used special keys)',
       assets: [{ asset: 'ETH', free: '2000' }, { asset: 'BNB', free: '3000' }, usdt('0', '5400000')],
-      keys: [normal('charlie-monitor'), normal('charlie-trading', TRADE)],
+      keys: [normal('charlie-monitor', LIST), normal('charlie-trading', TRADE)],
     },
     {
       // Bound, already liquidated: LiquidationLoan 185,000 USDC, 35,000 repaid, 150,000 outstanding.
@@ -74,6 +83,8 @@ const demo: ScenarioInput = {
       assets: [usdt('25000')],
       keys: [normal('delta-monitor', TRADE), special('delta-hft-01')],
       liquidationLoan: { asset: 'USDC', amount: '185000', repaidAmount: '35000' },
+      // The loan is repaid from the spot wallet (not the margin wallet's 25,000 USDT): 150,000 USDC are there.
+      spot: [{ asset: 'USDC', free: '150000' }],
       forceLiquidationRec: [
         { symbol: 'BTCUSDT', side: 'SELL', qty: '45', price: '61000', avgPrice: '60390', updatedTime: '-40d' },
         { symbol: 'ETHUSDT', side: 'SELL', qty: '900', price: '2950', avgPrice: '2920.5', updatedTime: '-40d' },
@@ -89,7 +100,7 @@ const demo: ScenarioInput = {
       mode: 'PORTFOLIO_MARGIN_PRO',
       portfolio: { maintMarginRate: '0.09' },
       assets: [{ asset: 'BTC', free: '80' }, { asset: 'ETH', free: '1000' }, usdt('500000', '10500000')],
-      keys: [normal('echo-monitor'), special('echo-hft-ed25519', { algorithm: 'Ed25519', secretKey: undefined, ...ed25519Pair('echo-hft-ed25519'), createTime: '-400d' })],
+      keys: [normal('echo-monitor', LIST), special('echo-hft-ed25519', { algorithm: 'Ed25519', secretKey: undefined, ...ed25519Pair('echo-hft-ed25519'), createTime: '-400d' })],
     },
     {
       // Row 3 again: PM Pro with an outstanding bankruptcy loan (42,000 USDT); healthy now (uniMMR ≈ 25.5).
@@ -113,7 +124,7 @@ const demo: ScenarioInput = {
         { symbol: 'BTCUSDT', base: { asset: 'BTC', free: '50' }, quote: usdt('0', '4200000') },
         { symbol: 'ETHUSDT', base: { asset: 'ETH', free: '300' }, quote: usdt('0', '400000') },
       ],
-      keys: [normal('golf-monitor'), special('golf-btc-isolated', { symbol: 'BTCUSDT' })],
+      keys: [normal('golf-monitor', LIST), special('golf-btc-isolated', { symbol: 'BTCUSDT' })],
     },
     {
       // At the 30-key limit: 26 normal + 4 special. Bound. ML = 6,580,000 / 2,700,000 ≈ 2.437.
@@ -138,7 +149,7 @@ const demo: ScenarioInput = {
       mode: 'CROSS_MARGIN_PRO',
       tradeCoeff: { normalBar: '1.25', marginCallBar: '1.15', forceLiquidationBar: '1.05' },
       assets: [{ asset: 'BTC', free: '25' }, usdt('0', '1200000')],
-      keys: [normal('india-monitor'), special('india-hft-01')],
+      keys: [normal('india-monitor', LIST), special('india-hft-01')],
     },
     {
       // Shorts: borrowed BTC and ETH against USDT. ML = 14,000,000 / 10,920,000 ≈ 1.282 → liquidates near +16.5%.
@@ -147,7 +158,7 @@ const demo: ScenarioInput = {
       email: 'desk-juliet@fundx.example',
       remark: 'short book',
       assets: [usdt('14000000'), { asset: 'BTC', free: '0', borrowed: '60' }, { asset: 'ETH', free: '0', borrowed: '1500' }],
-      keys: [normal('juliet-monitor'), special('juliet-hft-open', { ip: [] })],
+      keys: [normal('juliet-monitor', LIST), special('juliet-hft-open', { ip: [] })],
     },
     {
       // Zero debt; its normal key has withdrawals enabled (risk flag). Unbound (no special key).

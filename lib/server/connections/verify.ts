@@ -36,7 +36,11 @@ export async function verifyKey(input: VerifyInput, options: Pick<ExchangeClient
       throw e;
     });
     const margin = await client.getMarginAccount();
-    if (await listedAsSpecial(client, input.apiKey)) return { ok: false, code: 'special_key', reason: SPECIAL_KEY_REFUSED };
+    // Special keys are listed only for a key with Spot & Margin trading ("Query Special key List (TRADE)"). A
+    // key without it cannot list them, nor is it one: special keys trade, and /sapi already refused none here.
+    if (restrictions.enableSpotAndMarginTrading && (await listedAsSpecial(client, input.apiKey))) {
+      return { ok: false, code: 'special_key', reason: SPECIAL_KEY_REFUSED };
+    }
     const warnings: string[] = [];
     if (restrictions.enableWithdrawals) warnings.push('Withdrawals are enabled on this key: a read-only dashboard never needs them. Disable withdrawals on the exchange.');
     if (!restrictions.ipRestrict) warnings.push('No IP whitelist: anyone holding the key can use it from anywhere. Restrict it to this server’s IP.');

@@ -54,7 +54,7 @@ describe('special-key actions against the simulator', () => {
     ['desk-india', /Cross Margin Pro, which does not support special keys/],
     ['desk-mike', /Binance refuses new special keys until/],
     ['desk-hotel', /already holds 30 of 30 keys/],
-    ['desk-alpha', /No normal key with spot & margin trading is stored/],
+    ['desk-kilo', /No normal key with spot & margin trading is stored/],
   ])('%s: refused as the exchange would, before any request', async (account, message) => {
     const before = keyCalls().length;
     await expect(createSpecialKey(db(), input(account), actor)).rejects.toThrow(message);

@@ -62,8 +62,9 @@ function refuseCreate(ctx: AccountContext, input: CreateSpecialKeyInput, now: Da
 
 export async function createSpecialKey(db: Db, input: CreateSpecialKeyInput, actor: ActionActor) {
   const ctx = await loadAccountContext(db, input.account);
-  refuseCreate(ctx, input, new Date());
+  // No trading key, nothing can be created: say so before asking anyone to confirm a binding.
   const trading = requireTradingKey(ctx);
+  refuseCreate(ctx, input, new Date());
   const client = clientFor(trading);
   const before = await reread(db, ctx, client, input.symbol ?? null);
   const created = await client.createSpecialKey({ apiName: input.apiName, symbol: input.symbol, ip: input.ip.join(','), publicKey: input.publicKey, permissionMode: input.permissionMode });

@@ -37,7 +37,7 @@ export async function loadInventory(db: Db, masterId?: string, now = new Date())
     const exit = exits.find((e) => e.accountEmail === s.accountEmail);
     return {
       email: s.accountEmail, isMaster: false, mode: s.mode, rule: s.rule, stored: storedOf(s.accountEmail),
-      specialListed: own ? own.specialKeys.map((k) => ({ apiKey: k.apiKey, type: (k as { type?: string }).type })) : null,
+      specialListed: own?.specialKeys ? own.specialKeys.map((k) => ({ apiKey: k.apiKey, type: (k as { type?: string }).type })) : null,
       sightings: sightings.filter((k) => k.accountEmail === s.accountEmail),
       keyList: list ? { readAt: list.readAt, keys: list.keys } : null,
       exit: exit ? { confirmedAt: exit.confirmedAt, cooldownEndsAt: exit.cooldownEndsAt } : null,

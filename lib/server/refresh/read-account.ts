@@ -27,35 +27,68 @@ export async function orNull<T>(read: Promise<T>, absent: (error: unknown) => bo
   }
 }
 
+/** A stored sub-account key, with what its permissions (recorded when it was checked) let it read. */
+export interface OwnKey {
+  client: ExchangeClient;
+  /** False when the stored key is known to lack Spot & Margin trading; true or unknown: try. */
+  canTrade: boolean;
+}
+
+/** The stored permissions say Spot & Margin trading is off: a flag not recorded is not taken as off. */
+export function canTrade(row: { permissions: Record<string, unknown> | null }): boolean {
+  return row.permissions?.enableSpotAndMarginTrading !== false;
+}
+
+/** -2015 on a TRADE endpoint after the key's USER_DATA reads succeeded: the key lacks Spot & Margin trading. */
+function isReadOnlyRefusal(error: unknown): boolean {
+  return error instanceof ExchangeError && error.code === -2015;
+}
+
+/**
+ * The account's special keys, or null when the stored key can only read: Binance documents
+ * GET /sapi/v1/margin/api-key-list as "Query Special key List (TRADE)", so a Reading key gets -2015 and the
+ * keys are unknown (not "none", and not a failed refresh). Without `symbol` the list holds cross keys only;
+ * each isolated pair's keys are listed by symbol.
+ */
+async function readSpecialKeys(own: OwnKey, symbols: (string | null)[]): Promise<NonNullable<AccountReads['own']>['specialKeys']> {
+  if (!own.canTrade) return null;
+  const listOf = async (symbol: string | null) =>
+    ((await orNull(own.client.getSpecialKeyList(symbol ?? undefined), isNoMarginAccount)) ?? []).map((k) => ({ ...k, symbol }));
+  try {
+    return (await Promise.all(symbols.map(listOf))).flat();
+  } catch (error) {
+    if (isReadOnlyRefusal(error)) return null;
+    throw error;
+  }
+}
+
 /**
  * Every read docs/domain.md#exchange calls for, and only what the account's mode needs: the sub-account's own normal
  * key reads everything; without one, the master key reads what it can (cross summary and bars). Any failure propagates so
  * the refresh keeps the last good data, marked stale, instead of storing a partial picture.
  */
-export async function readAccount(email: string, master: ExchangeClient, own: ExchangeClient | null, step: (s: string) => void): Promise<AccountReads> {
-  if (!own) {
+export async function readAccount(email: string, master: ExchangeClient, ownKey: OwnKey | null, step: (s: string) => void): Promise<AccountReads> {
+  if (!ownKey) {
     // No key of its own: the master key still reads the cross summary and the account's bars.
     step('cross margin (master key)');
     return { email, subMargin: await orNull(master.getSubAccountMarginAccount(email), isNoMarginAccount), own: null };
   }
+  const own = ownKey.client;
 
   step('portfolio margin');
   const portfolio = await orNull(own.getPortfolioAccount(), isNotPortfolioMargin);
   // The rest does not depend on each other: read it side by side, so an account costs ~3 round trips.
   step(portfolio ? 'portfolio balances and loan' : 'margin, bars, isolated pairs, loan, special keys');
-  const specialKeysOf = async (symbol: string | null) =>
-    (await own.getSpecialKeyList(symbol ?? undefined)).map((k) => ({ ...k, symbol }));
   const [margin, tradeCoeff, isolated, liquidationLoan, pmLoan, crossKeys] = await Promise.all([
     orNull(own.getMarginAccount(), isNoMarginAccount),
     portfolio ? null : orNull(own.getMarginTradeCoeff(), isNoMarginAccount),
     portfolio ? null : orNull(own.getIsolatedAccount(), isNoMarginAccount),
-    portfolio ? null : own.getLiquidationLoan(),
+    portfolio ? null : orNull(own.getLiquidationLoan(), isNoMarginAccount),
     portfolio ? own.getPortfolioLoan() : null,
-    // Without `symbol` the list holds cross keys only; each isolated pair's keys are listed by symbol.
-    specialKeysOf(null),
+    readSpecialKeys(ownKey, [null]),
   ]);
   step('isolated special keys');
-  const pairKeys = await Promise.all((isolated?.assets ?? []).map((p) => specialKeysOf(p.symbol)));
-  const specialKeys = [...crossKeys, ...pairKeys.flat()];
+  const pairKeys = crossKeys && (await readSpecialKeys(ownKey, (isolated?.assets ?? []).map((p) => p.symbol)));
+  const specialKeys = crossKeys && pairKeys ? [...crossKeys, ...pairKeys] : null;
   return { email, subMargin: null, own: { margin, tradeCoeff, isolated, portfolio, pmLoan, liquidationLoan, specialKeys } };
 }

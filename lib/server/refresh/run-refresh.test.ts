@@ -56,6 +56,10 @@ describe.each(testDatabases())('refresh against the simulator on $driver', ({ op
     expect(rule('desk-lima')).toBe('UNKNOWN_NO_KEY');
     expect(rule('desk-mike')).toBe('NOT_BOUND');
     expect(snaps.get('desk-kilo')?.marginLevel).toBeNull();
+    // desk-kilo's stored key can only read, and Binance lists special keys for a trading key only: unknown,
+    // not a failed read, and nothing sent that the exchange would refuse.
+    expect(rule('desk-kilo')).toBe('UNKNOWN_READ_ONLY_KEY');
+    expect(snaps.get('desk-kilo')?.stale).toBe(false);
     // desk-delta owes 185,000 USDC of which 35,000 was repaid; USDC has no pair in the demo, so it is
     // valued at 1 USD as a configured stablecoin: 150,000 USD.
     const delta = snaps.get('desk-delta')!.risk as AccountRisk;

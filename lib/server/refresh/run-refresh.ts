@@ -14,7 +14,7 @@ import { refreshKeyLists } from './key-lists';
 import { closeAbandonedRuns, describeDecision } from './abandoned';
 import { keyHistories, recordSightings } from './key-history';
 import { formatInstance, HEARTBEAT_MS, thisInstance } from './liveness';
-import { readAccount } from './read-account';
+import { canTrade, readAccount } from './read-account';
 import { RefreshBusyError } from './errors';
 import { mergeStats } from './stats';
 import { finishWithAlerts } from '../alerts/finish';
@@ -113,12 +113,12 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
     let done = 0;
     await pool(emails, ACCOUNT_CONCURRENCY, async (email) => {
       const row = keyOf.get(email);
-      const own = row ? clientFor(row) : null;
-      if (own) clients.push(own);
+      const own = row ? { client: clientFor(row), canTrade: canTrade(row) } : null;
+      if (own) clients.push(own.client);
       let step = 'start';
       try {
         const reads = await readAccount(email, masterClient, own, (s) => (step = s));
-        if (reads.own) await recordSightings(db, masterId, email, reads.own.specialKeys, new Date());
+        if (reads.own?.specialKeys) await recordSightings(db, masterId, email, reads.own.specialKeys, new Date());
         outcomes.push({ email, reads, storedKey: Boolean(row) });
       } catch (error) {
         errors.push({ account: email, step, message: messageOf(error) });
@@ -189,7 +189,7 @@ async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<RefreshedAcc
       const risk = evaluateAccount(input, DEFAULT_RISK_CONFIG);
       await db.insert(accountSnapshots).values({
         ...base, dataAt: takenAt, stale: false, error: null, ...summary(input, risk),
-        keys: keyCounts(ctx.keys, outcome.reads.own?.specialKeys.map((k) => k.apiKey) ?? null),
+        keys: keyCounts(ctx.keys, outcome.reads.own?.specialKeys?.map((k) => k.apiKey) ?? null),
         raw: outcome.reads as unknown as Record<string, unknown>,
       });
       const keys = keyCounts(ctx.keys, outcome.reads.own?.specialKeys.map((k) => k.apiKey) ?? null);
