@@ -11,6 +11,7 @@ export function RepayForm({ account, liability, canRun }: { account: string; lia
   const repayable = repayableNow(liability);
   const [amount, setAmount] = useState(repayable === '0' ? '' : repayable);
   const repay = useRepay(account, liability);
+  const wallet = liability.wallet === 'spot' ? 'spot' : 'margin';
   const what = liability.kind === 'LIQUIDATION_LOAN' ? `LiquidationLoan (${liability.asset})` : `${liability.asset} borrowed + interest`;
   return (
     <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
@@ -19,10 +20,15 @@ export function RepayForm({ account, liability, canRun }: { account: string; lia
         {liability.interest && liability.interest !== '0' && !/^0+(\.0+)?$/.test(liability.interest) && (
           <span className="text-slate-500"> (of which interest {formatAsset(liability.interest, liability.asset)})</span>
         )}
-        <span className="text-slate-500"> · wallet holds <span className="num">{formatAsset(liability.free, liability.asset)}</span> free</span>
+        <span className="text-slate-500"> · {wallet} wallet holds <span className="num">{formatAsset(liability.free, liability.asset)}</span> free</span>
       </p>
+      {liability.wallet === 'spot' && (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="repay-from-spot">
+          Binance repays a LiquidationLoan from the <span className="font-medium">spot wallet</span>, not the margin wallet: the {liability.asset} must be in spot.
+        </p>
+      )}
       {canRun && repayable === '0' && (
-        <p className="mt-2 text-sm">The margin wallet holds no {liability.asset} to repay with: transfer some in first, then come back.</p>
+        <p className="mt-2 text-sm">The {wallet} wallet holds no {liability.asset} to repay with: move some {liability.wallet === 'spot' ? 'to the spot wallet' : 'into the margin wallet'} first, then come back.</p>
       )}
       {canRun && repayable !== '0' && (
         <form

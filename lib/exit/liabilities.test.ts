@@ -10,11 +10,13 @@ describe('liabilitiesOf', () => {
     const rows = liabilitiesOf(
       [eth('500', '499.9', '0.10000001'), { asset: 'USDT', free: '1000000', borrowed: '0', interest: '0' }, { asset: 'BTC', free: '0', borrowed: '0.1', interest: '0.2' }],
       { asset: 'USDC', remaining: '150000.00000000' },
+      [{ asset: 'USDC', free: '60000.00000000' }, { asset: 'ETH', free: '7' }],
     );
-    expect(rows.map((r) => [r.kind, r.asset, r.owed, r.free])).toEqual([
-      ['MARGIN', 'BTC', '0.3', '0'],
-      ['MARGIN', 'ETH', '500.00000001', '500'],
-      ['LIQUIDATION_LOAN', 'USDC', '150000', '0'],
+    // The loan is paid from the spot wallet: its free USDC, never the margin wallet's.
+    expect(rows.map((r) => [r.kind, r.asset, r.owed, r.free, r.wallet])).toEqual([
+      ['MARGIN', 'BTC', '0.3', '0', 'margin'],
+      ['MARGIN', 'ETH', '500.00000001', '500', 'margin'],
+      ['LIQUIDATION_LOAN', 'USDC', '150000', '60000', 'spot'],
     ]);
     expect(describeLiability(rows[1]!)).toBe('500.00000001 ETH borrowed + interest');
     expect(describeLiability(rows[2]!)).toBe('LiquidationLoan 150,000 USDC');
@@ -27,7 +29,7 @@ describe('liabilitiesOf', () => {
 });
 
 describe('checkRepay', () => {
-  const l: Liability = { kind: 'MARGIN', asset: 'ETH', owed: '500.5', borrowed: '500', interest: '0.5', free: '400' };
+  const l: Liability = { kind: 'MARGIN', asset: 'ETH', owed: '500.5', borrowed: '500', interest: '0.5', free: '400', wallet: 'margin' };
   it.each([
     ['100', { ok: true, amount: '100' }],
     [' 400.00000000 ', { ok: true, amount: '400' }],
@@ -42,11 +44,17 @@ describe('checkRepay', () => {
     expect(checkRepay(l, input)).toEqual(expected);
   });
 
+  it('says a LiquidationLoan is repaid from the spot wallet when that is what falls short', () => {
+    const loan: Liability = { kind: 'LIQUIDATION_LOAN', asset: 'USDC', owed: '150000', free: '60000', wallet: 'spot' };
+    expect(checkRepay(loan, '60000')).toEqual({ ok: true, amount: '60000' });
+    expect(checkRepay(loan, '60000.01')).toEqual({ ok: false, message: expect.stringContaining('repaid from the spot wallet, which holds only 60,000 USDC free: move USDC to the spot wallet first') });
+  });
+
   it('accepts exactly the amounts in (0, min(owed, free)]', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 1, max: 10 ** 9 }), fc.integer({ min: 0, max: 10 ** 9 }), (amountUnits, owedUnits, freeUnits) => {
         const toDec = (units: number) => new Dec(units).div(10 ** 4).toFixed();
-        const liability: Liability = { kind: 'MARGIN', asset: 'BTC', owed: toDec(owedUnits), free: toDec(freeUnits) };
+        const liability: Liability = { kind: 'MARGIN', asset: 'BTC', owed: toDec(owedUnits), free: toDec(freeUnits), wallet: 'margin' };
         const ok = checkRepay(liability, toDec(amountUnits)).ok;
         expect(ok).toBe(amountUnits > 0 && amountUnits <= Math.min(owedUnits, freeUnits));
         expect(new Dec(repayableNow(liability)).eq(Dec.min(liability.owed, liability.free))).toBe(true);

@@ -16,19 +16,30 @@ export interface Liability {
   owed: string;
   borrowed?: string;
   interest?: string;
-  /** What the cross wallet holds free in that asset: the most a repay can take from it. */
+  /** What the paying wallet holds free in that asset: the most a repay can take from it. */
+  free: string;
+  /**
+   * The wallet the repayment comes from: the margin wallet for a borrowing; the spot wallet for a
+   * LiquidationLoan ("Liquidation Loan Repay (MARGIN)": "Repays ... from the user's spot wallet").
+   */
+  wallet: 'margin' | 'spot';
+}
+
+export interface SpotAsset {
+  asset: string;
   free: string;
 }
 
 /** Every liability Binance counts against an exit (docs/domain.md#exit), exact: margin borrowings by asset, then the loan. */
-export function liabilitiesOf(assets: WalletAsset[], loan: { asset: string; remaining: string } | null): Liability[] {
-  const freeOf = (asset: string) => dec(assets.find((a) => a.asset === asset)?.free ?? '0').toFixed();
+export function liabilitiesOf(assets: WalletAsset[], loan: { asset: string; remaining: string } | null, spot: SpotAsset[] = []): Liability[] {
+  const freeIn = (wallet: { asset: string; free: string }[], asset: string) => dec(wallet.find((a) => a.asset === asset)?.free ?? '0').toFixed();
+  const freeOf = (asset: string) => freeIn(assets, asset);
   const margin: Liability[] = assets
     .map((a) => ({ a, owed: dec(a.borrowed).plus(dec(a.interest)) }))
     .filter(({ owed }) => owed.gt(0))
-    .map(({ a, owed }) => ({ kind: 'MARGIN' as const, asset: a.asset, owed: owed.toFixed(), borrowed: a.borrowed, interest: a.interest, free: freeOf(a.asset) }));
+    .map(({ a, owed }) => ({ kind: 'MARGIN' as const, asset: a.asset, owed: owed.toFixed(), borrowed: a.borrowed, interest: a.interest, free: freeOf(a.asset), wallet: 'margin' as const }));
   const loanRows: Liability[] = loan && dec(loan.remaining).gt(0)
-    ? [{ kind: 'LIQUIDATION_LOAN', asset: loan.asset, owed: dec(loan.remaining).toFixed(), free: freeOf(loan.asset) }]
+    ? [{ kind: 'LIQUIDATION_LOAN', asset: loan.asset, owed: dec(loan.remaining).toFixed(), free: freeIn(spot, loan.asset), wallet: 'spot' }]
     : [];
   return [...margin.sort((x, y) => x.asset.localeCompare(y.asset)), ...loanRows];
 }
@@ -56,6 +67,9 @@ export function checkRepay(l: Liability, rawAmount: string): RepayCheck {
   if (!amount.gt(ZERO)) return { ok: false, message: 'The amount must be more than zero.' };
   if (amount.gt(dec(l.owed))) return { ok: false, message: `That is more than is owed: ${formatAssetAmount(l.owed, l.asset)}.` };
   if (amount.gt(dec(l.free))) {
+    if (l.wallet === 'spot') {
+      return { ok: false, message: `A LiquidationLoan is repaid from the spot wallet, which holds only ${formatAssetAmount(l.free, l.asset)} free: move ${l.asset} to the spot wallet first, or repay less.` };
+    }
     return { ok: false, message: `The margin wallet holds only ${formatAssetAmount(l.free, l.asset)} free; transfer more in first or repay less.` };
   }
   return { ok: true, amount: amount.toFixed() };

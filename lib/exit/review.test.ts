@@ -5,7 +5,7 @@ const base: ReviewInput = {
   email: 'desk@x', mode: 'CROSS_CLASSIC', rule: 'BOUND_SPECIAL_KEY', ruleReason: 'bound', status: 'NORMAL',
   liabilities: [], keyStored: true, keyCanTrade: true,
 };
-const debt = { kind: 'MARGIN' as const, asset: 'ETH', owed: '500', borrowed: '500', interest: '0', free: '0' };
+const debt = { kind: 'MARGIN' as const, asset: 'ETH', owed: '500', borrowed: '500', interest: '0', free: '0', wallet: 'margin' as const };
 
 describe('reviewAccount', () => {
   it.each<[string, Partial<ReviewInput>, string, string[]]>([

@@ -16,6 +16,8 @@ export interface AccountReads {
     portfolio: PortfolioAccount | null;
     pmLoan: { asset: string; amount: string } | null;
     liquidationLoan: { asset: string; remainingAmount: string } | null;
+    /** The spot wallet's balances, read only while a LiquidationLoan is outstanding (it is repaid from there). */
+    spot?: { asset: string; free: string }[];
     /** null: the stored key can only read, and Binance lists special keys only for a trading key. */
     specialKeys: { apiKey: string; apiName: string; ip: string; permissionMode?: string; symbol: string | null }[] | null;
   } | null;

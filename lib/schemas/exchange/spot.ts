@@ -20,4 +20,10 @@ export const newOrderSchema = z.looseObject({
   transactTime: epochMsSchema,
 });
 
+// GET /api/v3/account ("Account information (USER_DATA)"): the spot wallet, from which Binance repays a
+// LiquidationLoan. Only the balances are read.
+export const spotAccountSchema = z.looseObject({
+  balances: z.array(z.looseObject({ asset: z.string(), free: decimalStringSchema, locked: decimalStringSchema })),
+});
+
 export type TickerPrice = z.output<typeof tickerPriceSchema>[number];

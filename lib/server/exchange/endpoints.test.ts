@@ -6,6 +6,7 @@ import { ENDPOINTS, type EndpointName, weightOf } from './endpoints';
 const DOCUMENTED: Array<[EndpointName, string, number, string]> = [
   ['serverTime', 'GET /api/v3/time', 1, 'API_IP'],
   ['newOrder', 'POST /api/v3/order', 1, 'API_IP'],
+  ['spotAccount', 'GET /api/v3/account', 20, 'API_IP'],
   ['marginAccount', 'GET /sapi/v1/margin/account', 10, 'SAPI_IP'],
   ['marginTradeCoeff', 'GET /sapi/v1/margin/tradeCoeff', 10, 'SAPI_IP'],
   ['isolatedAccount', 'GET /sapi/v1/margin/isolated/account', 10, 'SAPI_IP'],

@@ -34,6 +34,8 @@ export const ENDPOINTS = {
     weight: (p) => (p.symbol !== undefined ? 2 : 4), // 2 for one symbol; 4 for `symbols` or all
     schema: s.tickerPriceSchema,
   }),
+  // The spot wallet: a LiquidationLoan is repaid from it ("Liquidation Loan Repay (MARGIN)"). Weight 20.
+  spotAccount: def({ method: 'GET', path: '/api/v3/account', scope: 'API_IP', security: 'SIGNED', weight: 20, schema: s.spotAccountSchema }),
   newOrder: def({ method: 'POST', path: '/api/v3/order', scope: 'API_IP', security: 'SIGNED', weight: 1, schema: s.newOrderSchema }),
 
   // Margin account reads.

@@ -14,6 +14,7 @@ export function namedMethods(request: RequestFn, guard: SpecialKeyGuard) {
     placeOrder: (p: { symbol: string; side: 'BUY' | 'SELL'; type: string; quantity?: string; price?: string; timeInForce?: string; newClientOrderId?: string }) =>
       request('newOrder', { ...p, newOrderRespType: 'ACK' }),
 
+    getSpotAccount: () => request('spotAccount', { omitZeroBalances: 'true' }),
     getMarginAccount: () => request('marginAccount'),
     getMarginTradeCoeff: () => request('marginTradeCoeff'),
     getIsolatedAccount: (symbols?: string[]) => request('isolatedAccount', { symbols: symbols?.join(',') }),

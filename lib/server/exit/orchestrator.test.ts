@@ -59,6 +59,8 @@ describe.each(testDatabases())('the exit wizard against the simulator on $driver
     expect(codes('desk-mike')).toBe('excluded');
     expect(verdict('desk-echo')).toMatchObject({ reason: expect.stringContaining('contact your VIP manager') });
     expect(accounts.find((a) => a.email === HOTEL)!.liabilities.map((l) => [l.asset, l.owed, l.free])).toEqual([['ETH', '500', '500'], ['USDT', '1000000', '1000000']]);
+    // desk-delta's LiquidationLoan is repaid from the spot wallet (150,000 USDC there), not its margin wallet (no USDC).
+    expect(accounts.find((a) => a.email === 'desk-delta@fundx.example')!.liabilities.map((l) => [l.kind, l.asset, l.owed, l.free, l.wallet])).toEqual([['LIQUIDATION_LOAN', 'USDC', '150000', '150000', 'spot']]);
     await expect(assertSelectable(database.db, masterId, [HOTEL])).rejects.toMatchObject({ status: 422 });
   });
 

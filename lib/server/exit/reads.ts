@@ -19,10 +19,14 @@ export async function listSpecialKeys(client: ExchangeClient): Promise<ListedKey
   return lists.flat();
 }
 
-/** The cross wallet's liabilities and an outstanding LiquidationLoan, read now with the account's normal key. */
+/**
+ * The cross wallet's liabilities and an outstanding LiquidationLoan, read now with the account's normal key;
+ * with a loan, the spot wallet too (GET /api/v3/account), since that is where Binance takes the repayment from.
+ */
 export async function readLiabilities(client: ExchangeClient): Promise<Liability[]> {
-  const [margin, loan] = await Promise.all([orNull(client.getMarginAccount(), isNoMarginAccount), client.getLiquidationLoan()]);
-  return liabilitiesOf(margin?.userAssets ?? [], loan ? { asset: loan.asset, remaining: loan.remainingAmount } : null);
+  const [margin, loan] = await Promise.all([orNull(client.getMarginAccount(), isNoMarginAccount), orNull(client.getLiquidationLoan(), isNoMarginAccount)]);
+  const spot = loan ? (await client.getSpotAccount()).balances : [];
+  return liabilitiesOf(margin?.userAssets ?? [], loan ? { asset: loan.asset, remaining: loan.remainingAmount } : null, spot);
 }
 
 /** What the exit needs to see on the account: no special key and no liability (docs/domain.md#exit). */

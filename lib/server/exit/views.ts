@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { liabilitiesOf, reviewAccount, commandsAvailable } from '@/lib/exit';
 import type { ExitOverview, ExitReviewAccount, ExitRunView } from '@/lib/contracts/exit';
 import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
+import type { AccountReads } from '@/lib/snapshot/normalize';
 import { normalizePermissions } from '../connections/store';
 import type { Db } from '../db/client';
 import { connections } from '../db/schema';
@@ -34,7 +35,8 @@ function reviewRow(s: SnapshotRow, key: typeof connections.$inferSelect | undefi
   const input = s.input as AccountRiskInput;
   const risk = s.risk as AccountRisk;
   const loan = input.outstandingLoans.find((l) => l.kind === 'LIQUIDATION_LOAN');
-  const liabilities = liabilitiesOf(input.assets, loan ? { asset: loan.asset, remaining: loan.remaining } : null);
+  const spot = (s.raw as AccountReads | null)?.own?.spot ?? [];
+  const liabilities = liabilitiesOf(input.assets, loan ? { asset: loan.asset, remaining: loan.remaining } : null, spot);
   const permissions = key ? normalizePermissions(key.permissions) : null;
   const verdict = reviewAccount({
     email: s.accountEmail,

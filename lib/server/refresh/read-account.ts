@@ -87,8 +87,12 @@ export async function readAccount(email: string, master: ExchangeClient, ownKey:
     portfolio ? own.getPortfolioLoan() : null,
     readSpecialKeys(ownKey, [null]),
   ]);
-  step('isolated special keys');
-  const pairKeys = crossKeys && (await readSpecialKeys(ownKey, (isolated?.assets ?? []).map((p) => p.symbol)));
+  step(liquidationLoan ? 'isolated special keys, spot wallet' : 'isolated special keys');
+  // A LiquidationLoan is repaid from the spot wallet: read it only then, beside the pairs' key lists.
+  const [pairKeys, spot] = await Promise.all([
+    crossKeys && readSpecialKeys(ownKey, (isolated?.assets ?? []).map((p) => p.symbol)),
+    liquidationLoan ? own.getSpotAccount().then((a) => a.balances.map((b) => ({ asset: b.asset, free: b.free }))) : undefined,
+  ]);
   const specialKeys = crossKeys && pairKeys ? [...crossKeys, ...pairKeys] : null;
-  return { email, subMargin: null, own: { margin, tradeCoeff, isolated, portfolio, pmLoan, liquidationLoan, specialKeys } };
+  return { email, subMargin: null, own: { margin, tradeCoeff, isolated, portfolio, pmLoan, liquidationLoan, specialKeys, ...(spot ? { spot } : {}) } };
 }
