@@ -192,7 +192,7 @@ async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<RefreshedAcc
         keys: keyCounts(ctx.keys, outcome.reads.own?.specialKeys?.map((k) => k.apiKey) ?? null),
         raw: outcome.reads as unknown as Record<string, unknown>,
       });
-      const keys = keyCounts(ctx.keys, outcome.reads.own?.specialKeys.map((k) => k.apiKey) ?? null);
+      const keys = keyCounts(ctx.keys, outcome.reads.own?.specialKeys?.map((k) => k.apiKey) ?? null);
       return { risk, dataAt: takenAt, keysTotal: keys.total, specialKnown: keys.special !== null };
     } catch (e) {
       error = `valuation: ${messageOf(e)}`;
