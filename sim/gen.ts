@@ -17,7 +17,9 @@ const CLIENT_IP = '203.0.113.10';
 const PRICES = { BTC: 97000, ETH: 3400, SOL: 180, BNB: 650 } as const;
 /** Amounts are generated as whole numbers or 4-decimal strings: the scenario never holds floats. */
 const amount = (max: number, decimals = 4) => (rand() * max).toFixed(decimals);
-const key = (label: string, kind: 'normal' | 'special', permissions = { enableReading: true }) => ({
+/** Each sub-account's stored key can trade: Binance lists special keys only for such a key ("Query Special key List (TRADE)"). */
+const LIST = { enableReading: true, enableSpotAndMarginTrading: true };
+const key = (label: string, kind: 'normal' | 'special', permissions: { enableReading: boolean; enableSpotAndMarginTrading?: boolean } = { enableReading: true }) => ({
   name: label,
   kind,
   ...hmacKey(`gen${seed}:${label}`),
@@ -46,7 +48,7 @@ for (let i = 1; i <= subs; i++) {
       { asset: 'ETH', free: eth },
       { asset: 'USDT', free: amount(500_000, 2), borrowed: debt },
     ],
-    keys: [key(`desk-${id}-monitor`, 'normal'), ...(hasSpecial ? [key(`desk-${id}-hft`, 'special', { enableReading: true })] : [])],
+    keys: [key(`desk-${id}-monitor`, 'normal', LIST), ...(hasSpecial ? [key(`desk-${id}-hft`, 'special', { enableReading: true })] : [])],
   });
 }
 

@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/lib/format';
+import { KeyFeatureList } from './key-features';
 import { PermissionBadges } from './permission-badges';
 import type { ConnectionView } from '@/lib/contracts/connections';
 
@@ -38,6 +39,7 @@ export function ConnectionSummary({ connection, nested = false }: { connection: 
         </dd>
       </dl>
       <PermissionBadges permissions={c.permissions} />
+      <KeyFeatureList connection={c} />
     </div>
   );
 }
