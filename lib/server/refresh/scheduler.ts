@@ -4,14 +4,17 @@ import { getEnv } from '@/lib/env';
 import { getDb } from '../db/client';
 import { isDraining } from '../lifecycle';
 import { connections } from '../db/schema';
+import { mastersDue } from './due';
 import { RefreshBusyError } from './errors';
 import { runRefresh } from './run-refresh';
 
 const holder = globalThis as typeof globalThis & { __marginwatchScheduler?: NodeJS.Timeout };
 
-async function refreshAllMasters(trigger: 'start' | 'schedule'): Promise<void> {
+async function refreshAllMasters(trigger: 'start' | 'schedule', periodMs: number): Promise<void> {
   const db = await getDb();
-  const masters = await db.select({ id: connections.id }).from(connections).where(eq(connections.kind, 'master'));
+  const masters = trigger === 'start'
+    ? await db.select({ id: connections.id }).from(connections).where(eq(connections.kind, 'master'))
+    : (await mastersDue(db, periodMs)).filter((m) => m.due);
   for (const master of masters) {
     if (isDraining()) return;
     try {
@@ -33,7 +36,7 @@ export function startRefreshScheduler(): void {
   const tick = (trigger: 'start' | 'schedule') => {
     if (running || isDraining()) return; // a slow refresh never piles up behind itself
     running = true;
-    refreshAllMasters(trigger).finally(() => (running = false));
+    refreshAllMasters(trigger, periodMs).finally(() => (running = false));
   };
   holder.__marginwatchScheduler = setInterval(() => tick('schedule'), periodMs);
   tick('start');
