@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loadScenario, parseScenario, type Scenario } from '../sim/scenario';
 import { type RunningSimulator, startSimulator } from '../sim/server';
 import { normalKey } from '../sim/testing/scenarios';
-import { screenshot, storageState } from './support';
+import { screenshot, storageState, ownPage } from './support';
 
 // This spec brings its own simulator (a free port) and types its URL into the form. Its master holds a key of
 // its own, so adding it never collides with the demo master the app seeds at start-up.
@@ -106,7 +106,7 @@ test.describe('ops', () => {
     }
     await screenshot(page, 'connections-ops');
 
-    const res = await page.request.post('/api/connections', { data: { name: 'x' } });
+    const res = await page.request.post('/api/connections', { headers: ownPage, data: { name: 'x' } });
     expect(res.status()).toBe(403);
   });
 });

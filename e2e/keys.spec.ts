@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fullPageScreenshot, storageState } from './support';
+import { fullPageScreenshot, storageState, ownPage } from './support';
 
 const groups = (page: Page) => page.getByTestId('key-account');
 const group = (page: Page, name: string) => page.locator(`[data-testid="key-account"][data-account="${name}@fundx.example"]`);
@@ -79,9 +79,9 @@ test.describe('ops sees no key actions', () => {
     await expect(page.getByRole('button', { name: /signing date/ })).toHaveCount(0);
     const body = { account: 'desk-charlie@fundx.example', apiName: 'ops-try', ip: '203.0.113.10', confirmBinding: true };
     const keyId = 'special:00000000-0000-4000-8000-000000000000';
-    expect((await page.request.post('/api/keys/special', { data: body })).status()).toBe(403);
-    expect((await page.request.put('/api/keys/special/ip', { data: { keyId, ip: '203.0.113.10' } })).status()).toBe(403);
-    expect((await page.request.delete('/api/keys/special', { data: { keyId } })).status()).toBe(403);
-    expect((await page.request.put('/api/terms', { data: { signedOn: '2025-01-01', note: '' } })).status()).toBe(403);
+    expect((await page.request.post('/api/keys/special', { headers: ownPage, data: body })).status()).toBe(403);
+    expect((await page.request.put('/api/keys/special/ip', { headers: ownPage, data: { keyId, ip: '203.0.113.10' } })).status()).toBe(403);
+    expect((await page.request.delete('/api/keys/special', { headers: ownPage, data: { keyId } })).status()).toBe(403);
+    expect((await page.request.put('/api/terms', { headers: ownPage, data: { signedOn: '2025-01-01', note: '' } })).status()).toBe(403);
   });
 });

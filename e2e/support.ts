@@ -49,3 +49,9 @@ export async function expectShell(page: Page, role: 'owner' | 'ops') {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(page.getByTestId('role-badge')).toHaveText(role === 'owner' ? 'Owner' : 'Ops (review only)');
 }
+
+/**
+ * The headers our own pages send with a state-changing API request. Playwright's `page.request` sends no
+ * `Origin`, and the app refuses a state-changing request without ours (docs/security.md).
+ */
+export const ownPage = { origin: `http://127.0.0.1:${process.env.E2E_PORT}`, 'content-type': 'application/json' } as const;

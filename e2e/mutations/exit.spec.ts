@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fullPageScreenshot, storageState } from '../support';
+import { fullPageScreenshot, storageState, ownPage } from '../support';
 
 // desk-hotel is the demo's one bound account that can exit once its debts are repaid from its own wallet.
 // desk-charlie belongs to the keys spec (same project, maybe at the same time): never part of this run.
@@ -96,11 +96,11 @@ test.describe.serial('exit wizard', () => {
     await expect(page.getByText('new special keys blocked until')).toBeVisible();
     await fullPageScreenshot(page, 'exit-8-account-released');
 
-    const stale = await page.request.post(`/api/exit/runs/${runId}/exit`, { data: { version: versionBeforeExit, confirmation: 'EXIT' } });
+    const stale = await page.request.post(`/api/exit/runs/${runId}/exit`, { headers: ownPage, data: { version: versionBeforeExit, confirmation: 'EXIT' } });
     expect(stale.status()).toBe(409);
     expect(((await stale.json()) as { error: { message: string } }).error.message).toContain('finished; nothing was changed');
     const { version } = (await (await page.request.get(`/api/exit/runs/${runId}`)).json()) as { version: number };
-    expect((await page.request.post(`/api/exit/runs/${runId}/cancel`, { data: { version } })).status()).toBe(409);
+    expect((await page.request.post(`/api/exit/runs/${runId}/cancel`, { headers: ownPage, data: { version } })).status()).toBe(409);
   });
 
   test.describe('ops', () => {
@@ -115,10 +115,10 @@ test.describe.serial('exit wizard', () => {
       await fullPageScreenshot(page, 'exit-9-ops-read-only');
 
       for (const action of ACTION_ROUTES) {
-        expect((await page.request.post(`/api/exit/runs/${runId}/${action}`, { data: { version: 1, confirmation: 'EXIT' } })).status(), action).toBe(403);
+        expect((await page.request.post(`/api/exit/runs/${runId}/${action}`, { headers: ownPage, data: { version: 1, confirmation: 'EXIT' } })).status(), action).toBe(403);
       }
-      expect((await page.request.post('/api/exit/runs', { data: { accounts: [HOTEL] } })).status()).toBe(403);
-      expect((await page.request.post('/api/exit/repay', { data: { account: HOTEL, kind: 'MARGIN', asset: 'ETH', amount: '1' } })).status()).toBe(403);
+      expect((await page.request.post('/api/exit/runs', { headers: ownPage, data: { accounts: [HOTEL] } })).status()).toBe(403);
+      expect((await page.request.post('/api/exit/repay', { headers: ownPage, data: { account: HOTEL, kind: 'MARGIN', asset: 'ETH', amount: '1' } })).status()).toBe(403);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { screenshot, storageState } from '../support';
+import { screenshot, storageState, ownPage } from '../support';
 
 // Only desk-charlie: an unbound Cross Classic account the exit spec (same project) never touches.
 const CHARLIE = 'desk-charlie@fundx.example';
@@ -15,8 +15,9 @@ async function storeCharlieTradingKey(page: Page) {
   const trading = scenario.subAccounts.find((s) => s.email === CHARLIE)!.keys.find((k) => k.name === 'charlie-trading')!;
   const { connections } = (await (await page.request.get('/api/connections')).json()) as { connections: { id: string; kind: string; masterId: string | null; accountEmail: string | null }[] };
   const stored = connections.find((c) => c.kind === 'sub' && c.accountEmail === CHARLIE)!;
-  expect((await page.request.delete(`/api/connections/${stored.id}`)).status()).toBe(200);
+  expect((await page.request.delete(`/api/connections/${stored.id}`, { headers: ownPage })).status()).toBe(200);
   const added = await page.request.post(`/api/connections/${stored.masterId}/sub-accounts`, {
+    headers: ownPage,
     data: { accountEmail: CHARLIE, name: trading.name, apiKey: trading.apiKey, signerType: 'HMAC', secret: trading.secretKey },
   });
   expect(added.status()).toBe(200);

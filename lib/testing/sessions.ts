@@ -17,3 +17,9 @@ export async function sessionCookieFor(db: Db, role: Role): Promise<string> {
   const token = await encode({ token: { uid: user.id, role, email: user.email }, secret: TEST_AUTH_SECRET, salt: COOKIE });
   return `${COOKIE}=${token}`;
 }
+
+/**
+ * What the app's own pages send with a state-changing request to `http://localhost/…` (the URL the tests
+ * build): a same-origin `Origin` and JSON. The API refuses anything else (lib/security/same-origin.ts).
+ */
+export const OWN_PAGE_HEADERS = { origin: 'http://localhost', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' } as const;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDetail, AccountList } from '@/lib/contracts/accounts';
 import { accountNotes, auditLog } from '@/lib/server/db/schema';
 import { demoRefreshed, email } from '@/lib/server/views/demo-refresh.test-support';
-import { sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/sessions';
+import { OWN_PAGE_HEADERS, sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/sessions';
 import { POST as postNote } from './[email]/notes/route';
 import { GET as getAccount } from './[email]/route';
 import { GET as getAccounts } from './route';
@@ -19,7 +19,7 @@ describe('accounts API', () => {
   afterAll(() => demo?.close());
 
   const call = (handler: typeof getAccounts, url: string, init: RequestInit = {}, params: Record<string, string> = {}) =>
-    handler(new Request(`http://localhost${url}`, { ...init, headers: { cookie: ops, 'content-type': 'application/json' } }), { params: Promise.resolve(params) });
+    handler(new Request(`http://localhost${url}`, { ...init, headers: { cookie: ops, ...OWN_PAGE_HEADERS } }), { params: Promise.resolve(params) });
 
   it('lists 13 rows with the default shocks', async () => {
     const res = await call(getAccounts, '/api/accounts');

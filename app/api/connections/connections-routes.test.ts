@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, type Harness, keyOf, openHarness } from '@/lib/server/connections/test-support';
-import { sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/sessions';
+import { OWN_PAGE_HEADERS, sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/sessions';
 import { loadScenario, type Scenario } from '@/sim/scenario';
 import { DELETE } from './[id]/route';
 import { GET as listSubs, POST as addSub } from './[id]/sub-accounts/route';
@@ -15,7 +15,7 @@ const call = (handler: typeof GET, cookie: string, init: { method?: string; body
   handler(
     new Request('http://localhost/api/connections', {
       method: init.method ?? 'GET',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, ...OWN_PAGE_HEADERS },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     }),
     { params: Promise.resolve(init.params ?? {}) },

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { z, type ZodType } from 'zod';
 import type { AuditAction } from '@/lib/audit-actions';
 import { can, type Permission } from '@/lib/permissions';
+import { API_CACHE_CONTROL } from '@/lib/security/headers';
+import { refuseForeignRequest, refuseNonJson } from '@/lib/security/same-origin';
 import { writeAudit } from '../audit';
 import { userFromRequest, type SessionUser } from '../auth/session';
 import { isDraining } from '../lifecycle';
@@ -30,9 +32,10 @@ type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
 export type RouteHandler = ((req: Request, ctx: NextRouteContext) => Promise<Response>) & { permission: Permission };
 
 /**
- * The one wrapper every API route goes through: session → role → zod-validated input → handler →
- * typed errors to HTTP. The permission is checked before the input is even parsed, so a forbidden
- * caller learns nothing about the shape of the request.
+ * The one wrapper every API route goes through: origin → session → role → zod-validated input → handler →
+ * typed errors to HTTP. A state-changing request from anywhere but our own pages, or not in JSON, is
+ * refused before anything else (docs/security.md). The permission is checked before the input is even
+ * parsed, so a forbidden caller learns nothing about the shape of the request.
  */
 export function apiRoute<P = undefined, Q = undefined, B = undefined>(
   spec: Spec<P, Q, B>,
@@ -41,6 +44,8 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(
   const route = async (req: Request, ctx: NextRouteContext): Promise<Response> => {
     const requestId = req.headers.get('x-request-id') ?? randomUUID();
     try {
+      const refusal = refuseForeignRequest(req) ?? refuseNonJson(req);
+      if (refusal) throw new ApiError(refusal.status, refusal.code, refusal.message);
       // A stopping instance starts nothing new; the balancer's readiness check already sends people elsewhere.
       if (req.method !== 'GET' && req.method !== 'HEAD' && isDraining()) throw new ApiError(503, 'shutting_down', 'This marginwatch instance is shutting down; nothing was changed. Try again in a moment.');
       const user = await userFromRequest(req);
@@ -63,6 +68,7 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(
       });
       const response = result instanceof Response ? result : Response.json(result ?? { ok: true });
       response.headers.set('x-request-id', requestId);
+      response.headers.set('cache-control', API_CACHE_CONTROL);
       return response;
     } catch (error) {
       return errorResponse(error, requestId);
@@ -94,14 +100,14 @@ function errorResponse(error: unknown, requestId: string): Response {
     const error = known;
     return Response.json(
       { error: { code: error.code, message: error.message, details: error.details } },
-      { status: error.status, headers: { 'x-request-id': requestId } },
+      { status: error.status, headers: { 'x-request-id': requestId, 'cache-control': API_CACHE_CONTROL } },
     );
   }
   // Unexpected: log for operators (our errors never carry secrets), show people a reference only.
   console.error(`[api] request ${requestId} failed:`, error instanceof Error ? error.stack : error);
   return Response.json(
     { error: { code: 'internal', message: `Something went wrong. Reference: ${requestId}` } },
-    { status: 500, headers: { 'x-request-id': requestId } },
+    { status: 500, headers: { 'x-request-id': requestId, 'cache-control': API_CACHE_CONTROL } },
   );
 }
 

@@ -9,6 +9,10 @@ import { isRole } from '@/lib/permissions';
 export const authConfig = {
   pages: { signIn: '/login' },
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  // Strict: no other site can make the browser send the session, not even with a top-level link
+  // (docs/security.md). Auth.js deep-merges this over its defaults, keeping the cookie's name (with the
+  // __Secure- prefix over https), httpOnly and secure.
+  cookies: { sessionToken: { options: { sameSite: 'strict' } } } as unknown as NextAuthConfig['cookies'],
   providers: [],
   callbacks: {
     jwt({ token, user }) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/keys/special/route';
 import { PUT as putIp } from '@/app/api/keys/special/ip/route';
 import { loadScenario } from '@/sim/scenario';
-import { sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/sessions';
+import { OWN_PAGE_HEADERS, sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/sessions';
 import { ApiError } from '../api/errors';
 import { loadKeyring } from '../crypto/keyring';
 import { seal } from '../crypto/seal';
@@ -24,7 +24,7 @@ describe('special-key actions against the simulator', () => {
   const ruleOf = async (account: string) =>
     (await db().select({ rule: accountSnapshots.rule }).from(accountSnapshots).where(eq(accountSnapshots.accountEmail, email(account))).orderBy(desc(accountSnapshots.takenAt)).limit(1))[0]!.rule;
   const post = async (path: string, handler: typeof POST, method: string, body: unknown) =>
-    handler(new Request(`http://localhost${path}`, { method, headers: { 'content-type': 'application/json', cookie: ownerCookie }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+    handler(new Request(`http://localhost${path}`, { method, headers: { ...OWN_PAGE_HEADERS, cookie: ownerCookie }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
 
   beforeAll(async () => {
     process.env.AUTH_SECRET = TEST_AUTH_SECRET;
