@@ -109,7 +109,8 @@ export async function signIn(url: string, credential: DemoCredential): Promise<s
   const res = await fetch(`${url}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    // Our own origin: the app refuses a state-changing request from anywhere else (docs/security.md).
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie, origin: new URL(url).origin },
     body: new URLSearchParams({ csrfToken, email: credential.email, password: credential.password }),
   });
   const session = res.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='));

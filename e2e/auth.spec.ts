@@ -28,7 +28,7 @@ test.describe('anonymous', () => {
     const cred = demoCredential('ops');
     await signIn(page, cred.email, cred.password);
     await expectShell(page, 'ops');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto('/');
     await expect(page).toHaveURL(/\/login/);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { storageState } from './support';
+import { demoCredential, ownPage, signIn, storageState } from './support';
 
 // The browser-level half of docs/security.md; app/api/route-origin.test.ts walks every route.
 test.describe('owner signed in', () => {
@@ -54,4 +54,22 @@ test.describe('owner signed in', () => {
     expect(api.headers()).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
     expect(api.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   });
+});
+
+test('after sign-out the old cookie is worthless: 401 on an owner action, no session', async ({ browser, playwright, baseURL }) => {
+  const cred = demoCredential('owner');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, cred.email, cred.password);
+  await expect(page.getByTestId('user-email')).toHaveText(cred.email);
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'))!;
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await context.close();
+
+  // Someone who copied the cookie before the sign-out replays it.
+  const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` } });
+  expect((await replay.put('/api/terms', { headers: ownPage, data: { signedOn: '2025-01-01', note: '' } })).status()).toBe(401);
+  expect(await (await replay.get('/api/auth/session')).json()).toBeNull();
+  await replay.dispose();
 });

@@ -4,7 +4,7 @@ import { Header } from '@/components/shell/header';
 import { Sidebar } from '@/components/shell/sidebar';
 import { getEnv } from '@/lib/env';
 import { requirePageUser } from '@/lib/server/auth/page-guard';
-import { signOutAction } from './actions';
+import { signOutAction, signOutEverywhereAction } from './actions';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
@@ -12,7 +12,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <div className="flex h-screen">
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
-        <Header user={user} demo={getEnv().demo} signOutAction={signOutAction} />
+        <Header user={user} demo={getEnv().demo} signOutAction={signOutAction} signOutEverywhereAction={signOutEverywhereAction} />
         <main className="flex-1 overflow-y-auto px-8 py-6">{children}</main>
         <LiveSync />
       </div>

@@ -2,7 +2,14 @@ import type { SessionUser } from '@/lib/contracts/auth';
 import { RefreshStatusBar } from '@/components/refresh/refresh-status';
 import { RoleBadge } from './role-badge';
 
-export function Header({ user, demo, signOutAction }: { user: SessionUser; demo: boolean; signOutAction: () => Promise<void> }) {
+interface HeaderProps {
+  user: SessionUser;
+  demo: boolean;
+  signOutAction: () => Promise<void>;
+  signOutEverywhereAction: () => Promise<void>;
+}
+
+export function Header({ user, demo, signOutAction, signOutEverywhereAction }: HeaderProps) {
   return (
     <header className="flex h-14 items-center justify-between print:hidden border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex min-w-0 items-center gap-4 text-sm text-slate-500">
@@ -19,6 +26,14 @@ export function Header({ user, demo, signOutAction }: { user: SessionUser; demo:
         <form action={signOutAction}>
           <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
             Sign out
+          </button>
+          <button
+            type="submit"
+            formAction={signOutEverywhereAction}
+            title="End every session of this user, on every device"
+            className="ml-2 hidden rounded-md px-2 py-1 text-xs text-slate-600 underline-offset-2 hover:underline md:inline dark:text-slate-400"
+          >
+            Sign out everywhere
           </button>
         </form>
       </div>

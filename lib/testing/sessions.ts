@@ -1,12 +1,13 @@
 import { encode } from 'next-auth/jwt';
 import type { Role } from '@/lib/permissions';
 import type { Db } from '@/lib/server/db/client';
+import { createSession } from '@/lib/server/auth/session-store';
 import { createUser } from '@/lib/server/users';
 
 export const TEST_AUTH_SECRET = 'test-auth-secret-0123456789abcdef0123456789';
 const COOKIE = 'authjs.session-token';
 
-/** A signed-in request as Auth.js would see it: a real user row and a real session JWT cookie. */
+/** A signed-in request as Auth.js would see it: a real user row, a real session row and a real session JWT cookie. */
 export async function sessionCookieFor(db: Db, role: Role): Promise<string> {
   const user = await createUser(db, {
     email: `${role}-${Math.random().toString(36).slice(2)}@test.example`,
@@ -14,7 +15,11 @@ export async function sessionCookieFor(db: Db, role: Role): Promise<string> {
     role,
     password: 'correct horse battery staple',
   });
-  const token = await encode({ token: { uid: user.id, role, email: user.email }, secret: TEST_AUTH_SECRET, salt: COOKIE });
+  return cookieForSession(user.id, role, await createSession(db, user.id));
+}
+
+export async function cookieForSession(uid: string, role: Role, sid: string): Promise<string> {
+  const token = await encode({ token: { uid, role, sid }, secret: TEST_AUTH_SECRET, salt: COOKIE });
   return `${COOKIE}=${token}`;
 }
 

@@ -3,8 +3,8 @@ import { isRole } from '@/lib/permissions';
 
 /**
  * The Auth.js configuration without the credentials provider: no database, no password hashing.
- * Sessions are JWTs (the credentials provider requires it); the role is carried in the token and
- * re-checked against the database by every route handler and page.
+ * Sessions are JWTs (the credentials provider requires it) naming a row of the sessions table; every route
+ * handler and page checks that row and reads the role as it is now (session-cache.ts).
  */
 export const authConfig = {
   pages: { signIn: '/login' },
@@ -19,6 +19,7 @@ export const authConfig = {
       if (user?.id && isRole(user.role)) {
         token.uid = user.id;
         token.role = user.role;
+        token.sid = user.sid;
       }
       return token;
     },

@@ -2,8 +2,11 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { getDb } from '../db/client';
 import { authenticate } from './authenticate';
 import { authConfig } from './config';
+import { invalidateSessionCache } from './session-cache';
+import { createSession, revokeSession } from './session-store';
 
 export class AccountLockedError extends CredentialsSignin {
   code = 'locked';
@@ -20,6 +23,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       console.error('[auth]', error.name, error.message);
     },
   },
+  events: {
+    // Both ways out (our sign-out action and Auth.js's own endpoint) end the session on the server, so the
+    // old cookie is worthless even if someone kept a copy.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid !== 'string') return;
+      await revokeSession(await getDb(), sid);
+      invalidateSessionCache();
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
@@ -27,7 +40,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await authenticate(parsed.data.email, parsed.data.password);
-        if (result.ok) return result.user;
+        if (result.ok) {
+          const sid = await createSession(await getDb(), result.user.id);
+          invalidateSessionCache();
+          return { ...result.user, sid };
+        }
         if (result.reason === 'locked') throw new AccountLockedError();
         return null;
       },

@@ -1,38 +1,37 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { getToken } from 'next-auth/jwt';
 import type { SessionUser } from '@/lib/contracts/auth';
-import { isRole } from '@/lib/permissions';
 import { getDb } from '../db/client';
-import { users } from '../db/schema';
-import { auth } from './index';
+import { userForSession } from './session-cache';
 
 export type { SessionUser };
 
 /**
- * The token says who signed in; the database says whether they still exist and what role they hold now,
- * so a removed user or a changed role takes effect on the next request, not when the JWT expires.
+ * The token says which session this is; the session table (cached in memory, session-cache.ts) says whether
+ * it is still live and who holds it with which role now, so a sign-out, a removed user or a changed role
+ * takes effect on the next request, not when the JWT expires.
  */
-async function loadUser(uid: unknown): Promise<SessionUser | null> {
-  if (typeof uid !== 'string') return null;
-  const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(users.id, uid));
-  if (!row || !isRole(row.role)) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
+async function userFromToken(cookieHeaders: Headers, https: boolean): Promise<SessionUser | null> {
+  const token = await getToken({ req: { headers: cookieHeaders }, secret: process.env.AUTH_SECRET, secureCookie: https });
+  if (!token) return null;
+  return userForSession(await getDb(), token);
 }
 
 /** For route handlers: reads the session cookie from the request itself. */
-export async function userFromRequest(req: Request): Promise<SessionUser | null> {
-  const token = await getToken({
-    req,
-    secret: process.env.AUTH_SECRET,
-    secureCookie: new URL(req.url).protocol === 'https:',
-  });
-  return loadUser(token?.uid);
+export function userFromRequest(req: Request): Promise<SessionUser | null> {
+  return userFromToken(req.headers, new URL(req.url).protocol === 'https:');
 }
 
-/** For server components and actions. */
+/** For server components and actions: the same cookie, read from the incoming request. */
 export async function userFromSession(): Promise<SessionUser | null> {
-  const session = await auth();
-  return loadUser(session?.user?.id);
+  const incoming = await headers();
+  return userFromToken(new Headers(incoming), incoming.get('x-forwarded-proto') === 'https');
+}
+
+/** The session id in the request's cookie, for signing that one session out. */
+export async function sessionIdFromCookie(): Promise<string | null> {
+  const incoming = await headers();
+  const token = await getToken({ req: { headers: new Headers(incoming) }, secret: process.env.AUTH_SECRET, secureCookie: incoming.get('x-forwarded-proto') === 'https' });
+  return typeof token?.sid === 'string' ? token.sid : null;
 }

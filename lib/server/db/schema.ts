@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // No `server-only` here: drizzle-kit reads this file outside Next.js to generate migrations.
 
@@ -10,6 +10,33 @@ export const users = pgTable('users', {
   role: text('role', { enum: ['owner', 'ops'] }).notNull(),
   passwordHash: text('password_hash').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One row per sign-in. The session cookie names its row; signing out revokes it, and a session ends at
+ * its absolute lifetime or after an idle spell (docs/security.md, "Sessions that end").
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * A single counter bumped by every change to who may act (a sign-in, a sign-out, a role change). Each app
+ * instance caches users and sessions in memory and re-reads them only when this number moved, so checking a
+ * session costs no database round trip per request.
+ */
+export const authEpoch = pgTable('auth_epoch', {
+  id: integer('id').primaryKey(),
+  epoch: bigint('epoch', { mode: 'number' }).notNull().default(0),
 });
 
 /** Failed sign-ins per email, kept in the database so a lock-out holds across app instances. */
