@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction } from '@/lib/audit-actions';
 import type { Role } from '@/lib/permissions';
 import { getDb } from './db/client';
@@ -33,6 +33,13 @@ export async function writeAudit(entry: AuditEntryInput): Promise<void> {
     after: entry.after ?? null,
     requestId: entry.requestId ?? null,
   });
+}
+
+/** Removes entries older than the retention (AUDIT_RETENTION_DAYS); answers how many went. */
+export async function pruneAudit(days: number): Promise<number> {
+  const db = await getDb();
+  const gone = await db.delete(auditLog).where(lt(auditLog.at, sql`now() - make_interval(days => ${days})`)).returning({ id: auditLog.id });
+  return gone.length;
 }
 
 export interface AuditFilters {

@@ -15,9 +15,6 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   } catch (error) {
     // Success is signalled by a redirect, which must propagate.
     if (!(error instanceof AuthError)) throw error;
-    if ('code' in error && error.code === 'locked') {
-      return { error: 'Too many failed attempts for this email. It is locked for 15 minutes.' };
-    }
     // One message for unknown email and wrong password: the form must not reveal which accounts exist.
     return { error: 'Email or password is incorrect.' };
   }

@@ -4,8 +4,9 @@ import { isRole, type Role } from '@/lib/permissions';
 import { writeAudit } from '../audit';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
-import { clearFailures, lockedUntil, recordFailure } from './login-guard';
+import { clearAttempts, purgeOldAttempts, recordAttempt } from './login-guard';
 import { verifyPassword } from './password';
+import { ACCOUNT_DELAY, countIpAttempt, delayFor, IP_DELAY, refundIpAttempt, sleep } from './throttle';
 
 export interface AuthenticatedUser {
   id: string;
@@ -14,40 +15,42 @@ export interface AuthenticatedUser {
   role: Role;
 }
 
-export type AuthenticateResult =
-  | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; until: Date };
+export type AuthenticateResult = { ok: true; user: AuthenticatedUser; delayMs: number } | { ok: false; reason: 'invalid'; delayMs: number };
+
+export interface AttemptContext {
+  /** The client address (throttle.ts `clientIp`); absent for scripts. */
+  ip?: string;
+  now?: Date;
+  /** How to wait out the delay; tests pass one that records it. */
+  wait?: (ms: number) => Promise<void>;
+}
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Checks a password, enforcing the per-email lock-out, and audits every outcome. */
-export async function authenticate(rawEmail: string, password: string, now = new Date()): Promise<AuthenticateResult> {
+/**
+ * Checks a password and audits every outcome. Repeated attempts for one email or from one address are
+ * answered later and later (throttle.ts), never refused: the right password always signs in.
+ */
+export async function authenticate(rawEmail: string, password: string, context: AttemptContext = {}): Promise<AuthenticateResult> {
   const db = await getDb();
+  const now = context.now ?? new Date();
   const email = normalizeEmail(rawEmail);
   const anonymous = { id: null, email, role: null };
 
-  const locked = await lockedUntil(db, email, now);
-  if (locked) {
-    await writeAudit({ actor: anonymous, action: 'auth.signin_locked', target: email });
-    return { ok: false, reason: 'locked', until: locked };
-  }
+  const [accountAttempt, ipAttempt] = await Promise.all([recordAttempt(db, email, now), context.ip ? countIpAttempt(context.ip) : 0]);
+  const delayMs = Math.max(delayFor(accountAttempt, ACCOUNT_DELAY), delayFor(ipAttempt, IP_DELAY));
+  if (delayMs > 0) await (context.wait ?? sleep)(delayMs);
 
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid || !isRole(user.role)) {
-    const lockedNow = await recordFailure(db, email, now);
-    await writeAudit({ actor: anonymous, action: 'auth.signin_fail', target: email });
-    if (lockedNow) {
-      await writeAudit({ actor: anonymous, action: 'auth.lockout', target: email, after: { lockedUntil: lockedNow.toISOString() } });
-      return { ok: false, reason: 'locked', until: lockedNow };
-    }
-    return { ok: false, reason: 'invalid' };
+    await writeAudit({ actor: anonymous, action: 'auth.signin_fail', target: email, after: delayMs ? { delayedMs: delayMs } : undefined });
+    return { ok: false, reason: 'invalid', delayMs };
   }
 
-  await clearFailures(db, email);
+  await Promise.all([clearAttempts(db, email), context.ip ? refundIpAttempt(context.ip) : undefined, purgeOldAttempts(db, now)]);
   await writeAudit({ actor: { id: user.id, email, role: user.role }, action: 'auth.signin', target: email });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role }, delayMs };
 }

@@ -6,11 +6,8 @@ import { getDb } from '../db/client';
 import { authenticate } from './authenticate';
 import { authConfig } from './config';
 import { invalidateSessionCache } from './session-cache';
+import { clientIp } from './throttle';
 import { createSession, revokeSession } from './session-store';
-
-export class AccountLockedError extends CredentialsSignin {
-  code = 'locked';
-}
 
 const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 
@@ -36,16 +33,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await authenticate(parsed.data.email, parsed.data.password);
+        const result = await authenticate(parsed.data.email, parsed.data.password, { ip: clientIp(request.headers) });
         if (result.ok) {
           const sid = await createSession(await getDb(), result.user.id);
           invalidateSessionCache();
           return { ...result.user, sid };
         }
-        if (result.reason === 'locked') throw new AccountLockedError();
         return null;
       },
     }),

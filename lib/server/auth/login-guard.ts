@@ -1,25 +1,18 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { eq } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { loginAttempts } from '../db/schema';
+import { THROTTLE_WINDOW_MS } from './throttle';
 
-/** After MAX_FAILURES failures for one email within WINDOW, that email is locked for LOCK. */
-export const MAX_FAILURES = 5;
-export const WINDOW_MS = 15 * 60_000;
-export const LOCK_MS = 15 * 60_000;
-
-export async function lockedUntil(db: Db, email: string, now: Date): Promise<Date | null> {
-  const [row] = await db.select().from(loginAttempts).where(eq(loginAttempts.email, email));
-  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
-}
+/** Rows of emails with no attempt for this long are removed (retention of login attempts, docs/security.md). */
+export const ATTEMPT_RETENTION_MS = 24 * 60 * 60_000;
 
 /**
- * Counts a failure atomically (one upsert), so two app instances racing on the same email cannot both
- * read 4 and write 5. Returns the lock end when this failure triggered a lock-out.
+ * Counts a sign-in attempt for `email` before its password is checked and answers its number in the current
+ * window. One atomic upsert, so parallel attempts (or two instances) each get their own number and wait in turn.
  */
-export async function recordFailure(db: Db, email: string, now: Date): Promise<Date | null> {
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
+export async function recordAttempt(db: Db, email: string, now: Date): Promise<number> {
+  const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const [row] = await db
     .insert(loginAttempts)
     .values({ email, failures: 1, windowStartedAt: now })
@@ -31,16 +24,14 @@ export async function recordFailure(db: Db, email: string, now: Date): Promise<D
       },
     })
     .returning({ failures: loginAttempts.failures });
-  if (!row || row.failures < MAX_FAILURES) return null;
-  const until = new Date(now.getTime() + LOCK_MS);
-  // A fresh window starts with the lock, so the first failure after it expires does not re-lock at once.
-  await db
-    .update(loginAttempts)
-    .set({ lockedUntil: until, failures: 0, windowStartedAt: until })
-    .where(eq(loginAttempts.email, email));
-  return until;
+  return row?.failures ?? 1;
 }
 
-export async function clearFailures(db: Db, email: string): Promise<void> {
+/** A successful sign-in starts the email afresh. */
+export async function clearAttempts(db: Db, email: string): Promise<void> {
   await db.delete(loginAttempts).where(eq(loginAttempts.email, email));
+}
+
+export async function purgeOldAttempts(db: Db, now: Date): Promise<void> {
+  await db.delete(loginAttempts).where(lt(loginAttempts.windowStartedAt, new Date(now.getTime() - ATTEMPT_RETENTION_MS)));
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '@/lib/testing/databases';
 import { seal, sealingKeyFrom, unseal } from '../crypto/seal';
 import { resealAll } from '../crypto/rotate';
-import { clearFailures, lockedUntil, LOCK_MS, MAX_FAILURES, recordFailure, WINDOW_MS } from '../auth/login-guard';
+import { clearAttempts, recordAttempt } from '../auth/login-guard';
+import { THROTTLE_WINDOW_MS } from '../auth/throttle';
 import { createUser } from '../users';
 import type { Database } from './client';
 import { connections, users } from './schema';
@@ -41,35 +42,20 @@ describe.each(testDatabases())('database on $driver', ({ open }) => {
     expect(rows).toHaveLength(0);
   });
 
-  it('locks an email after five failures within 15 minutes, for 15 minutes', async () => {
-    const email = 'locked@desk.example';
-    const t0 = new Date('2026-01-01T00:00:00Z');
-    for (let i = 1; i < MAX_FAILURES; i++) {
-      expect(await recordFailure(database.db, email, new Date(t0.getTime() + i * 1000))).toBeNull();
-    }
-    const fifth = new Date(t0.getTime() + MAX_FAILURES * 1000);
-    const until = await recordFailure(database.db, email, fifth);
-    expect(until?.getTime()).toBe(fifth.getTime() + LOCK_MS);
-    expect(await lockedUntil(database.db, email, new Date(fifth.getTime() + LOCK_MS - 1))).not.toBeNull();
-    expect(await lockedUntil(database.db, email, new Date(fifth.getTime() + LOCK_MS + 1))).toBeNull();
-    await clearFailures(database.db, email);
-    expect(await lockedUntil(database.db, email, fifth)).toBeNull();
-  });
-
-  it('does not lock when the failures are spread beyond the window', async () => {
-    const email = 'slow@desk.example';
+  it('numbers sign-in attempts per email within the window, and starts afresh after it or a success', async () => {
+    const email = 'counted@desk.example';
     const t0 = Date.parse('2026-01-01T00:00:00Z');
-    for (let i = 0; i < MAX_FAILURES * 2; i++) {
-      // One failure every 4 minutes: never five within 15 minutes of the window's start.
-      expect(await recordFailure(database.db, email, new Date(t0 + i * (WINDOW_MS / 3.5)))).toBeNull();
-    }
+    for (let i = 1; i <= 5; i++) expect(await recordAttempt(database.db, email, new Date(t0 + i * 1000))).toBe(i);
+    expect(await recordAttempt(database.db, email, new Date(t0 + THROTTLE_WINDOW_MS + 2000))).toBe(1);
+    await clearAttempts(database.db, email);
+    expect(await recordAttempt(database.db, email, new Date(t0 + THROTTLE_WINDOW_MS + 3000))).toBe(1);
   });
 
-  it('counts concurrent failures exactly once each', async () => {
+  it('gives concurrent attempts distinct numbers, so parallel guesses wait in turn', async () => {
     const email = 'race@desk.example';
     const now = new Date('2026-02-01T00:00:00Z');
-    const results = await Promise.all(Array.from({ length: MAX_FAILURES }, () => recordFailure(database.db, email, now)));
-    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    const numbers = await Promise.all(Array.from({ length: 8 }, () => recordAttempt(database.db, email, now)));
+    expect([...numbers].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('rotation re-seals every secret and keeps each readable', async () => {

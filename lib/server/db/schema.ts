@@ -39,12 +39,14 @@ export const authEpoch = pgTable('auth_epoch', {
   epoch: bigint('epoch', { mode: 'number' }).notNull().default(0),
 });
 
-/** Failed sign-ins per email, kept in the database so a lock-out holds across app instances. */
+/**
+ * Sign-in attempts per email in the current throttling window (`failures` counts every attempt since the
+ * last success), kept in the database so the delay holds across app instances (docs/security.md).
+ */
 export const loginAttempts = pgTable('login_attempts', {
   email: text('email').primaryKey(),
   failures: integer('failures').notNull().default(0),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
 /** Exchange keys the owner stores. The secret (HMAC secret or private key PEM) is sealed at rest. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getEnv } from '@/lib/env';
+import { pruneAudit } from '../audit';
 import { getDb } from '../db/client';
 import { isDraining } from '../lifecycle';
 import { connections } from '../db/schema';
@@ -36,7 +37,10 @@ export function startRefreshScheduler(): void {
   const tick = (trigger: 'start' | 'schedule') => {
     if (running || isDraining()) return; // a slow refresh never piles up behind itself
     running = true;
-    refreshAllMasters(trigger, periodMs).finally(() => (running = false));
+    refreshAllMasters(trigger, periodMs)
+      .then(() => pruneAudit(getEnv().AUDIT_RETENTION_DAYS))
+      .catch((error) => console.error('[audit] pruning failed:', error instanceof Error ? error.message : error))
+      .finally(() => (running = false));
   };
   holder.__marginwatchScheduler = setInterval(() => tick('schedule'), periodMs);
   tick('start');
