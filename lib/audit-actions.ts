@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'auth.signin_locked',
   'auth.lockout',
   'auth.signout',
+  'auth.signout_everywhere',
   'connections.create',
   'connections.rotate',
   'connections.delete',

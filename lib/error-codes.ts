@@ -23,6 +23,11 @@ export const ERROR_CODES = [
   'repay_refused',
   // The instance is stopping (docs/production.md, Process life)
   'shutting_down',
+  // Security (docs/security.md)
+  'cross_origin',
+  'unsupported_media_type',
+  'payload_too_large',
+  'duplicate_request',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
