@@ -54,13 +54,30 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
         {r.stale && <StaleBadge error={r.error} />}
         <span className="num text-slate-500">data {formatAge(r.dataAt, now)} old ({formatDateTime(r.dataAt)})</span>
       </div>
-      {r.stale && r.error && <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">⏱ The last refresh could not read this account ({r.error}); these figures are from {formatDateTime(r.dataAt)}.</p>}
+      {r.stale && (d.neverRead || r.error) && (
+        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          {d.neverRead
+            ? `⏱ This account has never been read successfully${r.error ? ` (${r.error})` : ''}: there is no data for it yet, and nothing here is zero.`
+            : `⏱ The last refresh could not read this account (${r.error}); these figures are the last good data, from ${formatDateTime(r.dataAt)}.`}
+        </p>
+      )}
+      {d.unpriced.length > 0 && (
+        <p role="alert" data-testid="unpriced" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          ? Incomplete data: no price for {d.unpriced.map((u) => `${u.asset} (held ${u.held}, owed ${u.owed})`).join(', ')}. These are left out of every total below, which are
+          lower bounds (≥); the stress figures leave them out too. The status is Binance’s where it reports one.
+        </p>
+      )}
 
       <Card title="The rule that applies">
         <div className="flex flex-wrap items-start gap-4">
           <BindingBadge bound={r.bound} rule={r.rule} full />
           <p className="min-w-0 flex-1 text-sm" data-testid="rule-reason">{r.reason}</p>
         </div>
+        {d.evidence.length > 0 && (
+          <ul className="mt-3 list-disc space-y-0.5 pl-5 text-xs text-slate-600 dark:text-slate-400" aria-label="Evidence for the binding verdict" data-testid="binding-evidence">
+            {d.evidence.map((e) => <li key={e}>{e}</li>)}
+          </ul>
+        )}
       </Card>
 
       <Card>
@@ -74,7 +91,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
           <Figure label="Outstanding loan" danger={Number(r.outstandingLoanUsd) > 0}>{Number(r.outstandingLoanUsd) > 0 ? `⚠ ${formatUsd(r.outstandingLoanUsd)}` : formatUsd(0)}</Figure>
         </dl>
         <p className="num mt-4 text-xs text-slate-500">
-          Assets {formatUsd(d.totals.assetsUsd)} · liabilities {formatUsd(d.totals.liabilitiesUsd)} · equity {formatUsd(d.totals.equityUsd)} · keys {r.keys.total ?? '?'}/30, {r.keys.special ?? '?'} special
+          Assets {d.unpriced.length ? '≥ ' : ''}{formatUsd(d.totals.assetsUsd)} · liabilities {d.unpriced.length ? '≥ ' : ''}{formatUsd(d.totals.liabilitiesUsd)} · equity {d.unpriced.length ? '? ' : ''}{formatUsd(d.totals.equityUsd)} · keys {r.keys.total ?? '?'}/30, {r.keys.special ?? '?'} special
           {d.outstandingLoans.map((l) => ` · ${l.kind === 'LIQUIDATION_LOAN' ? 'LiquidationLoan' : 'PM bankruptcy loan'} ${l.remaining} ${l.asset}`)}
         </p>
       </Card>

@@ -11,6 +11,8 @@ export const TONE: Record<'ok' | 'warn' | 'danger' | 'muted', string> = {
 /** The rule in a few words for the table's second line; the full label is in the tooltip and the detail page. */
 const RULE_SHORT: Record<ApplicabilityRule, string> = {
   BOUND_SPECIAL_KEY: 'special key created',
+  BOUND_ISOLATED_SPECIAL_KEY: 'isolated key: treated bound',
+  BOUND_LIQUIDATION_LOAN: 'LiquidationLoan booked',
   BOUND_KEYS_DELETED_EXIT_UNCONFIRMED: 'keys deleted, no exit',
   NOT_BOUND: 'standard liquidation',
   PM_PRO_BOUND: 'Portfolio Margin Pro',
@@ -18,6 +20,7 @@ const RULE_SHORT: Record<ApplicabilityRule, string> = {
   UNSUPPORTED_PRODUCT: 'unsupported product',
   UNKNOWN_NO_KEY: 'no key stored',
   UNKNOWN_READ_ONLY_KEY: 'key can only read',
+  UNKNOWN_NOT_READ: 'never read',
   UNKNOWN_MODE: 'mode unreadable',
 };
 

@@ -66,7 +66,8 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
       </Card>
 
       {blocked.length > 0 && (
-        <Card title={`Bound, blocked (${blocked.length})`}>
+        // Not every blocked account is known to be bound (no key stored: binding unknown); each says its own verdict.
+        <Card title={`Blocked (${blocked.length})`}>
           <ul className="space-y-4" aria-label="Blocked accounts">
             {blocked.map((a) => (
               <li key={a.email} className={notice.warn} data-testid={`blocked-${a.email}`}>
@@ -106,6 +107,7 @@ function AccountFacts({ a }: { a: ExitReviewAccount }) {
       <p>
         <span className="font-semibold">{a.email}</span>
         <span className="ml-2 text-xs text-slate-500">{a.mode.replace('_', ' ')}</span>
+        <span className="ml-2 text-xs font-medium">{RULE_LABEL[a.rule]}</span>
         <span className="ml-2 text-xs">
           special keys now: <span className="num font-medium">{a.specialKeys ?? 'unknown (no key stored)'}</span>
         </span>

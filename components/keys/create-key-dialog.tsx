@@ -11,9 +11,21 @@ import { useKeyAction } from './use-key-action';
 
 type Created = { keyId: string; apiKey: string; secretKey: string | null; type: string; liquidationLoan: string | null };
 
-/** The first special key on a Cross Classic account binds it: say so plainly before anything is sent. */
+/**
+ * What a new special key does to the account's binding, from the refresh's one verdict (its rule): the first
+ * key binds a Cross Classic account, and so does a key on an account that exited (docs/domain.md#binding).
+ */
+function bindingChange(account: InventoryAccount): 'binds' | 'rebinds' | 'stays' | 'none' {
+  if (account.mode !== 'CROSS_CLASSIC') return 'none';
+  const unbound = account.rule === 'NOT_BOUND' || (account.rule === null && !account.keys.some((k) => k.kind === 'special'));
+  if (!unbound) return 'stays';
+  return account.exit ? 'rebinds' : 'binds';
+}
+
+/** The key would bind (or re-bind) the account: say so plainly before anything is sent. */
 function needsBindingConfirmation(account: InventoryAccount): boolean {
-  return account.mode === 'CROSS_CLASSIC' && !account.keys.some((k) => k.kind === 'special');
+  const change = bindingChange(account);
+  return change === 'binds' || change === 'rebinds';
 }
 
 export function CreateKeyDialog({ account, onClose }: { account: InventoryAccount; onClose: () => void }) {
@@ -48,12 +60,13 @@ export function CreateKeyDialog({ account, onClose }: { account: InventoryAccoun
 
   if (confirming) {
     return (
-      <Modal title="This account becomes bound to the LiquidationLoan policy" onClose={onClose}>
+      <Modal title={bindingChange(account) === 'rebinds' ? 'A new special key re-binds this account' : 'This account becomes bound to the LiquidationLoan policy'} onClose={onClose}>
         <div className="space-y-3 text-sm" data-testid="binding-confirmation">
           <p>
-            <strong>{account.email}</strong> is a Cross Margin Classic account with no special key so far. With the Supplemental Product Terms signed,
-            creating this special key makes the account <strong>bound to the LiquidationLoan policy</strong>: if a forced liquidation leaves a
-            deficit, the deficit becomes a loan you must repay in full.
+            <strong>{account.email}</strong> is a Cross Margin Classic account{' '}
+            {bindingChange(account) === 'rebinds' ? 'that exited special-key mode and is no longer bound' : 'with no special key so far'}. With the Supplemental
+            Product Terms signed, creating this special key makes the account <strong>bound to the LiquidationLoan policy</strong>
+            {bindingChange(account) === 'rebinds' ? ' again' : ''}: if a forced liquidation leaves a deficit, the deficit becomes a loan you must repay in full.
           </p>
           <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
             ⚠ Deleting the key later will <strong>not</strong> release the account. Only a completed and confirmed exit (Exit wizard) does.
@@ -121,11 +134,14 @@ export function CreateKeyDialog({ account, onClose }: { account: InventoryAccoun
           <p role="alert" className="text-sm text-red-700 dark:text-red-300">{localError ?? create.error?.message}</p>
         )}
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          {needsBindingConfirmation(account)
-            ? 'LiquidationLoan: this would be the account’s first special key, which binds it — you will be asked to confirm.'
-            : account.mode === 'CROSS_CLASSIC'
-              ? 'LiquidationLoan: the account already had a special key, so it stays bound as it is.'
-              : 'LiquidationLoan: this account’s rule does not depend on its special keys.'}
+          {
+            {
+              binds: 'LiquidationLoan: this would be the account’s first special key, which binds it — you will be asked to confirm.',
+              rebinds: 'LiquidationLoan: this account exited and is not bound; a new special key would re-bind it — you will be asked to confirm.',
+              stays: 'LiquidationLoan: the account is already bound, and stays bound as it is.',
+              none: 'LiquidationLoan: this account’s rule does not depend on its special keys.',
+            }[bindingChange(account)]
+          }
         </p>
         <SubmitOrCancel pending={create.isPending} label="Create special key" pendingLabel="Creating…" onCancel={onClose} />
       </form>

@@ -5,8 +5,8 @@ import type { OverviewData } from '@/lib/contracts/overview';
 import { TONE_TEXT } from './tone';
 
 const RULE_ORDER: ApplicabilityRule[] = [
-  'BOUND_SPECIAL_KEY', 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', 'PM_PRO_BOUND', 'UNSUPPORTED_PRODUCT',
-  'UNKNOWN_NO_KEY', 'UNKNOWN_READ_ONLY_KEY', 'UNKNOWN_MODE', 'NOT_BOUND', 'ISOLATED_NEVER',
+  'BOUND_SPECIAL_KEY', 'BOUND_ISOLATED_SPECIAL_KEY', 'BOUND_LIQUIDATION_LOAN', 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', 'PM_PRO_BOUND', 'UNSUPPORTED_PRODUCT',
+  'UNKNOWN_NO_KEY', 'UNKNOWN_READ_ONLY_KEY', 'UNKNOWN_NOT_READ', 'UNKNOWN_MODE', 'NOT_BOUND', 'ISOLATED_NEVER',
 ];
 
 /** Accounts per status and per LiquidationLoan rule; empty rows are left out. */

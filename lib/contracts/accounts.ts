@@ -117,6 +117,12 @@ export interface AccountDetail {
   refresh: RefreshInfo;
   termsSigned: boolean;
   dataAvailable: boolean;
+  /** What the binding verdict rests on, as the refresh computed it (lib/risk/applicability.ts). */
+  evidence: string[];
+  /** Assets left out of the totals for want of a price (then lower bounds); never valued at 0. */
+  unpriced: { asset: string; held: string; owed: string }[];
+  /** Never read successfully: nothing shown is data (not "the last good data"). */
+  neverRead: boolean;
   totals: { assetsUsd: string; liabilitiesUsd: string; equityUsd: string };
   balances: BalanceRow[];
   shocks: ShockPoints;

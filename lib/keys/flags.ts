@@ -29,7 +29,7 @@ export const FLAG_INFO: Record<KeyFlag, { label: string; explanation: string }> 
   },
   bound: {
     label: 'Bound (LiquidationLoan)',
-    explanation: 'Cross Margin Classic with a special key: a deficit after liquidation becomes a LiquidationLoan the user must repay.',
+    explanation: 'Cross Margin Classic with a special key (an isolated-pair key counts: treated as bound) or a LiquidationLoan booked: a deficit after liquidation becomes a LiquidationLoan the user must repay.',
   },
   'bound-exit-unconfirmed': {
     label: 'Still bound: exit not confirmed',
@@ -53,7 +53,7 @@ export function isIdle(idleDays: number | null): boolean {
 /** The account-level binding flag from the risk engine's rule (lib/risk applicability). */
 export function bindingFlag(mode: string | null, rule: string | null): KeyFlag | null {
   if (mode !== 'CROSS_CLASSIC') return null;
-  if (rule === 'BOUND_SPECIAL_KEY') return 'bound';
+  if (rule === 'BOUND_SPECIAL_KEY' || rule === 'BOUND_ISOLATED_SPECIAL_KEY' || rule === 'BOUND_LIQUIDATION_LOAN') return 'bound';
   if (rule === 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED') return 'bound-exit-unconfirmed';
   return null;
 }

@@ -52,10 +52,10 @@ describe('aggregateMaster, worked by hand', () => {
   });
 
   it('counts per status and rule', () => {
-    // c, d: ML 11/9 → MARGIN_CALL; b: 50,000/40,000 = 1.25 → MARGIN_CALL; a: a LiquidationLoan outstanding;
+    // a: its LiquidationLoan proves it bound (BOUND_LIQUIDATION_LOAN). c, d: ML 11/9 → MARGIN_CALL; b: 50,000/40,000 = 1.25 → MARGIN_CALL; a: a LiquidationLoan outstanding;
     // e: MM 0 but a bankruptcy loan outstanding → BANKRUPTED, never "no debt".
     expect(m.counts.byStatus).toMatchObject({ MARGIN_CALL: 3, LOAN_OUTSTANDING: 1, BANKRUPTED: 1, NO_DEBT: 0, NORMAL: 0, LIQUIDATING: 0 });
-    expect(m.counts.byRule).toMatchObject({ BOUND_SPECIAL_KEY: 2, NOT_BOUND: 1, UNSUPPORTED_PRODUCT: 1, PM_PRO_BOUND: 1 });
+    expect(m.counts.byRule).toMatchObject({ BOUND_SPECIAL_KEY: 1, BOUND_LIQUIDATION_LOAN: 1, NOT_BOUND: 1, UNSUPPORTED_PRODUCT: 1, PM_PRO_BOUND: 1 });
     expect([m.counts.bound, m.counts.notBound, m.counts.unknown]).toEqual([3, 1, 1]);
   });
 

@@ -19,8 +19,8 @@ export class ShockGridMismatchError extends Error {
 }
 
 const RULES: ApplicabilityRule[] = [
-  'BOUND_SPECIAL_KEY', 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', 'NOT_BOUND', 'PM_PRO_BOUND',
-  'ISOLATED_NEVER', 'UNSUPPORTED_PRODUCT', 'UNKNOWN_NO_KEY', 'UNKNOWN_READ_ONLY_KEY', 'UNKNOWN_MODE',
+  'BOUND_SPECIAL_KEY', 'BOUND_ISOLATED_SPECIAL_KEY', 'BOUND_LIQUIDATION_LOAN', 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', 'NOT_BOUND', 'PM_PRO_BOUND',
+  'ISOLATED_NEVER', 'UNSUPPORTED_PRODUCT', 'UNKNOWN_NO_KEY', 'UNKNOWN_READ_ONLY_KEY', 'UNKNOWN_NOT_READ', 'UNKNOWN_MODE',
 ];
 
 /** The master view (docs/domain.md#exposure): deficit curve over bound accounts, loans, counts, nearest accounts. */
@@ -36,6 +36,7 @@ export function aggregateMaster(risks: readonly AccountRisk[], options: Aggregat
     shocks,
     curve: shocks.map((shock, i) => curvePoint(risks, shock, i, options.topContributors ?? 5)),
     totals: sumTotals(risks),
+    unpriced: sumUnpriced(risks),
     outstandingLoans: sumLoans(risks),
     counts: countAccounts(risks),
     nearestToLiquidation: nearest(risks, options.nearestCount ?? 10),
@@ -67,6 +68,20 @@ function sumTotals(risks: readonly AccountRisk[]): MasterRisk['totals'] {
     liabilities = liabilities.plus(dec(r.totals.liabilitiesUsd));
   }
   return { assetsUsd: toExact(assets), liabilitiesUsd: toExact(liabilities), equityUsd: toExact(assets.minus(liabilities)) };
+}
+
+function sumUnpriced(risks: readonly AccountRisk[]): NonNullable<MasterRisk['unpriced']> {
+  const byAsset = new Map<string, { held: Dec; owed: Dec }>();
+  let accounts = 0;
+  for (const r of risks) {
+    if (!r.unpriced?.length) continue;
+    accounts += 1;
+    for (const u of r.unpriced) {
+      const row = byAsset.get(u.asset) ?? { held: ZERO, owed: ZERO };
+      byAsset.set(u.asset, { held: row.held.plus(dec(u.held)), owed: row.owed.plus(dec(u.owed)) });
+    }
+  }
+  return { accounts, byAsset: [...byAsset].map(([asset, v]) => ({ asset, held: toExact(v.held), owed: toExact(v.owed) })) };
 }
 
 function sumLoans(risks: readonly AccountRisk[]): MasterRisk['outstandingLoans'] {

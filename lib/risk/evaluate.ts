@@ -39,6 +39,8 @@ export function evaluateAccount(input: AccountRiskInput, config: RiskConfig = DE
     pmPro: pm,
     outstandingLoans: input.outstandingLoans,
     outstandingLoanUsd: toExact(input.outstandingLoans.reduce((sum, l) => sum.plus(dec(l.valueUsd)), ZERO)),
+    ...(input.unpriced?.length ? { unpriced: input.unpriced } : {}),
+    ...(input.neverRead ? { neverRead: true } : {}),
   };
 }
 
@@ -49,13 +51,17 @@ const TIER_STATUS: Record<PmProTier, AccountStatus> = {
 
 /** The status from the exchange's fields first (lib/risk/status.ts); ours only where Binance said nothing. */
 function accountStatus(input: AccountRiskInput, sums: ExposureSums, pm: PmProRisk | null): { status: AccountStatus; statusSource: string } {
-  const hasDebt = !totalLiabilities(sums).isZero();
+  if (input.neverRead) return { status: 'UNKNOWN', statusSource: 'never read successfully' };
+  const unpriced = (input.unpriced ?? []).map((u) => u.asset);
+  // An unpriced borrowing is a debt too, even though it is in no sum.
+  const hasDebt = !totalLiabilities(sums).isZero() || (input.unpriced ?? []).some((u) => !dec(u.owed).isZero());
   const loans = input.outstandingLoans;
   let facts: StatusFacts;
   if (input.mode === 'PM_PRO') {
     facts = {
       hasDebt,
       loans,
+      unpriced,
       reported: input.pmPro ? { field: 'accountStatus', value: input.pmPro.accountStatus } : null,
       // Portfolio account not read: only "no debt" can still be told from the balances.
       computed: pm ? { status: TIER_STATUS[pm.tier], source: `uniMMR ${pm.uniMMR ?? '—'} against our tiers` } : hasDebt ? null : { status: 'NO_DEBT', source: 'nothing borrowed in the balances read' },
@@ -66,6 +72,7 @@ function accountStatus(input: AccountRiskInput, sums: ExposureSums, pm: PmProRis
     facts = {
       hasDebt,
       loans,
+      unpriced,
       reportedLevel: bars && input.reportedMarginLevel ? { field: 'marginLevel', value: input.reportedMarginLevel, ...bars } : null,
       computed: computed === 'UNKNOWN' ? null : { status: computed, source: 'our margin level from balances × prices' },
     };

@@ -3,12 +3,14 @@
  * Exact figures are decimal strings; stress figures are float64 numbers and are estimates (docs/domain.md#exposure).
  */
 import type { AccountStatus } from './status';
-import type { AccountMode, OutstandingLoanInput } from './types';
+import type { AccountMode, OutstandingLoanInput, UnpricedAsset } from './types';
 
 export type { AccountStatus } from './status';
 
 export type ApplicabilityRule =
   | 'BOUND_SPECIAL_KEY'
+  | 'BOUND_ISOLATED_SPECIAL_KEY'
+  | 'BOUND_LIQUIDATION_LOAN'
   | 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED'
   | 'NOT_BOUND'
   | 'PM_PRO_BOUND'
@@ -16,6 +18,7 @@ export type ApplicabilityRule =
   | 'UNSUPPORTED_PRODUCT'
   | 'UNKNOWN_NO_KEY'
   | 'UNKNOWN_READ_ONLY_KEY'
+  | 'UNKNOWN_NOT_READ'
   | 'UNKNOWN_MODE';
 
 export type Applicability = {
@@ -24,6 +27,11 @@ export type Applicability = {
   bound: boolean | null;
   /** One sentence for people. */
   reason: string;
+  /**
+   * What the verdict rests on, one line each: terms, special keys seen now, key history, exit confirmation,
+   * loans. Computed once per account per refresh and shown as is on every page (docs/domain.md#binding).
+   */
+  evidence?: string[];
 };
 
 /** Our recomputed margin level against the account's own bars (the fallback when Binance reports no status). */
@@ -104,6 +112,10 @@ export type AccountRisk = {
   outstandingLoans: OutstandingLoanInput[];
   /** Σ valueUsd of the outstanding loans, exact. */
   outstandingLoanUsd: string;
+  /** Assets left out of `totals` for want of a price: non-empty means the totals are lower bounds ("≥"). */
+  unpriced?: UnpricedAsset[];
+  /** Nothing was ever read: "never read successfully", not "last good data". */
+  neverRead?: boolean;
 };
 
 export type Contributor = { accountId: string; email: string; owed: number };
@@ -125,6 +137,8 @@ export type MasterRisk = {
   shocks: number[];
   curve: MasterCurvePoint[];
   totals: ExactTotals;
+  /** What the totals leave out for want of a price: accounts affected and amounts per asset (never valued as 0). */
+  unpriced?: { accounts: number; byAsset: UnpricedAsset[] };
   outstandingLoans: {
     liquidationLoanUsd: string;
     pmBankruptcyLoanUsd: string;

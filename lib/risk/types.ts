@@ -64,10 +64,18 @@ export type OutstandingLoanInput = {
   valueUsd: DecimalString;
 };
 
+/** An asset held or owed that has no USD price: left out of every sum, named instead (docs/domain.md#status). */
+export type UnpricedAsset = { asset: string; held: DecimalString; owed: DecimalString };
+
 export type AccountRiskInput = {
   accountId: string;
   email: string;
   mode: AccountMode;
+  /**
+   * A normal key of this sub-account is stored. Absent means "as dataAvailable says"; false with data
+   * unavailable is "no key stored", true with data unavailable is "never read" (docs/domain.md#status).
+   */
+  keyStored?: boolean;
   /** False when no key of this sub-account is stored: its special keys are unknown (docs/domain.md#exchange). */
   dataAvailable: boolean;
   /**
@@ -85,11 +93,20 @@ export type AccountRiskInput = {
      * with Spot & Margin trading only ("Query Special key List (TRADE)"), so the keys now are unknown.
      */
     readOnlyKey?: boolean;
+    /**
+     * Every special key ever seen here was for an isolated pair (`symbol` set). The FAQ does not settle
+     * whether that binds the cross wallet; docs/domain.md#binding: treated as bound.
+     */
+    isolatedOnly?: boolean;
     /** ISO time (exchange clock) of a confirmed exit made after the last special key; else null. */
     exitConfirmedAt: string | null;
   };
   /** Cross wallet (or PM Pro balances); may be empty. */
   assets: AssetBalance[];
+  /** Assets the refresh could not price: the totals are lower bounds and the status "incomplete data". */
+  unpriced?: UnpricedAsset[];
+  /** Nothing of this account was ever read successfully: its status is unknown, never "no debt". */
+  neverRead?: boolean;
   /**
    * Binance's reported cross `marginLevel` (`margin/account`, or the master's `sub-account/margin/account`):
    * the authority for the status; our recomputation drives the stress figures (docs/domain.md).
@@ -101,4 +118,9 @@ export type AccountRiskInput = {
   /** Present for PM_PRO accounts whose portfolio account was read. */
   pmPro: PmProInput | null;
   outstandingLoans: OutstandingLoanInput[];
+  /**
+   * Latest time (ISO) a LiquidationLoan was seen on this account in the kept history, repaid or not: with no
+   * confirmed exit after it, it proves the account bound (docs/domain.md#binding).
+   */
+  liquidationLoanSeenAt?: string | null;
 };

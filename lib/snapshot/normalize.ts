@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { AccountMode, AccountRiskInput, AssetBalance, IsolatedPairInput, OutstandingLoanInput } from '@/lib/risk';
+import type { AccountMode, AccountRiskInput, AssetBalance, IsolatedPairInput, OutstandingLoanInput, UnpricedAsset } from '@/lib/risk';
 import type { IsolatedAccount, MarginAccount, MarginTradeCoeff, PortfolioAccount, SubAccountMarginAccount } from '@/lib/schemas/exchange';
 import { usdPrice, type PriceBook } from './prices';
 
@@ -26,7 +26,11 @@ export interface AccountReads {
 export interface KeyHistory {
   termsSigned: boolean;
   everCreated: boolean;
+  /** Every special key seen here was for an isolated pair. */
+  isolatedOnly?: boolean;
   exitConfirmedAt: string | null;
+  /** Latest time a LiquidationLoan was seen on this account (docs/domain.md#binding). */
+  liquidationLoanSeenAt?: string | null;
 }
 
 export class MissingPriceError extends Error {
@@ -54,12 +58,23 @@ function modeOf(reads: AccountReads): AccountMode {
 export function toRiskInput(reads: AccountReads, history: KeyHistory, book: PriceBook): AccountRiskInput {
   const own = reads.own;
   const userAssets = own?.margin?.userAssets ?? reads.subMargin?.marginUserAssetVoList ?? [];
-  const assets: AssetBalance[] = userAssets
-    .filter((a) => !new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero())
-    .map((a) => ({ asset: a.asset, free: a.free, locked: a.locked, borrowed: a.borrowed, interest: a.interest, priceUsd: price(book, a.asset) }));
+  // An asset without a price is named, never valued at 0 (docs/domain.md#status): the totals become lower bounds.
+  const unpriced: UnpricedAsset[] = [];
+  const assets: AssetBalance[] = [];
+  for (const a of userAssets) {
+    if (new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero()) continue;
+    const p = usdPrice(book, a.asset);
+    if (p === null) unpriced.push({ asset: a.asset, held: new Decimal(a.free).plus(a.locked).toFixed(), owed: new Decimal(a.borrowed).plus(a.interest).toFixed() });
+    else assets.push({ asset: a.asset, free: a.free, locked: a.locked, borrowed: a.borrowed, interest: a.interest, priceUsd: p });
+  }
 
   const coeff = own?.tradeCoeff ?? reads.subMargin?.marginTradeCoeffVo ?? null;
-  const isolatedPairs: IsolatedPairInput[] = (own?.isolated?.assets ?? []).map((p) => ({
+  const pairs = (own?.isolated?.assets ?? []).filter((p) => {
+    const legs = [p.baseAsset, p.quoteAsset].filter((l) => usdPrice(book, l.asset) === null);
+    for (const l of legs) unpriced.push({ asset: `${l.asset} (isolated ${p.symbol})`, held: l.totalAsset, owed: new Decimal(l.borrowed).plus(l.interest).toFixed() });
+    return legs.length === 0;
+  });
+  const isolatedPairs: IsolatedPairInput[] = pairs.map((p) => ({
     symbol: p.symbol,
     base: { asset: p.baseAsset.asset, totalAsset: p.baseAsset.totalAsset, borrowed: p.baseAsset.borrowed, interest: p.baseAsset.interest, priceUsd: price(book, p.baseAsset.asset) },
     quote: { asset: p.quoteAsset.asset, totalAsset: p.quoteAsset.totalAsset, borrowed: p.quoteAsset.borrowed, interest: p.quoteAsset.interest, priceUsd: price(book, p.quoteAsset.asset) },
@@ -86,8 +101,16 @@ export function toRiskInput(reads: AccountReads, history: KeyHistory, book: Pric
     mode: modeOf(reads),
     dataAvailable: own !== null,
     termsSigned: history.termsSigned || activeCount > 0,
-    specialKeys: { everCreated: history.everCreated || activeCount > 0, activeCount, exitConfirmedAt: history.exitConfirmedAt, ...(readOnlyKey ? { readOnlyKey } : {}) },
+    specialKeys: {
+      everCreated: history.everCreated || activeCount > 0,
+      activeCount,
+      isolatedOnly: (history.everCreated ? history.isolatedOnly === true : activeCount > 0) && (own?.specialKeys ?? []).every((k) => k.symbol !== null),
+      exitConfirmedAt: history.exitConfirmedAt,
+      ...(readOnlyKey ? { readOnlyKey } : {}),
+    },
+    liquidationLoanSeenAt: history.liquidationLoanSeenAt ?? null,
     assets,
+    ...(unpriced.length ? { unpriced } : {}),
     reportedMarginLevel: own?.margin?.marginLevel ?? reads.subMargin?.marginLevel ?? null,
     bars: coeff ? { marginCallBar: coeff.marginCallBar, forceLiquidationBar: coeff.forceLiquidationBar, normalBar: coeff.normalBar } : null,
     isolatedPairs,

@@ -54,8 +54,11 @@ function refuseCreate(ctx: AccountContext, input: CreateSpecialKeyInput, now: Da
     throw conflict(`This account exited special-key mode on ${formatDateTime(ctx.exit.confirmedAt)}: Binance refuses new special keys until ${formatDateTime(ctx.exit.cooldownEndsAt)}.`);
   }
   if (ctx.keyTotal !== null && ctx.keyTotal >= KEY_RULES.keyLimit) throw conflict(`This account already holds ${ctx.keyTotal} of ${KEY_RULES.keyLimit} keys: delete one before creating another.`);
-  const firstSpecial = ctx.mode === 'CROSS_CLASSIC' && ctx.sightings.length === 0;
-  if (firstSpecial && !input.confirmBinding) {
+  // The first special key binds a Cross Classic account, and so does one after a confirmed exit (docs/domain.md#binding).
+  const exit = ctx.exit;
+  const released = exit !== null && ctx.sightings.every((s) => s.firstSeenAt.getTime() <= exit.confirmedAt.getTime());
+  const binds = ctx.mode === 'CROSS_CLASSIC' && (ctx.sightings.length === 0 || released);
+  if (binds && !input.confirmBinding) {
     throw new ApiError(409, 'binding_confirmation_required', `Confirm the binding first. ${BINDING_NOTE}`);
   }
 }

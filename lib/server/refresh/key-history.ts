@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { KeyHistory } from '@/lib/snapshot/normalize';
 import type { Db } from '../db/client';
-import { accountExits, specialKeySightings, termsRecords } from '../db/schema';
+import { accountExits, accountSnapshots, specialKeySightings, termsRecords } from '../db/schema';
 
 type SeenKey = { apiKey: string; apiName: string; ip: string; permissionMode?: string; symbol: string | null };
 
@@ -38,7 +38,7 @@ export async function recordSightings(db: Db, masterId: string, email: string, k
 /** What the risk engine needs from the history of one master's accounts. */
 export async function keyHistories(db: Db, masterId: string): Promise<{ termsSigned: boolean; of(email: string): KeyHistory; deletedKeys(email: string): string[] }> {
   const sightings = await db
-    .select({ email: specialKeySightings.accountEmail, apiKey: specialKeySightings.apiKey, firstSeenAt: specialKeySightings.firstSeenAt, deletedAt: specialKeySightings.deletedAt })
+    .select({ email: specialKeySightings.accountEmail, apiKey: specialKeySightings.apiKey, symbol: specialKeySightings.symbol, firstSeenAt: specialKeySightings.firstSeenAt, deletedAt: specialKeySightings.deletedAt })
     .from(specialKeySightings)
     .where(eq(specialKeySightings.masterId, masterId));
   const exits = await db
@@ -46,6 +46,12 @@ export async function keyHistories(db: Db, masterId: string): Promise<{ termsSig
     .from(accountExits)
     .where(eq(accountExits.masterId, masterId))
     .orderBy(desc(accountExits.confirmedAt));
+  // A LiquidationLoan seen in any fresh snapshot proves the binding until a later confirmed exit (docs/domain.md#binding).
+  const loans = await db
+    .select({ email: accountSnapshots.accountEmail, seenAt: sql<string>`max(${accountSnapshots.takenAt})` })
+    .from(accountSnapshots)
+    .where(and(eq(accountSnapshots.masterId, masterId), eq(accountSnapshots.stale, false), sql`${accountSnapshots.input}->'outstandingLoans' @> '[{"kind":"LIQUIDATION_LOAN"}]'::jsonb`))
+    .groupBy(accountSnapshots.accountEmail);
   const [recorded] = await db.select({ signedOn: termsRecords.signedOn }).from(termsRecords).where(eq(termsRecords.masterId, masterId));
   // docs/domain.md#keys choice: the terms count as signed once any special key was ever seen under the master, or
   // from the signing date the owner recorded (lib/server/keys/terms.ts).
@@ -58,7 +64,14 @@ export async function keyHistories(db: Db, masterId: string): Promise<{ termsSig
       const exit = exits.find((e) => e.email === email);
       // An exit releases the account only from the keys created before it.
       const exitConfirmedAt = exit && exit.confirmedAt.getTime() >= lastCreated ? exit.confirmedAt.toISOString() : null;
-      return { termsSigned, everCreated: mine.length > 0, exitConfirmedAt };
+      const loanSeen = loans.find((l) => l.email === email)?.seenAt;
+      return {
+        termsSigned,
+        everCreated: mine.length > 0,
+        isolatedOnly: mine.length > 0 && mine.every((s) => s.symbol !== null),
+        exitConfirmedAt,
+        liquidationLoanSeenAt: loanSeen ? new Date(loanSeen).toISOString() : null,
+      };
     },
     deletedKeys(email) {
       return sightings.filter((s) => s.email === email && s.deletedAt !== null).map((s) => s.apiKey);

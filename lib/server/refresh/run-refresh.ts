@@ -213,8 +213,9 @@ async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<RefreshedAcc
   }
   // Never read successfully: what is known is that nothing is known.
   const input: AccountRiskInput = {
-    accountId: outcome.email, email: outcome.email, mode: 'UNKNOWN', dataAvailable: false, termsSigned: ctx.history.termsSigned,
-    specialKeys: { everCreated: ctx.history.everCreated, activeCount: 0, exitConfirmedAt: ctx.history.exitConfirmedAt },
+    accountId: outcome.email, email: outcome.email, mode: 'UNKNOWN', dataAvailable: false, keyStored: outcome.storedKey, neverRead: true, termsSigned: ctx.history.termsSigned,
+    specialKeys: { everCreated: ctx.history.everCreated, activeCount: 0, isolatedOnly: ctx.history.isolatedOnly, exitConfirmedAt: ctx.history.exitConfirmedAt },
+    liquidationLoanSeenAt: ctx.history.liquidationLoanSeenAt ?? null,
     assets: [], bars: null, isolatedPairs: [], pmPro: null, outstandingLoans: [],
   };
   const risk = evaluateAccount(input, DEFAULT_RISK_CONFIG);
