@@ -8,10 +8,15 @@ export function TotalsStrip({ data, live = false }: { data: OverviewData; live?:
   const { totals } = data;
   const loans = Number(totals.outstandingLoansUsd) > 0;
   const negative = totals.equityUsd.startsWith('-');
+  // Unknown is never zero (docs/domain.md#status): totals missing an unpriced asset are lower bounds.
+  const held = data.unpriced.byAsset.filter((u) => u.held !== '0');
+  const owed = data.unpriced.byAsset.filter((u) => u.owed !== '0');
+  const bound = (some: boolean) => (some ? '≥ ' : '');
+  const list = (rows: typeof held, key: 'held' | 'owed') => rows.map((u) => `${u[key]} ${u.asset}`).join(', ');
   const tiles: Tile[] = [
-    { label: 'Assets', value: formatUsd(totals.assetsUsd, 2) },
-    { label: 'Liabilities', value: formatUsd(totals.liabilitiesUsd, 2) },
-    { label: 'Net equity', value: formatUsd(totals.equityUsd, 2), alert: negative, note: negative ? '⚠ Liabilities exceed assets' : undefined },
+    { label: 'Assets', value: bound(held.length > 0) + formatUsd(totals.assetsUsd, 2), note: held.length ? `⚠ plus ${list(held, 'held')}: no price` : undefined },
+    { label: 'Liabilities', value: bound(owed.length > 0) + formatUsd(totals.liabilitiesUsd, 2), alert: owed.length > 0, note: owed.length ? `⚠ plus ${list(owed, 'owed')} owed: no price` : undefined },
+    { label: 'Net equity', value: (data.unpriced.accounts > 0 ? '? ' : '') + formatUsd(totals.equityUsd, 2), alert: negative, note: data.unpriced.accounts > 0 ? `⚠ incomplete: ${data.unpriced.accounts} account${data.unpriced.accounts === 1 ? '' : 's'} hold unpriced assets` : negative ? '⚠ Liabilities exceed assets' : undefined },
     {
       label: 'Outstanding loans',
       value: formatUsd(totals.outstandingLoansUsd, 2),

@@ -61,6 +61,8 @@ export type OverviewData = {
     liquidationLoanUsd: string;
     pmBankruptcyLoanUsd: string;
   };
+  /** Assets the totals leave out for want of a price (lower bounds then: "≥"); never valued at 0. */
+  unpriced: { accounts: number; byAsset: { asset: string; held: string; owed: string }[] };
   counts: MasterRisk['counts'];
   curve: { rows: CurveRow[]; series: CurveSeries[]; markers: CurveMarker[]; range: [number, number] };
   callouts: OweCallout[];

@@ -75,6 +75,8 @@ async function overviewData(db: Db, run: RefreshRunInfo, risk: MasterRisk): Prom
       liquidationLoanUsd: risk.outstandingLoans.liquidationLoanUsd,
       pmBankruptcyLoanUsd: risk.outstandingLoans.pmBankruptcyLoanUsd,
     },
+    // Master risk stored before unpriced assets were kept has none to report.
+    unpriced: risk.unpriced ?? { accounts: 0, byAsset: [] },
     counts: risk.counts,
     curve: deficitCurve(risk, seriesEmails, byEmail),
     callouts: CALLOUT_SHOCKS.flatMap((s) => {
