@@ -82,7 +82,13 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
 
       <Card>
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-          <Figure label={r.level.kind === 'uniMMR' ? 'uniMMR' : 'Margin level'}>{formatRatio(r.level.value, r.status === 'NO_DEBT' ? undefined : '—')}</Figure>
+          <Figure label={r.level.kind === 'uniMMR' ? 'uniMMR' : 'Margin level'}>{formatRatio(r.level.value, r.status === 'NO_DEBT' ? undefined : '—')}
+            {r.reported && (
+              <span className={`block text-xs ${r.reported.diverges ? 'font-semibold text-amber-800 dark:text-amber-300' : 'font-normal text-slate-500'}`} data-testid="reported-level">
+                {r.reported.diverges ? '⚠ our estimate differs from Binance’s: ' : ''}Binance {formatRatio(r.reported.level)} (decides the status)
+              </span>
+            )}
+          </Figure>
           <Figure label="Bars (call / liquidation)">{r.bars ? `${Number(r.bars.marginCall)} / ${Number(r.bars.liquidation)}` : 'not read'}</Figure>
           <Figure label="Liquidates at" danger={r.liquidationDistance === 0}>{formatLiquidation(r.liquidation)}</Figure>
           <Figure label="Bankruptcy at">{formatLiquidation(d.shocks.bankruptcy)}</Figure>

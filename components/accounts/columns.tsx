@@ -61,6 +61,11 @@ function Level({ r }: { r: AccountRow }) {
   return (
     <span className="flex flex-col" title={r.bars ? `${r.level.kind === 'uniMMR' ? 'uniMMR; tiers' : 'Margin level; bars'}: margin call ${bar(r.bars.marginCall)}, liquidation ${bar(r.bars.liquidation)}` : undefined}>
       <span>{formatRatio(r.level.value)}</span>
+      {r.reported?.diverges && (
+        <span className="whitespace-nowrap text-xs font-semibold text-amber-800 dark:text-amber-300" title="Our estimate differs from Binance's by more than 0.5 %: Binance liquidates on its own figure, which decides the status.">
+          ⚠ Binance {formatRatio(r.reported.level)}
+        </span>
+      )}
       <span className={`${muted} whitespace-nowrap text-xs`}>
         {r.level.kind === 'uniMMR' ? 'uni · ' : ''}
         {r.bars ? `liq ${bar(r.bars.liquidation)}` : 'bars not read'}

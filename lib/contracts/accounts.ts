@@ -27,6 +27,8 @@ export interface AccountRow {
   status: AccountStatus;
   /** The exchange field (or our figure) the status was decided from (lib/risk/status.ts). */
   statusSource: string;
+  /** Binance's reported margin level beside ours; `diverges` beyond the 0.5 % tolerance (docs/domain.md#reconciliation). */
+  reported: { level: string; diverges: boolean } | null;
   /** Cross: margin level; PM Pro: uniMMR. Null without debt. Exact decimal string. */
   level: { kind: 'ML' | 'uniMMR'; value: string | null };
   /** The account's own bars (Cross) or the PM Pro tiers; null when not read. */

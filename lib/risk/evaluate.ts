@@ -6,6 +6,7 @@ import { evaluatePair } from './isolated';
 import { formatLevel, marginLevel, marginStatus } from './margin-level';
 import { pmProRisk } from './pm-pro';
 import type { AccountRisk, AccountStatus, PmProRisk, PmProTier, ShockPoints } from './result-types';
+import { reconcile } from './reconcile';
 import { decideStatus, type StatusFacts } from './status';
 import { crossShocks, pmProLiquidation } from './shocks';
 import { crossSums, stableSetOf, toFloatSums, totalLiabilities, type ExposureSums } from './sums';
@@ -22,6 +23,9 @@ export function evaluateAccount(input: AccountRiskInput, config: RiskConfig = DE
   const rule = applicability(input);
   const isPm = input.mode === 'PM_PRO';
   const pm = isPm && input.pmPro ? pmProRisk(input.pmPro, config.pmProTiers) : null;
+  const bar = input.bars?.forceLiquidationBar ?? null;
+  // Binance's level decides the status; ours, anchored to agree with it at s = 0, drives the stress figures.
+  const reconciliation = isPm ? null : reconcile(marginLevel(sums), input.reportedMarginLevel, bar);
   return {
     accountId: input.accountId,
     email: input.email,
@@ -33,7 +37,7 @@ export function evaluateAccount(input: AccountRiskInput, config: RiskConfig = DE
     marginLevel: isPm ? null : formatLevel(marginLevel(sums)),
     bars: input.bars && { marginCallBar: input.bars.marginCallBar, forceLiquidationBar: input.bars.forceLiquidationBar },
     totals: exactTotals(sums),
-    shocks: isPm ? pmShocks(input, sums, config) : crossShocks(sums, input.bars?.forceLiquidationBar ?? null, config.liquidationCost),
+    shocks: isPm ? pmShocks(input, sums, config) : crossShocks(sums, reconciliation?.anchoredBar ?? bar, config.liquidationCost),
     curve: deficitCurve(toFloatSums(sums), config.shocks, config.liquidationCost, rule.bound),
     isolatedPairs: input.isolatedPairs.map((p) => evaluatePair(p, config, stables)),
     pmPro: pm,
@@ -41,6 +45,7 @@ export function evaluateAccount(input: AccountRiskInput, config: RiskConfig = DE
     outstandingLoanUsd: toExact(input.outstandingLoans.reduce((sum, l) => sum.plus(dec(l.valueUsd)), ZERO)),
     ...(input.unpriced?.length ? { unpriced: input.unpriced } : {}),
     ...(input.neverRead ? { neverRead: true } : {}),
+    ...(reconciliation ? { reconciliation } : {}),
   };
 }
 
@@ -61,6 +66,7 @@ function accountStatus(input: AccountRiskInput, sums: ExposureSums, pm: PmProRis
     facts = {
       hasDebt,
       loans,
+      loansUnknown: !input.dataAvailable,
       unpriced,
       reported: input.pmPro ? { field: 'accountStatus', value: input.pmPro.accountStatus } : null,
       // Portfolio account not read: only "no debt" can still be told from the balances.
@@ -72,6 +78,7 @@ function accountStatus(input: AccountRiskInput, sums: ExposureSums, pm: PmProRis
     facts = {
       hasDebt,
       loans,
+      loansUnknown: !input.dataAvailable,
       unpriced,
       reportedLevel: bars && input.reportedMarginLevel ? { field: 'marginLevel', value: input.reportedMarginLevel, ...bars } : null,
       computed: computed === 'UNKNOWN' ? null : { status: computed, source: 'our margin level from balances × prices' },

@@ -6,3 +6,4 @@ export { DEFAULT_RISK_CONFIG, DEFAULT_STABLE_ASSETS, makeRiskConfig, riskConfigS
 export type * from './result-types';
 export type * from './types';
 export { ACCOUNT_STATUSES, STATUS_LABEL, decideStatus, fromExchangeStatus, severity, statusLabel, worseOf, worsens, type StatusFacts, type StatusTone, type StatusVerdict } from './status';
+export { RECONCILE_TOLERANCE, reconcile, type Reconciliation } from './reconcile';

@@ -2,6 +2,7 @@
  * The engine's output, computed once per refresh and stored as JSON (issue 6: pages never recompute).
  * Exact figures are decimal strings; stress figures are float64 numbers and are estimates (docs/domain.md#exposure).
  */
+import type { Reconciliation } from './reconcile';
 import type { AccountStatus } from './status';
 import type { AccountMode, OutstandingLoanInput, UnpricedAsset } from './types';
 
@@ -116,6 +117,8 @@ export type AccountRisk = {
   unpriced?: UnpricedAsset[];
   /** Nothing was ever read: "never read successfully", not "last good data". */
   neverRead?: boolean;
+  /** Our margin level against Binance's reported one (cross accounts with debt and a reported level). */
+  reconciliation?: Reconciliation;
 };
 
 export type Contributor = { accountId: string; email: string; owed: number };

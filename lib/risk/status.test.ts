@@ -31,6 +31,7 @@ const rows: [string, StatusFacts, string, RegExp][] = [
   ['Cross: 999 sentinel, nothing borrowed', { hasDebt: false, reportedLevel: { field: 'marginLevel', value: '999', ...bars } }, 'NO_DEBT', /nothing borrowed/],
   ['Cross: non-decimal reported level', { hasDebt: true, reportedLevel: { field: 'marginLevel', value: 'n/a', ...bars } }, 'UNKNOWN', /not a decimal/],
   ['sentinel says no debt but a borrowing is booked', { hasDebt: true, reported: { field: 'marginLevelStatus', value: 'NORMAL' } }, 'NORMAL', /NORMAL/],
+  ['nothing borrowed, but loans unreadable (no own key)', { hasDebt: false, reportedLevel: { field: 'marginLevel', value: '999', ...bars }, loansUnknown: true }, 'UNKNOWN', /loans unreadable/],
   ['our own figure when Binance said nothing', { hasDebt: true, computed: { status: 'MARGIN_CALL', source: 'our margin level' } }, 'MARGIN_CALL', /our margin level/],
   ['our "no debt" with a borrowing booked', { hasDebt: true, computed: { status: 'NO_DEBT', source: 'ours' }, reportedLevel: null }, 'UNKNOWN', /borrowing/],
 ];

@@ -106,6 +106,8 @@ export type StatusFacts = {
   loans?: { kind: 'LIQUIDATION_LOAN' | 'PM_BANKRUPTCY_LOAN'; asset: string; remaining: string }[];
   /** Assets held or owed that could not be priced: the totals are lower bounds. */
   unpriced?: string[];
+  /** Loans could not be read (no key of the account's own): "no debt" cannot be told. */
+  loansUnknown?: boolean;
 };
 
 /** The exchange's status first, then loans, and never "No debt"/"Normal" beside a debt, a loan or a gap. */
@@ -115,6 +117,10 @@ export function decideStatus(facts: StatusFacts): StatusVerdict {
     // A borrowing is on the books: the account has debt whatever a sentinel level (999) says.
     const computed = facts.computed && facts.computed.status !== 'NO_DEBT' ? facts.computed : null;
     verdict = computed ?? { status: 'UNKNOWN', source: `${verdict.source}, but the balances show a borrowing` };
+  }
+  if (verdict.status === 'NO_DEBT' && facts.loansUnknown) {
+    // The master sees the cross wallet only; a LiquidationLoan needs the account's own key to be read.
+    verdict = { status: 'UNKNOWN', source: `${verdict.source}; loans unreadable without this account's own key` };
   }
   for (const loan of facts.loans ?? []) {
     const status = loan.kind === 'PM_BANKRUPTCY_LOAN' ? 'BANKRUPTED' : 'LOAN_OUTSTANDING';

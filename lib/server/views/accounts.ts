@@ -17,7 +17,7 @@ export function pointAt(curve: readonly DeficitPoint[], shock: number): { defici
 }
 
 /** The parts of a snapshot the list needs: never `input` or `raw`, and only the small parts of `risk`. */
-type RiskSlice = Pick<AccountRisk, 'applicability' | 'status' | 'statusSource' | 'marginLevel' | 'bars' | 'shocks' | 'curve' | 'pmPro' | 'outstandingLoanUsd'>;
+type RiskSlice = Pick<AccountRisk, 'applicability' | 'status' | 'statusSource' | 'reconciliation' | 'marginLevel' | 'bars' | 'shocks' | 'curve' | 'pmPro' | 'outstandingLoanUsd'>;
 
 /** One isolated pair as the list needs it: its risk figures and its own bar (from the refresh's input). */
 export type PairSlice = { symbol: string; marginLevel: string | null; status: IsolatedSummary['status']; statusSource?: string; liquidation: ShockCrossing | null; bar: string | null };
@@ -56,6 +56,7 @@ export function toRow(
     status: s.status as AccountStatus,
     // Snapshots from before the status module carry no source.
     statusSource: risk.statusSource ?? '',
+    reported: risk.reconciliation ? { level: risk.reconciliation.reported, diverges: risk.reconciliation.diverges } : null,
     level: pm ? { kind: 'uniMMR', value: risk.pmPro?.uniMMR ?? null } : { kind: 'ML', value: risk.marginLevel },
     bars: pm
       ? { marginCall: tiers.reduceOnly, liquidation: tiers.liquidation }
@@ -127,7 +128,7 @@ function snapshotRows(db: Db, refreshId: string) {
       stale: accountSnapshots.stale,
       error: accountSnapshots.error,
       risk: sql<RiskSlice>`jsonb_build_object(
-        'applicability', ${risk}->'applicability', 'status', ${risk}->'status', 'statusSource', ${risk}->'statusSource', 'marginLevel', ${risk}->'marginLevel',
+        'applicability', ${risk}->'applicability', 'status', ${risk}->'status', 'statusSource', ${risk}->'statusSource', 'reconciliation', ${risk}->'reconciliation', 'marginLevel', ${risk}->'marginLevel',
         'bars', ${risk}->'bars', 'shocks', ${risk}->'shocks', 'curve', ${risk}->'curve', 'pmPro', ${risk}->'pmPro',
         'outstandingLoanUsd', ${risk}->'outstandingLoanUsd')`,
       // Each isolated pair's figures, with its bar from the refresh's input (never the pair's whole curve).
