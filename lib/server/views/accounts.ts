@@ -56,7 +56,7 @@ export function toRow(
     status: s.status as AccountStatus,
     // Snapshots from before the status module carry no source.
     statusSource: risk.statusSource ?? '',
-    reported: risk.reconciliation ? { level: risk.reconciliation.reported, diverges: risk.reconciliation.diverges } : null,
+    reported: risk.reconciliation?.reported ? { level: risk.reconciliation.reported, diverges: risk.reconciliation.diverges } : null,
     level: pm ? { kind: 'uniMMR', value: risk.pmPro?.uniMMR ?? null } : { kind: 'ML', value: risk.marginLevel },
     bars: pm
       ? { marginCall: tiers.reduceOnly, liquidation: tiers.liquidation }
@@ -128,7 +128,7 @@ function snapshotRows(db: Db, refreshId: string) {
       stale: accountSnapshots.stale,
       error: accountSnapshots.error,
       risk: sql<RiskSlice>`jsonb_build_object(
-        'applicability', ${risk}->'applicability', 'status', ${risk}->'status', 'statusSource', ${risk}->'statusSource', 'reconciliation', ${risk}->'reconciliation', 'marginLevel', ${risk}->'marginLevel',
+        'applicability', ${risk}->'applicability', 'status', ${risk}->'status', 'statusSource', ${risk}->'statusSource', 'reconciliation', jsonb_build_object('reported', ${risk}->'reconciliation'->'reported', 'diverges', ${risk}->'reconciliation'->'diverges'), 'marginLevel', ${risk}->'marginLevel',
         'bars', ${risk}->'bars', 'shocks', ${risk}->'shocks', 'curve', ${risk}->'curve', 'pmPro', ${risk}->'pmPro',
         'outstandingLoanUsd', ${risk}->'outstandingLoanUsd')`,
       // Each isolated pair's figures, with its bar from the refresh's input (never the pair's whole curve).
