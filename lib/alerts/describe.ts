@@ -1,4 +1,4 @@
-import { statusAtSeverity } from './status-severity';
+import { statusWords, statusWordsAtSeverity } from './status-severity';
 import type { AlertRule, ConditionKind } from './types';
 
 /** What each kind watches, for people: the settings page and every alert use these words. */
@@ -23,7 +23,7 @@ const usd = (n: string | number) => `${Number(n).toLocaleString('en-US', { maxim
 export function describeCondition(rule: Pick<AlertRule, 'kind' | 'threshold' | 'shockPercent'>): string {
   const t = rule.threshold;
   switch (rule.kind) {
-    case 'status_worsens': return `status at ${t.replace('_', ' ').toLowerCase()} or worse`;
+    case 'status_worsens': return `status at ${statusWords(t)} or worse`;
     case 'liquidation_distance': return `a shock under ${t} % liquidates`;
     case 'margin_level': return `margin level under ${t}`;
     case 'projected_loan': return `projected loan at ${rule.shockPercent} % above ${usd(t)}`;
@@ -40,7 +40,7 @@ export function describeCondition(rule: Pick<AlertRule, 'kind' | 'threshold' | '
 
 function figure(kind: ConditionKind, value: number): string {
   switch (kind) {
-    case 'status_worsens': return statusAtSeverity(value).replace('_', ' ').toLowerCase();
+    case 'status_worsens': return statusWordsAtSeverity(value);
     case 'liquidation_distance': return `a ${value.toFixed(2)} % move liquidates`;
     case 'projected_loan': case 'projected_loan_total': case 'loan_outstanding': return usd(value);
     case 'data_stale': case 'refresh_failing': case 'exit_half_done': return `${Math.floor(value)} min`;

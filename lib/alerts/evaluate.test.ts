@@ -37,8 +37,8 @@ describe('evaluateAlerts', () => {
   it('status worsens step by step, once each, and fires again after recovering', () => {
     const r = rule({ kind: 'status_worsens', threshold: 'MARGIN_CALL', escalationStep: '1' });
     const s = (status: string) => [account('a@x', { status })];
-    expect(refreshes([r], [s('NORMAL'), s('MARGIN_CALL'), s('MARGIN_CALL'), s('LIQUIDATION'), s('UNKNOWN'), s('NORMAL'), s('MARGIN_CALL')])).toEqual([
-      [], ['a@x status_worsens fire0'], [], ['a@x status_worsens escalate2'], [], [], ['a@x status_worsens fire0'],
+    expect(refreshes([r], [s('NORMAL'), s('MARGIN_CALL'), s('MARGIN_CALL'), s('LIQUIDATING'), s('UNKNOWN'), s('NORMAL'), s('MARGIN_CALL')])).toEqual([
+      [], ['a@x status_worsens fire0'], [], ['a@x status_worsens escalate3'], [], [], ['a@x status_worsens fire0'],
     ]);
   });
 
@@ -89,7 +89,7 @@ describe('evaluateAlerts', () => {
     const rules = effectiveRules(saved);
     expect(rules).toHaveLength(DEFAULT_RULES.length + 1);
     expect(rules[0]!.enabled).toBe(false);
-    expect(refreshes(rules, [[account('a@x', { status: 'LIQUIDATION', marginLevel: '1.1' })]])[0]).toEqual(['a@x margin_level fire0']);
+    expect(refreshes(rules, [[account('a@x', { status: 'LIQUIDATING', marginLevel: '1.1' })]])[0]).toEqual(['a@x margin_level fire0']);
   });
 
   it('an alert carries the triggering figures and a sentence', () => {

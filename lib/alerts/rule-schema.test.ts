@@ -29,7 +29,7 @@ describe('rule input', () => {
     { kind: 'liquidation_distance', threshold: '0' },
     { kind: 'projected_loan', threshold: '0', shockPercent: '-60' },
     { kind: 'projected_loan_total', threshold: '100000', shockPercent: '25' },
-    { kind: 'status_worsens', threshold: 'LIQUIDATION', scope: { kind: 'label', label: 'asia desk' } },
+    { kind: 'status_worsens', threshold: 'LIQUIDATING', scope: { kind: 'label', label: 'asia desk' } },
   ])('accepts %j', (input) => {
     expect(firstIssue(input)).toBeNull();
   });

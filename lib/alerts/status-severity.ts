@@ -1,25 +1,25 @@
+import { ACCOUNT_STATUSES, severity, statusLabel } from '@/lib/risk/status';
+
 /**
- * How bad an account status is, for "status worsens". The one place to switch when the shared
- * account-status module (with its own severity order) lands: every rule reads severity through here.
- * `null`: the status says nothing we can rank (unknown is never normal, and never "worse" either: the
- * stale-data rule covers an account we cannot read).
+ * How bad an account status is, for "status worsens": the shared severity order (lib/risk/status.ts,
+ * docs/domain.md "Status"). `null` for a status that says nothing we can rank — unknown or incomplete data is
+ * never "normal" (so it never clears an alert), and never "worse" either: the stale-data rule covers it.
  */
-const SEVERITY: Record<string, number> = {
-  NO_DEBT: 0,
-  NORMAL: 0,
-  MARGIN_CALL: 1,
-  REDUCE_ONLY: 2,
-  LIQUIDATION: 3,
-  CLAIM: 4,
-};
+const UNRANKED = new Set<string>(['UNKNOWN', 'INCOMPLETE']);
 
 /** Statuses an owner may pick as the threshold of "status worsens", least severe first. */
-export const RANKED_STATUSES = ['MARGIN_CALL', 'REDUCE_ONLY', 'LIQUIDATION', 'CLAIM'] as const;
+export const RANKED_STATUSES = ACCOUNT_STATUSES.filter((s) => severity(s) >= severity('MARGIN_CALL')).reverse();
 
 export function statusSeverity(status: string): number | null {
-  return SEVERITY[status] ?? null;
+  return UNRANKED.has(status) ? null : severity(status);
 }
 
-export function statusAtSeverity(rank: number): string {
-  return Object.entries(SEVERITY).find(([name, r]) => r === rank && name !== 'NO_DEBT')?.[0] ?? String(rank);
+/** The status at a rank, in people's words ("margin call"). */
+export function statusWordsAtSeverity(rank: number): string {
+  const status = ACCOUNT_STATUSES.find((s) => severity(s) === rank);
+  return status ? statusWords(status) : String(rank);
+}
+
+export function statusWords(status: string): string {
+  return statusLabel(status).label.toLowerCase();
 }
