@@ -1,5 +1,6 @@
 import type { SessionUser } from '@/lib/contracts/auth';
 import { RefreshStatusBar } from '@/components/refresh/refresh-status';
+import { AlertHeaderCount } from '@/components/alerts/header-count';
 import { RoleBadge } from './role-badge';
 
 interface HeaderProps {
@@ -21,6 +22,7 @@ export function Header({ user, demo, signOutAction, signOutEverywhereAction }: H
         <RefreshStatusBar />
       </div>
       <div className="flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
+        <AlertHeaderCount />
         <span className="font-medium" data-testid="user-email">{user.email}</span>
         <RoleBadge role={user.role} />
         <form action={signOutAction}>

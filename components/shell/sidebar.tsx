@@ -9,6 +9,7 @@ const NAV = [
   { href: '/accounts', label: 'Accounts', icon: 'M4 6h16M4 12h16M4 18h16' },
   { href: '/keys', label: 'Keys', icon: 'M15 7a4 4 0 1 1-3.5 6H9v2H7v2H4v-3l6.5-6.5A4 4 0 0 1 15 7z' },
   { href: '/exit', label: 'Exit', icon: 'M10 17l5-5-5-5M15 12H3M21 4v16' },
+  { href: '/alerts', label: 'Alerts', icon: 'M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10 21h4' },
   { href: '/audit', label: 'Audit', icon: 'M9 5h6M9 3h6v4H9zM5 7h14v14H5zM9 12h6M9 16h4' },
   { href: '/settings', label: 'Settings', icon: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM4 12h2M18 12h2M12 4v2M12 18v2' },
 ] as const;
