@@ -27,6 +27,7 @@ export function figureValue(key: string, value: string | number): string {
   switch (key) {
     case 'status': return statusLabel(String(value)).label;
     case 'distancePercent': return `${value} %`;
+    case 'marginLevel': return Number(value).toFixed(4);
     case 'direction': return value === 'DOWN' ? 'prices falling' : 'prices rising';
     case 'shockPercent': return `${Number(value) > 0 ? '+' : ''}${value} %`;
     case 'projectedLoanUsd': case 'outstandingLoanUsd': return formatUsd(value);

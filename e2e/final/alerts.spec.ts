@@ -7,7 +7,7 @@ import { fullPageScreenshot, storageState } from '../support';
 // In the last project: the shock moves every demo figure, which the earlier specs assert.
 const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT}`;
 const SECRET = 'e2e-signing-secret-0123456789';
-const TITLE = 'desk-charlie: margin level 1.45833333 (margin level under 1.5)';
+const TITLE = 'desk-charlie: margin level 1.4583 (margin level under 1.5)';
 
 type Hit = { headers: IncomingHttpHeaders; body: string };
 
@@ -50,7 +50,7 @@ test('owner sets a rule and a webhook; a shock fires it once; the header counts 
     await ruleForm.getByLabel('Condition').selectOption('margin_level');
     await ruleForm.getByLabel('Threshold').fill('-1');
     await ruleForm.getByLabel('Scope').selectOption('account');
-    await ruleForm.getByLabel('Sub-account').fill('desk-charlie@fundx.example');
+    await ruleForm.getByLabel('Sub-account', { exact: true }).fill('desk-charlie@fundx.example');
     await ruleForm.getByRole('button', { name: 'Save rule' }).click();
     await expect(ruleForm.getByRole('alert')).toContainText('threshold: must be a number that is not negative');
     await ruleForm.getByLabel('Threshold').fill('1.5');
@@ -81,7 +81,7 @@ test('owner sets a rule and a webhook; a shock fires it once; the header counts 
     await expect.poll(() => hits.filter((h) => h.body.includes(TITLE)).length, { timeout: 15_000 }).toBe(1);
     const hit = hits.find((h) => h.body.includes(TITLE))!;
     expect(validSignature(hit)).toBe(true);
-    expect(JSON.parse(hit.body)).toMatchObject({ alert: { account: 'desk-charlie@fundx.example', figures: { marginLevel: '1.45833333' } } });
+    expect(JSON.parse(hit.body)).toMatchObject({ alert: { account: 'desk-charlie@fundx.example', figures: { marginLevel: expect.stringMatching(/^1\.458333/) } } });
     await expect.poll(async () => Number(await count.textContent()), { timeout: 15_000 }).toBeGreaterThan(openBefore);
 
     // Ops acknowledges it with a note, from the inbox filtered to the account.

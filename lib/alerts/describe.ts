@@ -47,7 +47,8 @@ function figure(kind: ConditionKind, value: number): string {
     case 'became_bound': return 'bound';
     case 'keys_near_limit': return `${value} of 30 keys`;
     case 'idle_special_key': return `${value} idle special key${value === 1 ? '' : 's'}`;
-    case 'margin_level': return `margin level ${value}`;
+    // Four decimals are what a desk reads; the alert's figures keep the exact level.
+    case 'margin_level': return `margin level ${value.toFixed(4)}`;
   }
 }
 
