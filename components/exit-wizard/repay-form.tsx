@@ -46,7 +46,7 @@ export function RepayForm({ account, liability, canRun }: { account: string; lia
           <button type="submit" className={button.quiet} disabled={repay.isPending || amount.trim() === ''}>
             {repay.isPending ? 'Repaying…' : `Repay ${liability.asset}`}
           </button>
-          {repay.isSuccess && <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">✓ Repaid; figures re-read</span>}
+          {repay.isSuccess && <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">✓ Repaid · the review updates when the refresh that follows ends</span>}
           {repay.isError && <p role="alert" className="w-full text-sm font-medium text-red-700 dark:text-red-400">⚠ {repay.error.message}</p>}
         </form>
       )}

@@ -22,6 +22,7 @@ export function RunPanel({ runId, canRun, onClose }: { runId: string; canRun: bo
 function RunView({ run, canRun, onClose }: { run: ExitRunView; canRun: boolean; onClose: () => void }) {
   const retry = useRunCommand(run, 'delete-keys');
   const cancel = useRunCommand(run, 'cancel');
+  const resume = useRunCommand(run, 'resume');
   const finished = run.phase === 'done' || run.phase === 'cancelled';
   const exited = run.accounts.filter((a) => a.stage === 'confirmed').length;
   const failedKeys = run.accounts.flatMap((a) => a.keys).filter((k) => k.status === 'failed').length;
@@ -36,6 +37,17 @@ function RunView({ run, canRun, onClose }: { run: ExitRunView; canRun: boolean; 
         </p>
       </div>
       {!canRun && <p className={notice.warn}>Read-only: your role can watch this run but not act on it.</p>}
+      {run.stalled && (
+        <div className={notice.warn} data-testid="run-stalled">
+          <p>The instance working on this step stopped before finishing it. It is taken up again automatically within a minute.</p>
+          {canRun && (
+            <button type="button" className={`${button.quiet} mt-2`} disabled={resume.isPending} onClick={() => resume.mutate({})}>
+              Resume now
+            </button>
+          )}
+          {resume.isError && <p role="alert" className="mt-1 text-sm font-medium text-red-700">⚠ {resume.error.message}</p>}
+        </div>
+      )}
 
       {run.phase === 'keys_deleted' && (
         <div className={notice.danger} role="alert" data-testid="still-bound">

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
 import type { Liability } from '@/lib/exit';
+import { refreshStatusQueryKey } from '@/lib/contracts/refresh';
 import { EXIT_PATH, EXIT_REPAY_PATH, EXIT_RUNS_PATH, exitQueryKeys, exitRunCommandPath, exitRunPath, type ExitOverview, type ExitRunView, type RunCommandName } from '@/lib/contracts/exit';
 
 /** How often a run is read while a step is being worked on, so per-key progress shows. */
@@ -16,7 +17,8 @@ export function useExitRun(id: string) {
   return useQuery({
     queryKey: exitQueryKeys.run(id),
     queryFn: () => apiFetch<ExitRunView>(exitRunPath(id)),
-    refetchInterval: (q) => (q.state.data && (q.state.data.working || q.state.data.phase === 'exiting') ? PROGRESS_POLL_MS : false),
+    // Reading is safe (it never resumes a run), so a stalled run is watched too until the sweep takes it up.
+    refetchInterval: (q) => (q.state.data && (q.state.data.working || q.state.data.stalled || q.state.data.phase === 'exiting') ? PROGRESS_POLL_MS : false),
   });
 }
 
@@ -45,6 +47,8 @@ export function useRepay(account: string, liability: Liability) {
   return useMutation({
     mutationFn: (amount: string) =>
       apiFetch<{ liabilities: Liability[] }>(EXIT_REPAY_PATH, { method: 'POST', body: JSON.stringify({ account, kind: liability.kind, asset: liability.asset, amount }) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: exitQueryKeys.overview }),
+    // The refresh that follows a repay runs in the background: the header shows its progress and, when it ends,
+    // every query (the review included) is read again.
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: exitQueryKeys.overview }), queryClient.invalidateQueries({ queryKey: refreshStatusQueryKey })]),
   });
 }

@@ -64,6 +64,8 @@ export interface ExitAuditEntry {
 export interface ExitRunView extends ExitRunSummary {
   version: number;
   working: boolean;
+  /** A step was left unfinished by an instance that stopped: the sweep or an owner's "resume now" takes it up. */
+  stalled: boolean;
   commands: Command[];
   accounts: ExitRunAccountView[];
   audit: ExitAuditEntry[];
@@ -73,7 +75,7 @@ export const EXIT_PATH = '/api/exit';
 export const EXIT_REPAY_PATH = '/api/exit/repay';
 export const EXIT_RUNS_PATH = '/api/exit/runs';
 export const exitRunPath = (id: string) => `${EXIT_RUNS_PATH}/${id}`;
-export type RunCommandName = 'delete-keys' | 'exit' | 'cancel';
+export type RunCommandName = 'delete-keys' | 'exit' | 'cancel' | 'resume';
 export const exitRunCommandPath = (id: string, command: RunCommandName) => `${exitRunPath(id)}/${command}`;
 
 export const exitQueryKeys = {

@@ -10,7 +10,7 @@ import { stepContext, type ExitHooks } from './context';
 import { deleteKeysStep } from './delete-step';
 import { exitStep } from './exit-step';
 import { refreshAfterChange } from '../refresh/refresh-after-change';
-import { ActiveRunExistsError, claimForCommand, claimLapsed, finishStep, insertRun, leaseHeld, loadRun, renewLease, type RunRow } from './store';
+import { ActiveRunExistsError, claimForCommand, claimLapsed, finishStep, insertRun, leaseHeld, loadRun, needsResume, renewLease, type RunRow } from './store';
 
 /** A step renews its lease on every exchange call; a lease this old means its instance died (choice). */
 const DEFAULT_LEASE_MS = 30_000;
@@ -130,10 +130,3 @@ export function exitOrchestrator(opts: ExitOrchestratorOptions) {
 }
 
 export type ExitOrchestrator = ReturnType<typeof exitOrchestrator>;
-
-/** Work a step left unfinished; per-key failures wait for the owner's retry and are not resumed. */
-function needsResume({ run, accounts, keys }: NonNullable<Awaited<ReturnType<typeof loadRun>>>): boolean {
-  if (run.phase === 'exiting') return true;
-  if (run.phase !== 'deleting') return false;
-  return accounts.some((a) => a.stage === 'selected') || keys.some((k) => k.status === 'pending' || k.status === 'deleting');
-}

@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { clientFor } from '../exchange-clients';
 import { messageOf } from './context';
 import { readLiabilities } from './reads';
-import { refreshAfterChange } from '../refresh/refresh-after-change';
+import { startRefreshAfterChange } from '../refresh/refresh-after-change';
 
 export interface RepayRequest {
   account: string;
@@ -22,9 +22,10 @@ const refused = (message: string) => new ApiError(422, 'repay_refused', message)
  * Repays one liability that blocks an exit, with the account's normal key (docs/domain.md#keys: borrowing and
  * repaying need a normal key): margin borrowings through borrow-repay REPAY, a LiquidationLoan through
  * liquidation-loan/repay. The amount is checked against a fresh read of what is owed and what the wallet
- * holds before anything is sent; the result is audited and read again, and the master refreshed.
+ * holds before anything is sent; the result is audited and read again. The master's refresh is started, not
+ * awaited: `refreshed` settles when it has finished.
  */
-export async function repayLiability(db: Db, masterId: string, req: RepayRequest, actor: AuditActor, requestId: string): Promise<Liability[]> {
+export async function repayLiability(db: Db, masterId: string, req: RepayRequest, actor: AuditActor, requestId: string): Promise<{ liabilities: Liability[]; refreshed: Promise<void> }> {
   const row = await findSubKey(db, masterId, req.account);
   if (!row) throw refused(`No normal key of ${req.account} is stored: repaying needs one. Nothing was sent.`);
   const client = clientFor(row);
@@ -43,6 +44,7 @@ export async function repayLiability(db: Db, masterId: string, req: RepayRequest
   }
   const after = await readLiabilities(client);
   await writeAudit({ actor, action: 'exit.repay', target: req.account, after: { ...entry, owedAfter: after.find((l) => l.kind === req.kind && l.asset === req.asset)?.owed ?? '0' }, requestId });
-  await refreshAfterChange(db, masterId, actor.email);
-  return after;
+  // The repay is done and re-read: answer now; the master's refresh follows, its progress in the header.
+  const { done: refreshed } = await startRefreshAfterChange(db, masterId, actor.email);
+  return { liabilities: after, refreshed };
 }

@@ -132,3 +132,10 @@ export async function recordConfirmedExit(db: Db, run: { id: string; masterId: s
       .where(and(eq(exitRunAccounts.runId, run.id), eq(exitRunAccounts.accountEmail, email)));
   });
 }
+
+/** Work a step left unfinished; per-key failures wait for the owner's retry and are not resumed. */
+export function needsResume({ run, accounts, keys }: NonNullable<Awaited<ReturnType<typeof loadRun>>>): boolean {
+  if (run.phase === 'exiting') return true;
+  if (run.phase !== 'deleting') return false;
+  return accounts.some((a) => a.stage === 'selected') || keys.some((k) => k.status === 'pending' || k.status === 'deleting');
+}

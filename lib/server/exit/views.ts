@@ -8,7 +8,7 @@ import { normalizePermissions } from '../connections/store';
 import type { Db } from '../db/client';
 import { connections } from '../db/schema';
 import { currentMaster, latestRefreshes, snapshotsOf, type SnapshotRow } from '../views/latest';
-import { activeRun, leaseHeld, loadRun, recentRuns, type RunRow } from './store';
+import { activeRun, leaseHeld, loadRun, needsResume, recentRuns, type RunRow } from './store';
 
 /** The review step: every account of the latest refresh with what the exit needs to know (pages never call the exchange). */
 export async function exitOverview(db: Db, masterId?: string): Promise<ExitOverview> {
@@ -67,6 +67,7 @@ export async function exitRunView(db: Db, runId: string): Promise<ExitRunView | 
     ...summary(run),
     version: run.version,
     working,
+    stalled: !working && needsResume(loaded),
     commands: commandsAvailable({ phase: run.phase, version: run.version, working }),
     accounts: accounts.map((a) => ({
       email: a.accountEmail, stage: a.stage, reason: a.reason,

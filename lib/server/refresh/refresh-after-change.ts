@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { refreshRuns } from '../db/schema';
 import { RefreshBusyError } from './errors';
-import { runRefresh } from './run-refresh';
+import { runRefresh, startRefresh } from './run-refresh';
 
 /** How often to look whether a refresh someone else started has finished (choice: pages poll at 1–2 s too). */
 const BUSY_POLL_MS = 1000;
@@ -24,6 +24,21 @@ export async function refreshAfterChange(db: Db, masterId: string, by: string | 
       if (!(error instanceof RefreshBusyError) || Date.now() > deadline) throw error;
       await untilNotRunning(db, masterId, deadline);
     }
+  }
+}
+
+/**
+ * The same, answering as soon as a refresh of the master is running (ours, or one already under way that
+ * ours follows), so a request can return and the page follow the refresh's progress; `done` settles when the
+ * refresh that includes the change has finished.
+ */
+export async function startRefreshAfterChange(db: Db, masterId: string, by: string | null): Promise<{ done: Promise<void> }> {
+  try {
+    const { done } = await startRefresh(masterId, 'manual', by);
+    return { done: done.then(() => undefined) };
+  } catch (error) {
+    if (!(error instanceof RefreshBusyError)) throw error;
+    return { done: refreshAfterChange(db, masterId, by) };
   }
 }
 

@@ -1,18 +1,15 @@
+import { runParamsSchema } from '@/lib/contracts/exit';
 import { apiRoute } from '@/lib/server/api/handler';
 import { notFound } from '@/lib/server/api/errors';
 import { getDb } from '@/lib/server/db/client';
-import { appExitOrchestrator, exitRunView } from '@/lib/server/exit';
-import { runParamsSchema } from '@/lib/contracts/exit';
+import { exitRunView } from '@/lib/server/exit';
 
 /**
- * A run's state, keys and audit trail (owner and ops). Reading a run whose instance stopped mid-step
- * (lease lapsed) resumes it here: the owner's command is finished, not a new one started.
+ * A run's state, keys and audit trail (owner and ops). Reading never acts: a run whose instance stopped
+ * mid-step shows `stalled` and is taken up by the resume sweep or an owner's POST …/resume.
  */
 export const GET = apiRoute({ permission: 'exit.read', params: runParamsSchema }, async ({ params }) => {
-  const db = await getDb();
-  const resumed = await (await appExitOrchestrator()).resume(params.id);
-  resumed?.done.catch(() => undefined);
-  const view = await exitRunView(db, params.id);
+  const view = await exitRunView(await getDb(), params.id);
   if (!view) throw notFound('The exit run');
   return view;
 });
