@@ -40,7 +40,7 @@ export const FLAG_INFO: Record<KeyFlag, { label: string; explanation: string }> 
 export const FLAG_ORDER = Object.keys(FLAG_INFO) as KeyFlag[];
 
 /** Modes on which Binance does not support special keys (docs/domain.md#liquidationloan; the snapshot's `mode`). */
-const UNSUPPORTED_MODES = new Set(['CROSS_PRO', 'PM_CLASSIC']);
+const UNSUPPORTED_MODES = new Set(['CROSS_PRO']);
 
 export function isUnsupportedProduct(mode: string | null): boolean {
   return mode !== null && UNSUPPORTED_MODES.has(mode);

@@ -152,12 +152,3 @@ export function toFloatSums(s: ExposureSums): FloatSums {
   const n = (x: Fixed) => Number(fixedToString(x));
   return { as: n(s.exact.assetsStable), av: n(s.exact.assetsVolatile), ls: n(s.exact.liabilitiesStable), lv: n(s.exact.liabilitiesVolatile) };
 }
-
-/** Exact sums after a shock s (used by tests and brute-force checks, not by the fast curve). */
-export function shockedTotals(s: ExposureSums, shock: Dec): { assets: Dec; liabilities: Dec } {
-  const x = shock.plus(1);
-  return {
-    assets: s.assetsStable.plus(s.assetsVolatile.times(x)),
-    liabilities: s.liabilitiesStable.plus(s.liabilitiesVolatile.times(x)),
-  };
-}

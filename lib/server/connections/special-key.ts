@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/lib/server/db/client';
 import { specialKeySightings } from '@/lib/server/db/schema';
 import { specialKeyGuard, type ExchangeClient } from '@/lib/server/exchange';
+import { listAllSpecialKeys } from '@/lib/server/exchange/special-key-list';
 
 /**
  * How a submitted key is recognised as a Margin Special key, which this product refuses to store: every read
@@ -32,14 +33,7 @@ export async function knownSpecial(apiKey: string): Promise<boolean> {
 
 /** Rule 2. `getSpecialKeyList` also teaches the process guard every key it lists. */
 export async function listedAsSpecial(client: ExchangeClient, apiKey: string): Promise<boolean> {
-  const cross = await client.getSpecialKeyList();
-  if (cross.some((k) => k.apiKey === apiKey)) return true;
-  const isolated = await client.getIsolatedAccount();
-  for (const pair of isolated.assets) {
-    const keys = await client.getSpecialKeyList(pair.symbol);
-    if (keys.some((k) => k.apiKey === apiKey)) return true;
-  }
-  return false;
+  return (await listAllSpecialKeys(client)).some((k) => k.apiKey === apiKey);
 }
 
 export const SPECIAL_KEY_REFUSED =

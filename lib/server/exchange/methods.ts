@@ -18,15 +18,12 @@ export function namedMethods(request: RequestFn, guard: SpecialKeyGuard) {
     getMarginAccount: () => request('marginAccount'),
     getMarginTradeCoeff: () => request('marginTradeCoeff'),
     getIsolatedAccount: (symbols?: string[]) => request('isolatedAccount', { symbols: symbols?.join(',') }),
-    getForceLiquidationRecords: (p: { startTime?: number; endTime?: number; isolatedSymbol?: string; current?: number; size?: number } = {}) =>
-      request('forceLiquidationRec', p),
     getPriceIndex: (symbol: string) => request('priceIndex', { symbol }),
     borrowRepay: (p: { asset: string; amount: string; type: 'BORROW' | 'REPAY'; isIsolated?: 'TRUE' | 'FALSE'; symbol?: string }) =>
       request('borrowRepay', { asset: p.asset, isIsolated: p.isIsolated ?? 'FALSE', symbol: p.symbol, amount: p.amount, type: p.type }),
 
     createSpecialKey: (p: { apiName: string; symbol?: string; ip?: string; publicKey?: string; permissionMode?: 'TRADE' | 'READ' }) =>
       request('createSpecialKey', p),
-    getSpecialKey: (apiKey: string, symbol?: string) => request('getSpecialKey', { apiKey, symbol }),
     deleteSpecialKey: (apiKey: string, symbol?: string) => request('deleteSpecialKey', { apiKey, symbol }),
     editSpecialKeyIp: (apiKey: string, ip: string, symbol?: string) => request('editSpecialKeyIp', { apiKey, symbol, ip }),
     // Every key the exchange lists here is special: the guard remembers it for the life of the process.
@@ -39,8 +36,6 @@ export function namedMethods(request: RequestFn, guard: SpecialKeyGuard) {
 
     getLiquidationLoan: () => request('liquidationLoan'),
     repayLiquidationLoan: (asset: string, amount: string) => request('liquidationLoanRepay', { asset, amount }),
-    getLiquidationLoanRepayHistory: (p: { startTime?: number; endTime?: number; current?: number; size?: number } = {}) =>
-      request('liquidationLoanRepayHistory', p),
 
     getPortfolioAccount: () => request('portfolioAccount'),
     getPortfolioLoan: () => request('portfolioLoan'),
@@ -48,7 +43,6 @@ export function namedMethods(request: RequestFn, guard: SpecialKeyGuard) {
 
     // limit ≤ 200 per the docs; the refresh pages until a short page comes back.
     getSubAccountList: (page: number, limit = 200) => request('subAccountList', { page, limit }),
-    getSubAccountMarginSummary: () => request('subAccountMarginSummary'),
     getSubAccountMarginAccount: (email: string) => request('subAccountMarginAccount', { email }),
     getSubAccountApiKeys: (email: string, page?: number, size?: number) => request('subAccountApiKeys', { email, page, size }),
 

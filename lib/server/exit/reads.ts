@@ -1,7 +1,7 @@
 import 'server-only';
 import { describeLiability, liabilitiesOf, type AccountReread, type Liability } from '@/lib/exit';
 import type { ExchangeClient } from '../exchange';
-import { isNoMarginAccount, orNull } from '../refresh/read-account';
+import { isNoMarginAccount, listAllSpecialKeys, orNull } from '../exchange/special-key-list';
 
 export interface ListedKey {
   apiKey: string;
@@ -11,12 +11,7 @@ export interface ListedKey {
 
 /** Every special key of the account: the cross list (no `symbol`) and each isolated pair's own list. */
 export async function listSpecialKeys(client: ExchangeClient): Promise<ListedKey[]> {
-  const isolated = await orNull(client.getIsolatedAccount(), isNoMarginAccount);
-  const symbols: (string | null)[] = [null, ...(isolated?.assets ?? []).map((p) => p.symbol)];
-  const lists = await Promise.all(
-    symbols.map(async (symbol) => (await client.getSpecialKeyList(symbol ?? undefined)).map((k) => ({ apiKey: k.apiKey, apiName: k.apiName, symbol }))),
-  );
-  return lists.flat();
+  return (await listAllSpecialKeys(client)).map((k) => ({ apiKey: k.apiKey, apiName: k.apiName, symbol: k.symbol }));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { HandlerContext } from '../api/handler';
 import type { Db } from '../db/client';
 import { specialKeySightings } from '../db/schema';
 import type { ExchangeClient } from '../exchange';
+import { listSpecialKeys } from '../exchange/special-key-list';
 import { clientFor } from '../exchange-clients';
 import { refreshAfterChange } from '../refresh/refresh-after-change';
 import { recordSightings } from '../refresh/key-history';
@@ -24,16 +25,10 @@ export interface ActionActor {
 const BINDING_NOTE =
   'Cross Margin Classic with a special key: a deficit after a forced liquidation becomes a LiquidationLoan the user must repay in full. Deleting the key later does not release the account; only a confirmed exit does.';
 
-/** Every live special key of the account, cross and each isolated pair we know of: the re-read after an action. */
-async function listSpecialKeys(client: ExchangeClient, symbols: (string | null)[]) {
-  const distinct = [...new Set([null, ...symbols])];
-  const lists = await Promise.all(distinct.map(async (symbol) => (await client.getSpecialKeyList(symbol ?? undefined)).map((k) => ({ ...k, symbol }))));
-  return lists.flat();
-}
-
 async function reread(db: Db, ctx: AccountContext, client: ExchangeClient, extraSymbol: string | null = null) {
   const symbols = [...ctx.sightings.filter((s) => !s.deletedAt).map((s) => s.symbol), extraSymbol];
-  const keys = await listSpecialKeys(client, symbols);
+  // Every live special key of the account, cross and each isolated pair we know of: the re-read after an action.
+  const keys = await listSpecialKeys(client, [null, ...symbols]);
   await recordSightings(db, ctx.master.id, ctx.email, keys, new Date());
   return keys;
 }
@@ -49,7 +44,6 @@ function refreshSoon(db: Db, masterId: string, by: string) {
 /** Refusals the exchange would give, checked first so nothing is sent that is bound to fail (issue #7). */
 function refuseCreate(ctx: AccountContext, input: CreateSpecialKeyInput, now: Date) {
   if (ctx.mode === 'CROSS_PRO') throw conflict('This account is on Cross Margin Pro, which does not support special keys (sunset by Binance on 2026-04-13).');
-  if (ctx.mode === 'PM_CLASSIC') throw conflict('Portfolio Margin (classic) does not support special keys.');
   if (ctx.exit && ctx.exit.cooldownEndsAt > now) {
     throw conflict(`This account exited special-key mode on ${formatDateTime(ctx.exit.confirmedAt)}: Binance refuses new special keys until ${formatDateTime(ctx.exit.cooldownEndsAt)}.`);
   }
