@@ -8,6 +8,7 @@ import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { apiFetch } from '@/lib/api-client';
 import { formatAge, formatDateTime, formatRatio, formatShock, formatUsd } from '@/lib/format';
 import { formatLiquidation } from '@/lib/format-table';
+import { projectedOutcome } from '@/lib/risk';
 import { MODE_LABEL } from '@/lib/risk-labels';
 import { BindingBadge, StaleBadge, StatusBadge } from './badges';
 import { BalancesTable, IsolatedPairsTable, SpecialKeyHistory } from './detail-tables';
@@ -27,8 +28,11 @@ function Figure({ label, children, danger }: { label: string; children: ReactNod
   );
 }
 
-const owedText = (d: AccountDetail, at: AccountDetail['row']['atA']) =>
-  !at ? '—' : at.owed > 0 ? `⚠ ${formatUsd(at.owed)}` : d.row.bound === null && at.deficit > 0 ? `? up to ${formatUsd(at.deficit)}` : formatUsd(0);
+function owedText(d: AccountDetail, at: AccountDetail['row']['atA']): string {
+  if (!at) return '—';
+  const p = projectedOutcome(d.row.bound, at);
+  return p.kind === 'owed' ? `⚠ ${formatUsd(p.usd)}` : p.kind === 'could_be_owed' ? `? up to ${formatUsd(p.usd)}` : formatUsd(0);
+}
 
 /** One sub-account; `shocks` are the two the accounts list was set to, so both pages show the same projections. */
 export function AccountDetailView({ email, shocks, canWrite }: { email: string; shocks: ShockPair; canWrite: boolean }) {

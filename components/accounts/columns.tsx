@@ -3,7 +3,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatAge, formatRatio, formatShock } from '@/lib/format';
 import { formatLiquidation, formatUsdPlain } from '@/lib/format-table';
-import { severity } from '@/lib/risk';
+import { KEY_RULES } from '@/lib/keys/config';
+import { isNearLiquidation, owedFigure, projectedOutcome, severity } from '@/lib/risk';
 import { MODE_LABEL, RULE_LABEL, statusLabel } from '@/lib/risk-labels';
 import { LiveMark } from '@/components/live/live-mark';
 import { BindingBadge, StaleBadge, StatusBadge } from './badges';
@@ -25,27 +26,26 @@ interface Spec {
 const muted = 'text-slate-500 dark:text-slate-400';
 // Sorting puts "not applicable" after every real value in either direction.
 const NONE = Number.POSITIVE_INFINITY;
-// (choice) A pair within a 10 % move of its liquidation bar is flagged in the row.
-const NEAR_LIQUIDATION = 0.1;
 
 /** A projected figure: owed where bound (⚠), "could be owed" where binding is unknown (?), else nothing owed. */
 function Projected({ r, at }: { r: AccountRow; at: AccountRow['atA'] }) {
   if (!at) return <span className={muted}>—</span>;
-  if (at.owed > 0)
+  const p = projectedOutcome(r.bound, at);
+  if (p.kind === 'owed')
     return (
       <span className="font-semibold text-red-700 dark:text-red-400" title="Owed as a loan if prices gap by this shock">
         <span aria-hidden>⚠ </span>
-        {formatUsdPlain(at.owed)}
+        {formatUsdPlain(p.usd)}
       </span>
     );
-  if (r.bound === null && at.deficit > 0)
+  if (p.kind === 'could_be_owed')
     return (
       <span className="text-amber-800 dark:text-amber-300" title="Binding unknown: this deficit could be owed">
         <span aria-hidden>? </span>
-        {formatUsdPlain(at.deficit)}
+        {formatUsdPlain(p.usd)}
       </span>
     );
-  if (at.deficit > 0) return <span className={muted} title={`Deficit ${formatUsdPlain(at.deficit)} USD: collateral lost, nothing owed`}>0 · coll. lost</span>;
+  if (p.kind === 'collateral_lost') return <span className={muted} title={`Deficit ${formatUsdPlain(p.usd)} USD: collateral lost, nothing owed`}>0 · coll. lost</span>;
   return <span className={muted}>0</span>;
 }
 
@@ -79,7 +79,7 @@ function Level({ r }: { r: AccountRow }) {
 function IsolatedLine({ r, show }: { r: AccountRow; show: 'level' | 'status' | 'liquidation' }) {
   const p = r.isolated;
   if (!p || p.status === 'NO_DEBT') return null;
-  const near = severity(p.status) >= severity('MARGIN_CALL') || (p.liquidationDistance !== null && p.liquidationDistance < NEAR_LIQUIDATION);
+  const near = isNearLiquidation(p.status, p.liquidationDistance);
   const title = `Isolated ${p.symbol}${p.pairs > 1 ? ` (worst of ${p.pairs} pairs)` : ''}: ${statusLabel(p.status).label}, margin level ${p.marginLevel === null ? '—' : formatRatio(p.marginLevel)}, liquidation bar ${p.bar === null ? 'not read' : String(Number(p.bar))}, ${formatLiquidation(p.liquidation)}`;
   // Short enough for the narrow cells: the pair's name once (status), "iso" beside its level; details in the title.
   const text =
@@ -103,7 +103,7 @@ const isolatedCsv = (r: AccountRow) => {
   return `${p.symbol}: ${statusLabel(p.status).label}, margin level ${p.marginLevel ?? '—'}, bar ${p.bar ?? 'not read'}, liquidates at ${p.liquidation ? p.liquidation.shock : '—'}`;
 };
 
-const projectedCsv = (r: AccountRow, at: AccountRow['atA']) => (at ? (at.owed > 0 ? at.owed : r.bound === null ? at.deficit : 0) : null);
+const projectedCsv = (r: AccountRow, at: AccountRow['atA']) => (at ? owedFigure(projectedOutcome(r.bound, at)) : null);
 
 function specs(shockA: number, shockB: number): Spec[] {
   return [
@@ -223,11 +223,11 @@ function specs(shockA: number, shockB: number): Spec[] {
       sort: (r) => r.keys.special ?? -1,
       cell: (r) => (
         <span className="flex flex-col" title={r.keys.special === null ? 'No key stored: special keys unknown' : undefined}>
-          <span>{r.keys.total === null ? '?' : r.keys.total}/30</span>
+          <span>{r.keys.total === null ? '?' : r.keys.total}/{KEY_RULES.keyLimit}</span>
           <span className={`${muted} text-xs`}>{r.keys.special === null ? '? spec.' : `${r.keys.special} spec.`}</span>
         </span>
       ),
-      csv: (r) => `${r.keys.total ?? '?'}/30; special ${r.keys.special ?? 'unknown'}`,
+      csv: (r) => `${r.keys.total ?? '?'}/${KEY_RULES.keyLimit}; special ${r.keys.special ?? 'unknown'}`,
     },
     {
       id: 'age',

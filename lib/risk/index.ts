@@ -5,5 +5,6 @@ export { applicability, ISOLATED_PAIR, READ_ONLY_KEY_REASON } from './applicabil
 export { DEFAULT_RISK_CONFIG, DEFAULT_STABLE_ASSETS, makeRiskConfig, riskConfigSchema, shockGrid, type RiskConfig } from './config';
 export type * from './result-types';
 export type * from './types';
+export { isNearLiquidation, NEAR_LIQUIDATION_DISTANCE, owedFigure, projectedOutcome, type Projection } from './projection';
 export { ACCOUNT_STATUSES, STATUS_LABEL, decideStatus, fromExchangeStatus, severity, statusLabel, worseOf, worsens, type StatusFacts, type StatusTone, type StatusVerdict } from './status';
 export { RECONCILE_TOLERANCE, reconcile, type Reconciliation } from './reconcile';
