@@ -80,18 +80,19 @@ export function toRow(
  * pair of shocks: later requests get the kept list and its JSON.
  */
 export async function listAccounts(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<AccountList> {
-  return (await accountsView(db, opts)).list;
+  return (await keptAccountList(db, opts)).list;
 }
 
 /** The same list as UTF-8 JSON, serialized once per refresh: the route sends these bytes as they are. */
 export async function listAccountsJson(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<Uint8Array<ArrayBuffer>> {
-  return (await accountsView(db, opts)).json;
+  return (await keptAccountList(db, opts)).json;
 }
 
-type AccountsView = { list: AccountList; json: Uint8Array<ArrayBuffer> };
-const viewOf = (list: AccountList): AccountsView => ({ list, json: new TextEncoder().encode(JSON.stringify(list)) });
+/** The list and its JSON bytes, kept per refresh and pair of shocks (not to be confused with the AccountsView component). */
+type KeptAccountList = { list: AccountList; json: Uint8Array<ArrayBuffer> };
+const keep = (list: AccountList): KeptAccountList => ({ list, json: new TextEncoder().encode(JSON.stringify(list)) });
 
-async function accountsView(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<AccountsView> {
+async function keptAccountList(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<KeptAccountList> {
   const { shockA, shockB } = opts;
   const master = await currentMaster(db, opts.masterId);
   const empty = (grid: number[]): AccountList => ({ master: master && { id: master.id, name: master.name }, refresh: null, shocks: { a: shockA, b: shockB, grid }, rows: [] });
@@ -99,13 +100,13 @@ async function accountsView(db: Db, opts: { shockA: number; shockB: number; mast
     for (const s of [shockA, shockB]) if (!grid.some((g) => sameShock(g, s))) throw new ShockNotOnGridError(s, grid);
     return grid;
   };
-  if (!master) return viewOf(empty([...DEFAULT_RISK_CONFIG.shocks]));
+  if (!master) return keep(empty([...DEFAULT_RISK_CONFIG.shocks]));
   const { shown } = await latestRefreshes(db, master.id);
-  if (!shown) return viewOf(empty(checked([...DEFAULT_RISK_CONFIG.shocks])));
+  if (!shown) return keep(empty(checked([...DEFAULT_RISK_CONFIG.shocks])));
   return cachedForRefresh(shown.id, `accounts ${shockA} ${shockB}`, async () => {
     const grid = checked(((await masterRiskOf(db, shown.id)) as { shocks?: number[] } | null)?.shocks ?? [...DEFAULT_RISK_CONFIG.shocks]);
     const rows = await snapshotRows(db, shown.id);
-    return viewOf({
+    return keep({
       master: { id: master.id, name: master.name },
       refresh: toRefreshInfo(shown),
       shocks: { a: shockA, b: shockB, grid },
