@@ -23,8 +23,11 @@ export function RefreshStatusBar() {
   // When a refresh finishes, every page's data is new: refetch them all.
   const lastFinished = useRef<string | null>(null);
   const finished = status.data?.newest?.finishedAt ?? null;
+  // While a refresh runs `finished` is null: compare with the last finish seen, so a refresh the bar watched
+  // from start to end (one that follows a repay, say) refreshes the pages too.
   useEffect(() => {
-    if (finished && lastFinished.current && finished !== lastFinished.current) void queryClient.invalidateQueries();
+    if (!finished) return;
+    if (lastFinished.current && finished !== lastFinished.current) void queryClient.invalidateQueries();
     lastFinished.current = finished;
   }, [finished, queryClient]);
 
