@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
+import { Figure as FigureText } from '@/components/ui/figure';
 import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { apiFetch } from '@/lib/api-client';
 import { formatAge, formatDateTime, formatRatio, formatShock, formatUsd } from '@/lib/format';
@@ -23,7 +24,9 @@ function Figure({ label, children, danger }: { label: string; children: ReactNod
   return (
     <div>
       <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className={`num mt-0.5 text-lg font-semibold ${danger ? 'text-red-700 dark:text-red-400' : ''}`}>{children}</dd>
+      <dd className={`mt-0.5 text-base font-semibold sm:text-lg ${danger ? 'text-red-700 dark:text-red-400' : ''}`}>
+        <FigureText>{children}</FigureText>
+      </dd>
     </div>
   );
 }
@@ -75,7 +78,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
       <Card title="The rule that applies">
         <div className="flex flex-wrap items-start gap-4">
           <BindingBadge bound={r.bound} rule={r.rule} full />
-          <p className="min-w-0 flex-1 text-sm" data-testid="rule-reason">{r.reason}</p>
+          <p className="min-w-[min(16rem,100%)] flex-1 text-sm" data-testid="rule-reason">{r.reason}</p>
         </div>
         {d.evidence.length > 0 && (
           <ul className="mt-3 list-disc space-y-0.5 pl-5 text-xs text-slate-600 dark:text-slate-400" aria-label="Evidence for the binding verdict" data-testid="binding-evidence">
@@ -85,7 +88,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
       </Card>
 
       <Card>
-        <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
           <Figure label={r.level.kind === 'uniMMR' ? 'uniMMR' : 'Margin level'}>{formatRatio(r.level.value, r.status === 'NO_DEBT' ? undefined : '—')}
             {r.reported && (
               <span className={`block text-xs ${r.reported.diverges ? 'font-semibold text-amber-800 dark:text-amber-300' : 'font-normal text-slate-500'}`} data-testid="reported-level">
@@ -106,7 +109,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
         </p>
       </Card>
 
-      <div className="grid gap-5 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
         <Card title="Stress curve (estimate)">
           <StressCurveChart curve={d.curve} shocks={d.shocks} liquidationBar={r.bars?.liquidation ?? null} />
           <p className="mt-2 text-xs text-slate-500">

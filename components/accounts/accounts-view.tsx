@@ -10,6 +10,7 @@ import { ErrorState } from '@/components/ui/states';
 import { apiFetch } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { toCsv } from '@/lib/format-table';
+import { AccountCards } from './account-cards';
 import { accountColumns } from './columns';
 import { DataTable } from './data-table';
 import { AccountsEmpty } from './empty-state';
@@ -17,6 +18,7 @@ import { matches, NO_FILTERS, type AccountFilters } from './filters';
 import { AccountsSkeleton } from './skeleton';
 import { Toolbar } from './toolbar';
 import { accountsApiPath, accountsQueryKey, shockSearch, type AccountList, type AccountRow, type ShockPair } from '@/lib/contracts/accounts';
+import { useMediaQuery } from './use-media-query';
 import { useNow } from './use-now';
 
 const EMPTY: AccountRow[] = [];
@@ -36,6 +38,7 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
+  const phone = useMediaQuery('(max-width: 767px)');
   const now = useNow(query.data?.refresh?.finishedAt ?? null);
   const live = useLive();
   const rows = query.data?.rows ?? EMPTY;
@@ -95,6 +98,8 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
       </div>
       {shown.length === 0 ? (
         <AccountsEmpty reason="no-match" onClear={() => setFilters(NO_FILTERS)} />
+      ) : phone ? (
+        <AccountCards table={table} specs={specs} now={now} />
       ) : (
         <DataTable table={table} movedAt={live.movedAt} onRowsHover={(over) => setFrozen(over ? order.current : null)} />
       )}

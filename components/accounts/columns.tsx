@@ -114,7 +114,7 @@ function specs(shockA: number, shockB: number): Spec[] {
       descFirst: false, sort: (r) => r.email,
       cell: (r) => (
         <span className="flex min-w-0 flex-col">
-          <Link href={accountPath(r.email, { a: shockA, b: shockB })} className="truncate font-medium text-slate-900 hover:underline dark:text-slate-100" title={r.email}>
+          <Link href={accountPath(r.email, { a: shockA, b: shockB })} className="font-medium text-slate-900 wrap-anywhere hover:underline dark:text-slate-100" title={r.email}>
             {r.email}
           </Link>
           <span className={`${muted} truncate text-xs`}>{MODE_LABEL[r.mode] ?? r.mode}</span>

@@ -21,10 +21,10 @@ export function Toolbar({
 }) {
   const down = shocks.grid.filter((s) => s !== 0);
   return (
-    <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Account filters">
-      <label className={label}>
+    <form className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap" onSubmit={(e) => e.preventDefault()} aria-label="Account filters">
+      <label className={`${label} col-span-2`}>
         Search
-        <input type="search" className={`${input} w-44`} value={filters.search} placeholder="email…" onChange={(e) => onChange({ search: e.target.value })} />
+        <input type="search" className={`${input} w-full sm:w-44`} value={filters.search} placeholder="email…" onChange={(e) => onChange({ search: e.target.value })} />
       </label>
       <label className={label}>
         Mode

@@ -45,14 +45,14 @@ export function Overview() {
       ) : (
         <>
           <LiveTotals data={data} />
-          <div className="grid gap-6 xl:grid-cols-3">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
             <div className="xl:col-span-2">
               <OweCallout callouts={data.callouts} bound={data.counts.bound} />
             </div>
             <StatusCounts counts={data.counts} />
           </div>
           <DeficitCurveCard curve={data.curve} />
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <NearestList nearest={data.nearest} />
             <StaleCallout stale={data.stale} />
           </div>

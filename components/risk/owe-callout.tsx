@@ -1,3 +1,4 @@
+import { Figure } from '@/components/ui/figure';
 import { Card } from '@/components/ui/card';
 import { formatShock, formatUsd } from '@/lib/format';
 import type { OweCallout as Callout } from '@/lib/contracts/overview';
@@ -9,7 +10,7 @@ export function OweCallout({ callouts, bound }: { callouts: Callout[]; bound: nu
       {callouts.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">The configured shock grid has no −20 % or −40 % point.</p>
       ) : (
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           {callouts.map((c) => (
             <CalloutFigure key={c.shock} callout={c} />
           ))}
@@ -28,9 +29,11 @@ function CalloutFigure({ callout: c }: { callout: Callout }) {
   return (
     <div data-testid={`owe-${Math.round(Math.abs(c.shock) * 100)}`} className={`rounded-lg border p-4 ${owes ? 'border-red-300 bg-red-50 dark:border-red-900 dark:bg-red-950/40' : 'border-slate-200 dark:border-slate-800'}`}>
       <p className="text-sm text-slate-600 dark:text-slate-300">At {formatShock(c.shock)}, you would owe</p>
-      <p className={`num mt-1 text-2xl font-semibold ${owes ? 'text-red-700 dark:text-red-400' : ''}`}>
-        {owes && <span aria-label="at risk">⚠ </span>}
-        {formatUsd(c.owed)}
+      <p className={`mt-1 text-2xl font-semibold ${owes ? 'text-red-700 dark:text-red-400' : ''}`}>
+        <Figure>
+          {owes && <span aria-label="at risk">⚠ </span>}
+          {formatUsd(c.owed)}
+        </Figure>
       </p>
       <p className="text-xs font-medium text-slate-500 dark:text-slate-400">{owes ? 'projected LiquidationLoan' : 'no projected loan'}</p>
       {c.unknownBinding > 0 && (
@@ -45,8 +48,8 @@ function CalloutFigure({ callout: c }: { callout: Callout }) {
         <ul className="mt-3 space-y-1 border-t border-slate-200 pt-2 text-xs dark:border-slate-700">
           {c.top.map((t) => (
             <li key={t.email} className="flex flex-wrap justify-between gap-x-3">
-              <span>{t.email}</span>
-              <span className="num ml-auto font-medium">{formatUsd(t.owed)}</span>
+              <span className="min-w-0 break-all">{t.email}</span>
+              <Figure className="ml-auto font-medium">{formatUsd(t.owed)}</Figure>
             </li>
           ))}
         </ul>

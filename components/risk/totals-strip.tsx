@@ -1,3 +1,4 @@
+import { Figure } from '@/components/ui/figure';
 import { formatAge, formatDateTime, formatUsd } from '@/lib/format';
 import type { OverviewData } from '@/lib/contracts/overview';
 
@@ -26,12 +27,14 @@ export function TotalsStrip({ data, live = false }: { data: OverviewData; live?:
   ];
   return (
     <section aria-label="Master totals" className="space-y-2">
-      <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {tiles.map((t) => (
           <div key={t.label} className={`rounded-xl border bg-white p-4 shadow-sm dark:bg-slate-900 ${t.alert ? 'border-red-300 dark:border-red-900' : 'border-slate-200 dark:border-slate-800'}`}>
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.label}</p>
-            <p className={`num mt-1 whitespace-nowrap text-xl font-semibold ${t.alert ? 'text-red-700 dark:text-red-400' : ''}`}>
-              {t.value.replace(/ USD$/, '')} <span className="text-sm font-medium opacity-70">USD</span>
+            <p className={`mt-1 text-lg font-semibold sm:text-xl xl:text-lg 2xl:text-xl ${t.alert ? 'text-red-700 dark:text-red-400' : ''}`}>
+              <Figure>
+                {t.value.replace(/ USD$/, '')} <span className="text-sm font-medium opacity-70">USD</span>
+              </Figure>
             </p>
             {t.note && <p className={`mt-1 text-xs ${t.alert ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>{t.note}</p>}
           </div>
