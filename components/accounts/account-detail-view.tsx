@@ -88,7 +88,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
       </Card>
 
       <Card>
-        <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-4">
           <Figure label={r.level.kind === 'uniMMR' ? 'uniMMR' : 'Margin level'}>{formatRatio(r.level.value, r.status === 'NO_DEBT' ? undefined : '—')}
             {r.reported && (
               <span className={`block text-xs ${r.reported.diverges ? 'font-semibold text-amber-800 dark:text-amber-300' : 'font-normal text-slate-500'}`} data-testid="reported-level">

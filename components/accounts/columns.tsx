@@ -110,7 +110,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'email',
       header: 'Account',
-      width: '17%',
+      width: '20%',
       descFirst: false, sort: (r) => r.email,
       cell: (r) => (
         <span className="flex min-w-0 flex-col">
@@ -127,7 +127,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'bound',
       header: 'LiquidationLoan',
-      width: '13%',
+      width: '12%',
       descFirst: false, sort: (r) => (r.bound === true ? 0 : r.bound === null ? 1 : 2),
       cell: (r) => <BindingBadge bound={r.bound} rule={r.rule} />,
       csv: (r) => RULE_LABEL[r.rule],
@@ -135,7 +135,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'status',
       header: 'Status',
-      width: '11%',
+      width: '10%',
       descFirst: false, sort: (r) => -severity(r.status),
       cell: (r) => (
         <span className="flex flex-col items-start gap-0.5">
@@ -232,7 +232,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'age',
       header: 'Data',
-      width: '7%',
+      width: '6%',
       align: 'right',
       descFirst: false, sort: (r) => (r.stale ? 0 : 1) * 1e13 + new Date(r.dataAt).getTime(),
       cell: (r, now) => (
