@@ -23,14 +23,14 @@ import { useNow } from './use-now';
 
 const EMPTY: AccountRow[] = [];
 
-export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
+export function AccountsView({ initialShocks, initialFilters = NO_FILTERS }: { initialShocks: ShockPair; initialFilters?: AccountFilters }) {
   const [shocks, setShocksState] = useState(initialShocks);
   const setShocks = (next: ShockPair) => {
     setShocksState(next);
     // Kept in the URL (without a navigation): a reload and the detail page's links follow the choice.
     window.history.replaceState(null, '', `/accounts${shockSearch(next)}`);
   };
-  const [filters, setFilters] = useState<AccountFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<AccountFilters>(initialFilters);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'liquidation', desc: false }]);
   const query = useQuery({
     queryKey: accountsQueryKey(shocks.a, shocks.b),

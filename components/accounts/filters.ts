@@ -10,6 +10,15 @@ export interface AccountFilters {
 
 export const NO_FILTERS: AccountFilters = { search: '', mode: '', bound: '', status: '', stale: '' };
 
+const BOUND = ['bound', 'not-bound', 'unknown'] as const;
+
+/** The filters a link may set (`/accounts?status=MARGIN_CALL`, `?bound=bound`); anything else is ignored. */
+export function filtersFrom(params: Record<string, string | string[] | undefined>): AccountFilters {
+  const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+  const bound = one(params.bound);
+  return { ...NO_FILTERS, status: /^[A-Z_]{1,32}$/.test(one(params.status)) ? one(params.status) : '', bound: (BOUND as readonly string[]).includes(bound) ? (bound as AccountFilters['bound']) : '' };
+}
+
 export function matches(r: AccountRow, f: AccountFilters): boolean {
   if (f.search && !r.email.toLowerCase().includes(f.search.trim().toLowerCase())) return false;
   if (f.mode && r.mode !== f.mode) return false;
