@@ -9,7 +9,7 @@ import type { AccountRow } from '@/lib/contracts/accounts';
  * what each figure says), each under its column's name, two to a line, nothing scrolling sideways.
  */
 export function AccountCards({ table, specs, now }: { table: Table<AccountRow>; specs: AccountColumns['specs']; now: Date }) {
-  const [account, ...rest] = specs.filter((s) => s.id !== 'mode' && s.id !== 'isolated');
+  const [account, ...rest] = specs.filter((s) => s.width !== '0');
   return (
     <ul className="space-y-3" aria-label="Accounts">
       {table.getRowModel().rows.map(({ original: r }) => (

@@ -14,6 +14,7 @@ import { MODE_LABEL } from '@/lib/risk-labels';
 import { BindingBadge, StaleBadge, StatusBadge } from './badges';
 import { BalancesTable, IsolatedPairsTable, SpecialKeyHistory } from './detail-tables';
 import { MarginHistoryChart } from './margin-history-chart';
+import { ReviewChanges } from '@/components/review/review-changes';
 import { Notes } from './notes';
 import { PmProPanel } from './pm-pro-panel';
 import { StressCurveChart } from './stress-curve-chart';
@@ -136,6 +137,9 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
       )}
       <Card title="Special keys and exit">
         <SpecialKeyHistory keys={d.specialKeys} exits={d.exits} dataAvailable={d.dataAvailable} />
+      </Card>
+      <Card title="Since the last review">
+        <ReviewChanges notes={d.notes} row={r} now={now} />
       </Card>
       <Card title="Review notes">
         <Notes email={email} notes={d.notes} canWrite={canWrite} />

@@ -62,6 +62,13 @@ export function Toolbar({
         </select>
       </label>
       <label className={label}>
+        Review
+        <select className={input} value={filters.review} onChange={(e) => onChange({ review: e.target.value as AccountFilters['review'] })}>
+          <option value="">All</option>
+          <option value="due">Due for review</option>
+        </select>
+      </label>
+      <label className={label}>
         Shock A
         <select className={input} value={shocks.a} onChange={(e) => onShocks(Number(e.target.value), shocks.b)}>
           {down.map((s) => (
