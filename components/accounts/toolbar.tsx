@@ -5,8 +5,10 @@ import { MODE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
 import { ACCOUNT_STATUSES } from '@/lib/risk';
 import type { AccountFilters } from './filters';
 
-const input = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
-const label = 'flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400';
+// Full width in the phone's two-column grid (a long status name must not push the page sideways), natural width above.
+const field = 'w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
+const input = `${field} sm:w-auto`;
+const label = 'flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400';
 
 export function Toolbar({
   filters,
@@ -24,7 +26,7 @@ export function Toolbar({
     <form className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap" onSubmit={(e) => e.preventDefault()} aria-label="Account filters">
       <label className={`${label} col-span-2`}>
         Search
-        <input type="search" className={`${input} w-full sm:w-44`} value={filters.search} placeholder="email…" onChange={(e) => onChange({ search: e.target.value })} />
+        <input type="search" className={`${field} sm:w-44`} value={filters.search} placeholder="email…" onChange={(e) => onChange({ search: e.target.value })} />
       </label>
       <label className={label}>
         Mode
