@@ -24,7 +24,7 @@ test.describe('audit log', () => {
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await csvDownload.path())!, 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('time (UTC, ISO),time,actor,role,action,what happened,target,before,after,request id');
+    expect(csv[0]).toBe('"time (UTC, ISO)",time,actor,role,action,what happened,target,before,after,request id');
     expect(csv.length).toBeGreaterThan(1);
     expect(csv.slice(1).every((line) => line.includes(',access.refused,'))).toBe(true);
     expect(csv.some((line) => line.includes('was refused PUT /api/terms (needs terms.write).'))).toBe(true);

@@ -7,7 +7,8 @@ const muted = 'text-slate-500 dark:text-slate-400';
 export function ReviewCell({ review, now }: { review: ReviewView | undefined; now: Date }) {
   if (!review) return <span className={muted}>…</span>;
   return (
-    <span className="flex flex-col items-start" data-testid="review-cell" data-state={review.state}>
+    // relative: the screen-reader text stays inside the table's scroll box instead of widening the page.
+    <span className="relative flex flex-col items-start" data-testid="review-cell" data-state={review.state}>
       {review.state === 'ok' ? (
         <span className="text-emerald-800 dark:text-emerald-300" title={review.dueAt ? `Covered until ${formatDateTime(review.dueAt)}` : undefined}>
           OK until {review.dueAt ? formatDate(review.dueAt) : '—'}
