@@ -6,7 +6,7 @@ const NOW = new Date('2026-12-01T12:00:00Z');
 const row = (patch: Partial<AccountRow> = {}): AccountRow => ({
   email: 'desk-charlie@fundx.example', mode: 'CROSS_CLASSIC', bound: false, rule: 'NOT_BOUND', reason: '', status: 'NORMAL', statusSource: 'marginLevel',
   level: { kind: 'ML', value: '1.620' }, bars: null, liquidation: { shock: -0.321, direction: 'DOWN' } as AccountRow['liquidation'], liquidationDistance: 0.321,
-  atA: null, atB: null, outstandingLoanUsd: '0', isolated: null, keys: { total: 2, special: 0, stored: 1 }, dataAt: '2026-12-01T11:00:00Z', stale: false, error: null,
+  atA: null, atB: null, outstandingLoanUsd: '0', isolated: null, keys: { total: 2, special: 0, stored: 1 }, dataAt: '2026-12-01T11:00:00Z', stale: false, error: null, reported: null,
   ...patch,
 });
 const reviewed = (patch: Partial<LatestReview> = {}, at = row()): LatestReview => ({
