@@ -10,10 +10,21 @@ import { startSmtpServer, startWebhookReceiver } from './testing/receivers';
 
 const SECRET = 'whsec-test-0123456789abcdef';
 
+// One SMTP server for the file: the app reads MARGINWATCH_SMTP_URL once per process (getEnv caches it), so a
+// second server started for the next database would never be the one mail goes to.
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  process.env.MARGINWATCH_SMTP_URL = smtp.url;
+  process.env.MARGINWATCH_SMTP_FROM = 'marginwatch <alerts@desk.example>';
+});
+afterAll(async () => {
+  await smtp?.close();
+});
+
 describe.each(testDatabases())('alerts reach a real webhook and a real SMTP server, once each, on $driver', ({ open }) => {
   let demo: Awaited<ReturnType<typeof demoRefreshed>>;
   let hook: Awaited<ReturnType<typeof startWebhookReceiver>>;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let webhookId: string;
 
   const db = () => demo.database.db;
@@ -33,9 +44,7 @@ describe.each(testDatabases())('alerts reach a real webhook and a real SMTP serv
   const idsAt = (predicate: (r: (typeof hook.received)[number]) => boolean) => hook.received.filter(predicate).map((r) => r.headers['idempotency-key']);
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    process.env.MARGINWATCH_SMTP_URL = smtp.url;
-    process.env.MARGINWATCH_SMTP_FROM = 'marginwatch <alerts@desk.example>';
+    smtp.mails.length = 0;
     hook = await startWebhookReceiver(SECRET);
     demo = await demoRefreshed(open);
     webhookId = (await createChannel(db(), { kind: 'webhook', name: 'Desk hook', format: 'generic', url: hook.url, signingSecret: SECRET }, 'owner@test')).id;
@@ -44,7 +53,6 @@ describe.each(testDatabases())('alerts reach a real webhook and a real SMTP serv
   afterAll(async () => {
     await demo?.close();
     await hook?.close();
-    await smtp?.close();
   });
 
   it('a shock raises alerts that arrive exactly once, signed, by webhook and by email', async () => {
