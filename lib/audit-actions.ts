@@ -9,8 +9,6 @@ export const AUDIT_ACTIONS = [
   'auth.lockout',
   'auth.signout',
   'auth.signout_everywhere',
-  /** An API call refused for want of a permission (lib/server/api/handler.ts). */
-  'access.refused',
   'connections.create',
   'connections.rotate',
   'connections.delete',

@@ -1,7 +1,6 @@
 import type { SessionUser } from '@/lib/contracts/auth';
 import { RefreshStatusBar } from '@/components/refresh/refresh-status';
 import { AlertHeaderCount } from '@/components/alerts/header-count';
-import { MobileNav } from './mobile-nav';
 import { RoleBadge } from './role-badge';
 
 interface HeaderProps {
@@ -11,25 +10,23 @@ interface HeaderProps {
   signOutEverywhereAction: () => Promise<void>;
 }
 
-// Wraps instead of overlapping: on a phone the user's block moves under the refresh status.
 export function Header({ user, demo, signOutAction, signOutEverywhereAction }: HeaderProps) {
   return (
-    <header className="flex min-h-14 flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 print:hidden sm:px-6 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-500">
-        <MobileNav />
+    <header className="flex h-14 items-center justify-between print:hidden border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex min-w-0 items-center gap-4 text-sm text-slate-500">
         {demo && (
           <span className="shrink-0 whitespace-nowrap rounded-md bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-900 dark:bg-violet-900/40 dark:text-violet-200">
-            Demo<span className="hidden sm:inline"> — simulated exchange</span>
+            Demo — simulated exchange
           </span>
         )}
         <RefreshStatusBar />
       </div>
-      <div className="flex min-w-0 items-center gap-3 text-sm">
-        <span className="shrink-0"><AlertHeaderCount /></span>
-        <span className="min-w-0 truncate font-medium" data-testid="user-email" title={user.email}>{user.email}</span>
-        <span className="shrink-0"><RoleBadge role={user.role} /></span>
-        <form action={signOutAction} className="shrink-0">
-          <button type="submit" className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+      <div className="flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
+        <AlertHeaderCount />
+        <span className="font-medium" data-testid="user-email">{user.email}</span>
+        <RoleBadge role={user.role} />
+        <form action={signOutAction}>
+          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
             Sign out
           </button>
           <button

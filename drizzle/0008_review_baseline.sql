@@ -1,1 +1,0 @@
-ALTER TABLE "account_notes" ADD COLUMN "baseline" jsonb;
