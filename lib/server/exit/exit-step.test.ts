@@ -28,8 +28,10 @@ describe.each(testDatabases())('exit step when the connection is never made, on 
   beforeAll(async () => {
     demo = await demoRefreshed(open);
     ({ database, sim, masterId } = demo);
-    await repayLiability(database.db, masterId, { account: HOTEL, kind: 'MARGIN', asset: 'ETH', amount: '500' }, owner, 'r1');
-    await repayLiability(database.db, masterId, { account: HOTEL, kind: 'MARGIN', asset: 'USDT', amount: '1000000' }, owner, 'r2');
+    // Each repay answers before its refresh ends; wait for both, so none still reads the database after close.
+    const eth = await repayLiability(database.db, masterId, { account: HOTEL, kind: 'MARGIN', asset: 'ETH', amount: '500' }, owner, 'r1');
+    const usdt = await repayLiability(database.db, masterId, { account: HOTEL, kind: 'MARGIN', asset: 'USDT', amount: '1000000' }, owner, 'r2');
+    await Promise.all([eth.refreshed, usdt.refreshed]);
   });
   afterAll(() => demo?.close());
 
