@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AccountReads } from '@/lib/snapshot/normalize';
 import { ExchangeError, type ExchangeClient } from '../exchange';
+import { isNoMarginAccount, orNull } from '../exchange/special-key-list';
 
 /**
  * (choice) Binance answers `portfolio/account` with an error for accounts not in Portfolio Margin Pro;
@@ -11,20 +12,6 @@ const REAL_FAILURES = new Set<unknown>([-2014, -2015, -1022, -1021, -1003, -1002
 
 function isNotPortfolioMargin(error: unknown): boolean {
   return error instanceof ExchangeError && typeof error.code === 'number' && !REAL_FAILURES.has(error.code) && (error.httpStatus ?? 0) < 500;
-}
-
-/** -3003: the account has no margin wallet. Not a failure: there is nothing to read. */
-export function isNoMarginAccount(error: unknown): boolean {
-  return error instanceof ExchangeError && error.code === -3003;
-}
-
-export async function orNull<T>(read: Promise<T>, absent: (error: unknown) => boolean): Promise<T | null> {
-  try {
-    return await read;
-  } catch (error) {
-    if (absent(error)) return null;
-    throw error;
-  }
 }
 
 /** A stored sub-account key, with what its permissions (recorded when it was checked) let it read. */
