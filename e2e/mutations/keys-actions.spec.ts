@@ -9,7 +9,7 @@ const walkRow = (page: Page) => charlieGroup(page).getByTestId('key-row').filter
 
 interface DemoKey { name: string; apiKey: string; secretKey?: string }
 
-/** The owner stores desk-charlie's trading key (the demo stores its read-only one), as Settings → Connections would. */
+/** The owner stores desk-charlie's margin trading key (the demo stores charlie-monitor, which has no Margin permission), as Settings → Connections would. */
 async function storeCharlieTradingKey(page: Page) {
   const scenario = JSON.parse(readFileSync('sim/scenarios/demo.json', 'utf8')) as { subAccounts: { email: string; keys: DemoKey[] }[] };
   const trading = scenario.subAccounts.find((s) => s.email === CHARLIE)!.keys.find((k) => k.name === 'charlie-trading')!;

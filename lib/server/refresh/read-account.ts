@@ -4,14 +4,14 @@ import { ExchangeError, type ExchangeClient } from '../exchange';
 import { isNoMarginAccount, orNull } from '../exchange/special-key-list';
 
 /**
- * (choice) Binance answers `portfolio/account` with an error for accounts not in Portfolio Margin Pro;
- * the code is not documented, so any exchange-side refusal other than a key, signature, clock or
- * rate-limit problem is read as "not PM Pro". Those others are real failures and propagate.
+ * Binance answers `portfolio/account` for an account not in Portfolio Margin Pro with -21001
+ * (USER_IS_NOT_UNIACCOUNT, Portfolio Margin error codes; sim/README.md). Only that code means "not PM Pro":
+ * any other refusal is a real failure and leaves the account unread, never quietly "not PM Pro".
  */
-const REAL_FAILURES = new Set<unknown>([-2014, -2015, -1022, -1021, -1003, -1002]);
+export const NOT_PORTFOLIO_MARGIN = -21001;
 
 function isNotPortfolioMargin(error: unknown): boolean {
-  return error instanceof ExchangeError && typeof error.code === 'number' && !REAL_FAILURES.has(error.code) && (error.httpStatus ?? 0) < 500;
+  return error instanceof ExchangeError && error.code === NOT_PORTFOLIO_MARGIN;
 }
 
 /** A stored sub-account key, with what its permissions (recorded when it was checked) let it read. */

@@ -41,7 +41,7 @@ describe('refresh under exchange faults', () => {
     await control('clock', { offsetMs: 40_000 });
     const { status } = await runRefresh(masterId, 'manual');
     expect(status).toBe('ok');
-    // -1021 would be a 400 on any signed path; portfolio/account's 400 is "not PM Pro" (-21001), expected.
+    // -1021 would be a 400 on any signed path; portfolio/account's 400 is -21001 (not PM Pro), expected.
     expect((await simLog()).filter((r) => r.status === 400 && r.path !== '/sapi/v1/portfolio/account')).toEqual([]);
   });
 
