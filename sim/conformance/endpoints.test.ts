@@ -26,6 +26,8 @@ interface Row {
   path: string;
   params?: () => Params;
   expect: (body: unknown) => void;
+  /** The /sapi weight budget the doc names ("Weight(UID)" or "Weight(IP)"), seen in the answer's used-weight header. */
+  scope?: 'UID' | 'IP';
 }
 
 const ROWS: Row[] = [
@@ -41,7 +43,7 @@ const ROWS: Row[] = [
   },
   {
     doc: 'margin_trading "Query Cross Margin Account Details (USER_DATA)"',
-    key: 'alpha-monitor', method: 'GET', path: '/sapi/v1/margin/account',
+    key: 'alpha-monitor', method: 'GET', path: '/sapi/v1/margin/account', scope: 'IP',
     expect: (b) => expect(b).toMatchObject({ created: true, marginLevel: decimal, totalAssetOfBtc: decimal, accountType: 'MARGIN_1', userAssets: expect.any(Array) }),
   },
   {
@@ -111,12 +113,12 @@ const ROWS: Row[] = [
   },
   {
     doc: 'portfolio-margin-pro "Get Portfolio Margin Pro Account Info (USER_DATA)": accountInitialMargin, totalAvailableBalance',
-    key: 'echo-monitor', method: 'GET', path: '/sapi/v1/portfolio/account',
+    key: 'echo-monitor', method: 'GET', path: '/sapi/v1/portfolio/account', scope: 'UID',
     expect: (b) => expect(b).toMatchObject({ uniMMR: decimal, accountEquity: decimal, accountMaintMargin: decimal, accountInitialMargin: decimal, totalAvailableBalance: decimal, accountStatus: 'MARGIN_CALL', accountType: 'PM_1' }),
   },
   {
     doc: 'portfolio-margin-pro "Query Portfolio Margin Pro Bankruptcy Loan Amount (USER_DATA)"',
-    key: 'foxtrot-monitor', method: 'GET', path: '/sapi/v1/portfolio/pmLoan',
+    key: 'foxtrot-monitor', method: 'GET', path: '/sapi/v1/portfolio/pmLoan', scope: 'UID',
     expect: (b) => expect(b).toEqual({ asset: 'USDT', amount: '42000.00000000' }),
   },
   {
@@ -141,7 +143,7 @@ const ROWS: Row[] = [
   },
   {
     doc: 'sub_account "Query Sub-account API Key (For Master Account) (USER_DATA)": weight 3000 UID',
-    key: 'marginwatch-master-read', method: 'GET', path: '/sapi/v1/sub-account/subAccountApi', params: () => ({ email: 'desk-hotel@fundx.example', size: 100 }),
+    key: 'marginwatch-master-read', method: 'GET', path: '/sapi/v1/sub-account/subAccountApi', params: () => ({ email: 'desk-hotel@fundx.example', size: 100 }), scope: 'UID',
     expect: (b) => expect(b).toMatchObject({ total: 30, list: expect.arrayContaining([expect.objectContaining({ apiName: 'hotel-monitor', canTrade: true })]) }),
   },
   {
@@ -156,6 +158,12 @@ describe.each(CLIENTS)('%s: every endpoint the app calls, HMAC', (client) => {
     const out = await driver(client, h.sim.url, h.scenario, row.key).signed(row.method, row.path, row.params?.() ?? {});
     expect(out).toMatchObject({ ok: true });
     row.expect(out.body);
+    // The `binance` SDK's getPrivate answers the body only; the other two clients hand back the headers.
+    if (row.scope && client !== 'binance-sdk') {
+      const other = row.scope === 'UID' ? 'IP' : 'UID';
+      expect(out.headers[`x-sapi-used-${row.scope.toLowerCase()}-weight-1m`]).toMatch(/^\d+$/);
+      expect(out.headers[`x-sapi-used-${other.toLowerCase()}-weight-1m`]).toBeUndefined();
+    }
   });
 });
 
