@@ -112,10 +112,10 @@ export function SpecialKeyHistory({ keys, exits, dataAvailable }: { keys: Accoun
             </thead>
             <tbody className="num divide-y divide-slate-100 dark:divide-slate-800">
               {keys.map((k) => (
-                <tr key={k.apiKey}>
+                <tr key={k.id}>
                   <td className={td}>
                     <span className="font-medium">{k.name ?? 'unnamed'}</span>
-                    <span className="block font-mono text-xs text-slate-500">{k.apiKey.slice(0, 8)}…</span>
+                    <span className="block font-mono text-xs text-slate-500">{k.fingerprint}</span>
                   </td>
                   <td className={td}>{k.symbol ? `Isolated ${k.symbol}` : 'Cross margin'}</td>
                   <td className={td}>{formatDateTime(k.firstSeenAt)}</td>

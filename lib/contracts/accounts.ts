@@ -98,7 +98,9 @@ export interface IsolatedPairView {
 }
 
 export interface SpecialKeySighting {
-  apiKey: string;
+  id: string;
+  /** The key's last 4 characters, e.g. `••••Ab3x`: never the key itself (docs/security.md, "Key fingerprints"). */
+  fingerprint: string;
   name: string | null;
   symbol: string | null;
   firstSeenAt: string;

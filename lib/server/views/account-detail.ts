@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import Decimal from 'decimal.js';
 import type { AccountDetail, BalanceRow, IsolatedPairView } from '@/lib/contracts/accounts';
+import { maskKey } from '@/lib/keys/inventory';
 import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
 import type { Db } from '../db/client';
 import { accountExits, accountSnapshots, specialKeySightings } from '../db/schema';
@@ -94,7 +95,9 @@ export async function accountDetail(db: Db, email: string, opts: { shockA: numbe
     outstandingLoans: risk.outstandingLoans,
     history: history.map((h) => ({ ...h, takenAt: h.takenAt.toISOString(), dataAt: h.dataAt.toISOString() })),
     specialKeys: sightings.map((k) => ({
-      apiKey: k.apiKey,
+      // Ops read this page: the last 4 characters identify a key without handing it over (docs/security.md).
+      id: k.id,
+      fingerprint: maskKey(k.apiKey),
       name: k.name,
       symbol: k.symbol,
       firstSeenAt: k.firstSeenAt.toISOString(),
