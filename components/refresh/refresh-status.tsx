@@ -1,53 +1,47 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { formatAge } from '@/lib/format';
-import { REFRESH_PATH, refreshStatusQueryKey, type RefreshStatus } from '@/lib/contracts/refresh';
+import { describeProgress } from '@/lib/refresh/progress';
+import { REFRESH_PATH, refreshStatusQueryKey } from '@/lib/contracts/refresh';
+import { useRefreshStatus } from './use-refresh-status';
 
 /** Header widget: how old the data is, a running refresh's progress, and "Refresh now" (owner and ops). */
 export function RefreshStatusBar() {
   const queryClient = useQueryClient();
-  const status = useQuery({
-    queryKey: refreshStatusQueryKey,
-    queryFn: () => apiFetch<RefreshStatus>(REFRESH_PATH),
-    // Poll fast while a refresh runs so progress moves; slowly otherwise.
-    refetchInterval: (q) => (q.state.data?.running ? 1500 : 15_000),
-  });
+  const status = useRefreshStatus();
   const refresh = useMutation({
     mutationFn: () => apiFetch<{ runId: string }>(REFRESH_PATH, { method: 'POST', body: '{}' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: refreshStatusQueryKey }),
   });
 
   // When a refresh finishes, every page's data is new: refetch them all.
-  const lastFinished = useRef<string | null>(null);
+  const lastFinishSeen = useRef<string | null>(null);
   const finished = status.data?.newest?.finishedAt ?? null;
   // While a refresh runs `finished` is null: compare with the last finish seen, so a refresh the bar watched
   // from start to end (one that follows a repay, say) refreshes the pages too.
   useEffect(() => {
     if (!finished) return;
-    if (lastFinished.current && finished !== lastFinished.current) void queryClient.invalidateQueries();
-    lastFinished.current = finished;
+    if (lastFinishSeen.current && finished !== lastFinishSeen.current) void queryClient.invalidateQueries();
+    lastFinishSeen.current = finished;
   }, [finished, queryClient]);
 
   if (!status.data?.masterId) return null;
-  const { newest, running, dataAt } = status.data;
-  const errorCount = newest?.errorCount ?? 0;
+  const { newest, running, dataAt, lastFinished, staleCount } = status.data;
+  const progress = running && newest ? describeProgress(newest) : null;
+  // The failure stays beside the data's age while the next attempt runs, until one succeeds; the stale
+  // count is the one the Overview and Accounts list (the shown refresh's stale accounts).
   return (
     <div className="flex min-w-0 items-center gap-3 whitespace-nowrap text-xs text-slate-600 dark:text-slate-400" data-testid="refresh-status">
-      {running && newest ? (
-        <span className="num truncate" role="status" title={newest.currentStep ?? undefined}>
-          ⟳ Refreshing {newest.accountsDone}/{newest.accountsTotal} accounts
-          {errorCount > 0 && <span className="ml-1 font-semibold text-amber-700 dark:text-amber-300">· ⚠ {errorCount} error{errorCount > 1 ? 's' : ''}</span>}
-        </span>
-      ) : (
-        <span className="num truncate">
-          {dataAt ? <>Data from {formatAge(dataAt)} ago</> : 'No data yet'}
-          {newest?.status === 'failed' && <span className="ml-1 font-semibold text-red-700 dark:text-red-300">· ✖ last refresh failed</span>}
-          {newest?.status === 'partial' && <span className="ml-1 font-semibold text-amber-700 dark:text-amber-300">· ⚠ {errorCount} account{errorCount === 1 ? '' : 's'} stale</span>}
-        </span>
-      )}
+      <span className="num truncate" role="status" title={progress ?? undefined}>
+        {dataAt ? <>Data from {formatAge(dataAt)} ago</> : 'No data yet'}
+        {lastFinished?.status === 'failed' && <span className="ml-1 font-semibold text-red-700 dark:text-red-300">· ✖ last refresh failed</span>}
+        {staleCount > 0 && <span className="ml-1 font-semibold text-amber-700 dark:text-amber-300" data-testid="stale-count">· ⚠ {staleCount} account{staleCount === 1 ? '' : 's'} stale</span>}
+        {/* Last, so a narrow header cuts the progress (the Overview's banner repeats it), never the failure. */}
+        {progress && <span className="ml-1 text-sky-800 dark:text-sky-300" data-testid="refresh-progress">· ⟳ {progress}</span>}
+      </span>
       <button
         type="button"
         onClick={() => refresh.mutate()}

@@ -32,11 +32,11 @@ export function Overview() {
   const overview = query.data;
   if (overview === undefined) return failed;
   if (!overview) return <NoDataYet what={WHAT} />;
-  const { data, refresh } = overview;
+  const { data } = overview;
   return (
     <div className="space-y-6">
       {failed}
-      <RefreshBanner newest={refresh.newest} shownId={refresh.shown?.id ?? null} />
+      <RefreshBanner />
       <div className="flex justify-end">
         <LiveIndicator />
       </div>
@@ -54,7 +54,7 @@ export function Overview() {
           <DeficitCurveCard curve={data.curve} />
           <div className="grid gap-6 xl:grid-cols-2">
             <NearestList nearest={data.nearest} />
-            <StaleCallout stale={data.stale} />
+            <StaleCallout stale={data.stale} dataAt={data.takenAt} />
           </div>
         </>
       )}

@@ -12,8 +12,9 @@ interface HeaderProps {
 
 export function Header({ user, demo, signOutAction, signOutEverywhereAction }: HeaderProps) {
   return (
-    <header className="flex h-14 items-center justify-between print:hidden border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex min-w-0 items-center gap-4 text-sm text-slate-500">
+    <header className="flex min-h-14 flex-wrap items-center justify-between gap-x-6 gap-y-1 py-2 print:hidden border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
+      {/* The refresh status takes its own line when the width is short: it carries the failure and the stale count. */}
+      <div className="flex min-w-0 max-w-full items-center gap-4 text-sm text-slate-500">
         {demo && (
           <span className="shrink-0 whitespace-nowrap rounded-md bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-900 dark:bg-violet-900/40 dark:text-violet-200">
             Demo — simulated exchange

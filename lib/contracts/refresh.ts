@@ -13,6 +13,8 @@ export interface RefreshInfo {
   accountsTotal: number;
   accountsDone: number;
   currentStep: string | null;
+  /** While running: the exchange asked to wait (a 429's Retry-After) until then. */
+  waitingUntil: string | null;
   /** The first few errors (`REFRESH_ERRORS_SHOWN`); `errorCount` says how many there were. */
   errors: { account: string | null; step: string; message: string }[];
   errorCount: number;
@@ -25,8 +27,12 @@ export interface RefreshStatus {
   masterId: string | null;
   running: boolean;
   newest: RefreshInfo | null;
+  /** The newest finished run: its failure stays on screen while the next one runs, until one succeeds. */
+  lastFinished: RefreshInfo | null;
   /** When the data pages show was read. */
   dataAt: string | null;
+  /** Accounts whose figures in the shown data are stale: the same count the Overview and Accounts list. */
+  staleCount: number;
 }
 
 export const REFRESH_PATH = '/api/refresh';

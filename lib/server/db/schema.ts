@@ -109,6 +109,8 @@ export const refreshRuns = pgTable(
     accountsTotal: integer('accounts_total').notNull().default(0),
     accountsDone: integer('accounts_done').notNull().default(0),
     currentStep: text('current_step'),
+    /** While running: the exchange asked to wait (429/418 Retry-After) until then; pages say so instead of 0 of 0. */
+    waitingUntil: timestamp('waiting_until', { withTimezone: true }),
     errors: jsonb('errors').$type<{ account: string | null; step: string; message: string }[]>().notNull().default([]),
     stats: jsonb('stats').$type<Record<string, unknown>>(),
     /** The master-level risk (lib/risk aggregateMaster), computed once per refresh so pages never recompute it. */

@@ -92,6 +92,21 @@ describe('WeightBudget', () => {
     expect(clock.t).toBeGreaterThanOrEqual(before + 7_000);
   });
 
+  it('says until when a base URL is blocked (what a refresh reports it waits for), and null once it lapsed', async () => {
+    const clock = fakeClock();
+    const b = new WeightBudget({ now: clock.now, sleep: clock.sleep });
+    expect(b.blockedUntil(BASE)).toBeNull();
+    const r = await b.acquire(marginAccount, 10);
+    b.settle(r, null);
+    b.block(r, 429, clock.t + 7_000);
+    const t = await b.acquire(time, 1);
+    b.block(t, 418, clock.t + 3_000);
+    expect(b.blockedUntil(BASE)).toBe(clock.t + 7_000);
+    expect(b.blockedUntil('http://sim2')).toBeNull();
+    clock.t += 7_000;
+    expect(b.blockedUntil(BASE)).toBeNull();
+  });
+
   it('after a 418 every scope of that base URL waits, another base URL does not', async () => {
     const clock = fakeClock();
     const b = new WeightBudget({ now: clock.now, sleep: clock.sleep });

@@ -104,6 +104,14 @@ export class WeightBudget {
     if (bucket) bucket.blockedUntil = Math.max(bucket.blockedUntil, until);
   }
 
+  /** When every 429/418 block on this base URL ends (epoch ms), or null when none is in force: what a caller waits for. */
+  blockedUntil(baseUrl: string): number | null {
+    const now = this.now();
+    let until = this.bannedUntil.get(baseUrl) ?? 0;
+    for (const [id, b] of this.buckets) if (id.startsWith(`${baseUrl} `)) until = Math.max(until, b.blockedUntil);
+    return until > now ? until : null;
+  }
+
   snapshot(): Array<{ bucket: string; scope: LimitScope; used: number; reserved: number; cap: number; limit: number; blockedUntil: number }> {
     const now = this.now();
     return [...this.buckets.entries()].map(([id, b]) => {

@@ -8,7 +8,9 @@ import { testDatabases } from '@/lib/testing/databases';
 import { setDatabaseForTesting, type Database } from '../db/client';
 import { accountSnapshots, refreshRuns } from '../db/schema';
 import type { ClientStats } from '../exchange';
-import { runRefresh } from './run-refresh';
+import { getOverview } from '../views/overview';
+import { runRefresh, startRefresh } from './run-refresh';
+import { refreshStatus } from './status';
 
 process.env.MARGINWATCH_SECRET_KEY = randomBytes(32).toString('base64');
 
@@ -78,5 +80,29 @@ describe('refresh under exchange faults', () => {
     expect(run.errors[0]?.message).toMatch(/Internal error|5\d\d/);
     const snaps = await database.db.select().from(accountSnapshots).where(eq(accountSnapshots.refreshId, runId));
     expect(snaps).toHaveLength(0);
+  });
+
+  it('status during an outage: the failure stays while the next attempt waits out a 429, one stale count', async () => {
+    const good = await runRefresh(masterId, 'manual');
+    expect(good.status).toBe('ok');
+    await control('faults', { error5xxRate: 1 });
+    const failed = await runRefresh(masterId, 'manual');
+    expect(failed.status).toBe('failed');
+    const after = await refreshStatus(database.db, masterId);
+    expect(after.lastFinished).toMatchObject({ id: failed.runId, status: 'failed' });
+    // The figures are the good run's; the header's stale count is the overview's stale list.
+    expect(after.dataAt).toBe((await runOf(good.runId)).finishedAt!.toISOString());
+    expect(after.staleCount).toBe((await getOverview(database.db, masterId))!.data!.stale.length);
+
+    await control('faults', { error5xxRate: 0, force429: { path: '/sapi/v1/sub-account/list', count: 1, retryAfterSec: 3 } });
+    const { runId, done } = await startRefresh(masterId, 'manual');
+    // While it waits, the run says until when, and the failed run is still the last finished one.
+    await expect.poll(async () => (await refreshStatus(database.db, masterId)).newest?.waitingUntil ?? null, { timeout: 5000, interval: 100 }).not.toBeNull();
+    const waiting = await refreshStatus(database.db, masterId);
+    expect(waiting).toMatchObject({ running: true, newest: { id: runId, accountsTotal: 0 }, lastFinished: { id: failed.runId, status: 'failed' } });
+    expect(new Date(waiting.newest!.waitingUntil!).getTime()).toBeGreaterThan(Date.now());
+    expect((await done).status).toBe('ok');
+    const recovered = await refreshStatus(database.db, masterId);
+    expect(recovered.lastFinished).toMatchObject({ id: runId, status: 'ok', waitingUntil: null });
   });
 });

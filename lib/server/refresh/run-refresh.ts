@@ -9,7 +9,7 @@ import { getDb, type Db } from '../db/client';
 import { isDraining, track } from '../lifecycle';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
 import { clientFor } from '../exchange-clients';
-import type { ExchangeClient } from '../exchange';
+import { sharedWeightBudget, type ExchangeClient } from '../exchange';
 import { refreshKeyLists } from './key-lists';
 import { closeAbandonedRuns, describeDecision } from './abandoned';
 import { keyHistories, recordSightings } from './key-history';
@@ -21,6 +21,8 @@ import { finishWithAlerts } from '../alerts/finish';
 import type { RefreshedAccount } from '../alerts/facts';
 
 const ACCOUNT_CONCURRENCY = 8;
+/** How often a run looks whether the exchange made it wait (a 429/418 Retry-After), to say until when. */
+const WAIT_WATCH_MS = 1000;
 
 /** The process began to stop: the run ends at the account it reached and says so (docs/production.md). */
 class RefreshInterruptedError extends Error {
@@ -99,6 +101,16 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
   // Beats while it waits too (a back-off, a slow exchange): only a process that is gone stops beating.
   const heartbeat = setInterval(() => void progress({}).catch(() => {}), HEARTBEAT_MS);
   heartbeat.unref();
+  // Clients wait out a Retry-After inside the shared budget; the run records until when, so pages say
+  // "waiting for the exchange until …" instead of a progress that does not move.
+  let waiting: number | null = null;
+  const waitWatch = setInterval(() => {
+    const until = sharedWeightBudget.blockedUntil(master.baseUrl);
+    if (until === waiting) return;
+    waiting = until;
+    void progress({ waitingUntil: until === null ? null : new Date(until) }).catch(() => {});
+  }, WAIT_WATCH_MS);
+  waitWatch.unref();
 
   try {
     const masterClient = clientFor(master);
@@ -150,7 +162,7 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
     const stale = outcomes.filter((o) => 'error' in o).length + errors.filter((e) => e.step === 'valuation').length;
     const status = stale === 0 ? 'ok' : stale < outcomes.length || outcomes.length === 0 ? 'partial' : 'failed';
     const masterRisk = aggregateMaster(risks);
-    const finished: Partial<typeof refreshRuns.$inferInsert> = { status, finishedAt: new Date(), currentStep: null, errors, masterRisk, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>, heartbeatAt: new Date() };
+    const finished: Partial<typeof refreshRuns.$inferInsert> = { status, finishedAt: new Date(), currentStep: null, waitingUntil: null, errors, masterRisk, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>, heartbeatAt: new Date() };
     await finishWithAlerts(db, { masterId, refreshId: runId, accounts: refreshed, masterRisk, failing: status === 'failed' }, (tx) =>
       tx.update(refreshRuns).set(finished).where(eq(refreshRuns.id, runId)));
     await db.delete(accountSnapshots).where(and(eq(accountSnapshots.masterId, masterId), lt(accountSnapshots.takenAt, sql`now() - make_interval(days => ${getEnv().SNAPSHOT_RETENTION_DAYS})`)));
@@ -159,12 +171,13 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
   } catch (error) {
     console.error(`[refresh] ${master.name}: failed: ${messageOf(error)}`);
     errors.push({ account: null, step: error instanceof RefreshInterruptedError ? 'interrupted' : 'master', message: messageOf(error) });
-    const failed = { status: 'failed' as const, finishedAt: new Date(), currentStep: null, errors, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>, heartbeatAt: new Date() };
+    const failed = { status: 'failed' as const, finishedAt: new Date(), currentStep: null, waitingUntil: null, errors, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>, heartbeatAt: new Date() };
     await finishWithAlerts(db, { masterId, refreshId: runId, accounts: new Map(), masterRisk: null, failing: true }, (tx) =>
       tx.update(refreshRuns).set(failed).where(eq(refreshRuns.id, runId)));
     return { runId, status: 'failed' as const };
   } finally {
     clearInterval(heartbeat);
+    clearInterval(waitWatch);
   }
 }
 

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { REFRESH_ERRORS_SHOWN, type RefreshInfo } from '@/lib/contracts/refresh';
 import type { Db } from '../db/client';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
+import { cachedForRefresh } from './refresh-cache';
 
 export type MasterRow = typeof connections.$inferSelect;
 export type RefreshRunRow = typeof refreshRuns.$inferSelect;
@@ -31,24 +32,44 @@ export function toRefreshInfo(run: RefreshRunInfo): RefreshInfo {
     accountsTotal: run.accountsTotal,
     accountsDone: run.accountsDone,
     currentStep: run.currentStep,
+    waitingUntil: run.waitingUntil?.toISOString() ?? null,
     errors: run.errors.slice(0, REFRESH_ERRORS_SHOWN),
     errorCount: run.errors.length,
   };
 }
 
+export type LatestRefreshes = { shown: RefreshRunInfo | null; newest: RefreshRunInfo | null; lastFinished: RefreshRunInfo | null };
+
 /**
- * The refresh whose snapshots pages show (the newest that produced data) and the newest of any kind
- * (to show progress, or why the last attempt failed), in one query: every request asks this, and the
- * embedded database serves one query at a time. Pages never call the exchange (docs/architecture.md).
+ * The refresh whose snapshots pages show (the newest that produced data), the newest of any kind (to
+ * show progress) and the newest finished (why the last attempt failed, kept on screen while the next one
+ * runs), in one query: every request asks this, and the embedded database serves one query at a time.
+ * Pages never call the exchange (docs/architecture.md).
  */
-export async function latestRefreshes(db: Db, masterId: string): Promise<{ shown: RefreshRunInfo | null; newest: RefreshRunInfo | null }> {
+export async function latestRefreshes(db: Db, masterId: string): Promise<LatestRefreshes> {
   const newestOf = (where: SQL | undefined) =>
     db.select({ ...runInfoColumns }).from(refreshRuns).where(where).orderBy(desc(refreshRuns.startedAt)).limit(1);
   const ofMaster = eq(refreshRuns.masterId, masterId);
-  const rows = await unionAll(newestOf(and(ofMaster, inArray(refreshRuns.status, ['ok', 'partial']))), newestOf(ofMaster));
-  const newest = rows.reduce<RefreshRunInfo | null>((a, r) => (a && a.startedAt >= r.startedAt ? a : r), null);
-  const shown = rows.find((r) => r.status === 'ok' || r.status === 'partial') ?? null;
-  return { shown, newest };
+  const rows = await unionAll(
+    newestOf(and(ofMaster, inArray(refreshRuns.status, ['ok', 'partial']))),
+    newestOf(and(ofMaster, inArray(refreshRuns.status, ['ok', 'partial', 'failed']))),
+    newestOf(ofMaster),
+  );
+  const newestAmong = (keep: (r: RefreshRunInfo) => boolean) =>
+    rows.filter(keep).reduce<RefreshRunInfo | null>((a, r) => (a && a.startedAt >= r.startedAt ? a : r), null);
+  return {
+    shown: newestAmong((r) => r.status === 'ok' || r.status === 'partial'),
+    newest: newestAmong(() => true),
+    lastFinished: newestAmong((r) => r.status !== 'running'),
+  };
+}
+
+/** How many accounts a refresh could not read (stale snapshots): one count for the header, Overview and Accounts. */
+export function staleCountOf(db: Db, refreshId: string): Promise<number> {
+  return cachedForRefresh(refreshId, 'stale-count', async () => {
+    const [row] = await db.select({ n: count() }).from(accountSnapshots).where(and(eq(accountSnapshots.refreshId, refreshId), eq(accountSnapshots.stale, true)));
+    return row?.n ?? 0;
+  });
 }
 
 /** The master risk a refresh stored (lib/risk aggregateMaster), read only when a view is first built. */

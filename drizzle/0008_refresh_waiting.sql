@@ -1,0 +1,1 @@
+ALTER TABLE "refresh_runs" ADD COLUMN "waiting_until" timestamp with time zone;
