@@ -56,7 +56,11 @@ test.describe('owner', () => {
     await expect(card.getByTestId('masked-key').first()).toContainText(`••••${master.apiKey.slice(-4)}`);
     await expect(page.getByText(master.apiKey)).toHaveCount(0);
 
+    // Adding the master listed its sub-accounts; opening the panel reads that list, "Read now" lists them again.
     await card.getByRole('button', { name: /Sub-accounts/ }).click();
+    await expect(card.getByTestId('sub-accounts-listed')).toContainText(/Listed by the exchange \d+ s ago/);
+    await card.getByRole('button', { name: 'Read now' }).click();
+    await expect(card.getByRole('button', { name: 'Read now' })).toBeEnabled();
     const kilo = card.locator('[data-testid="sub-account"][data-email="desk-kilo@fundx.example"]');
     await kilo.getByRole('button', { name: 'Add key for desk-kilo@fundx.example' }).click();
     const subForm = page.getByRole('form', { name: 'Add key for desk-kilo@fundx.example' });

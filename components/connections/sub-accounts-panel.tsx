@@ -6,10 +6,14 @@ import { AddSubKeyForm } from './add-sub-key-form';
 import { ConnectionSummary } from './connection-summary';
 import { KeyActions } from './key-actions';
 import { secondaryButton } from './styles';
-import type { SubAccountRow } from '@/lib/contracts/connections';
-import { useSubAccounts } from './use-connections';
+import type { SubAccountList, SubAccountRow } from '@/lib/contracts/connections';
+import { formatAge, formatDateTime } from '@/lib/format';
+import { useReadSubAccounts, useSubAccounts } from './use-connections';
 
-/** The master's sub-accounts, discovered live from the exchange, each with its stored key or an "Add key". */
+/**
+ * The master's sub-accounts as the exchange last listed them (a refresh, or "Read now"), each with its stored key
+ * or an "Add key". Opening the panel reads the stored list only: listing from the exchange is the explicit button.
+ */
 export function SubAccountsPanel({ masterId, canWrite }: { masterId: string; canWrite: boolean }) {
   const [open, setOpen] = useState(false);
   const query = useSubAccounts(masterId, open);
@@ -27,12 +31,17 @@ export function SubAccountsPanel({ masterId, canWrite }: { masterId: string; can
       </button>
       {open && (
         <div className="mt-3">
+          {query.data && <ListedLine list={query.data} masterId={masterId} />}
           {query.isPending ? (
             <TableSkeleton rows={4} />
           ) : query.isError ? (
             <ErrorState title="Could not list the sub-accounts" message={query.error.message} onRetry={() => query.refetch()} />
           ) : query.data.subAccounts.length === 0 ? (
-            <EmptyState title="No sub-accounts under this master">The exchange lists none. Sub-accounts appear here once created on Binance.</EmptyState>
+            query.data.listedAt === null ? (
+              <EmptyState title="Not listed yet">The first refresh lists this master’s sub-accounts; “Read now” lists them at once.</EmptyState>
+            ) : (
+              <EmptyState title="No sub-accounts under this master">The exchange lists none. Sub-accounts appear here once created on Binance.</EmptyState>
+            )
           ) : (
             <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800" aria-label="Sub-accounts">
               {query.data.subAccounts.map((s) => (
@@ -56,7 +65,7 @@ function SubAccountItem({ row, masterId, canWrite }: { row: SubAccountRow; maste
           <p className="text-xs text-slate-500">
             {row.remark || 'No remark'}
             {row.isFreeze && <span className="ml-2 font-semibold text-amber-700 dark:text-amber-300">Frozen</span>}
-            {!row.discovered && <span className="ml-2 font-semibold text-amber-700 dark:text-amber-300">No longer listed by the master</span>}
+            {row.discovered === false && <span className="ml-2 font-semibold text-amber-700 dark:text-amber-300">No longer listed by the master</span>}
           </p>
         </div>
         {!row.connection && (
@@ -82,5 +91,27 @@ function SubAccountItem({ row, masterId, canWrite }: { row: SubAccountRow; maste
         </div>
       )}
     </li>
+  );
+}
+
+/** When the exchange last listed the sub-accounts, and the one action that lists them again. */
+function ListedLine({ list, masterId }: { list: SubAccountList; masterId: string }) {
+  const read = useReadSubAccounts(masterId);
+  return (
+    <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500" data-testid="sub-accounts-listed">
+      <span>
+        {list.listedAt === null ? (
+          'Never listed from the exchange yet'
+        ) : (
+          <>
+            Listed by the exchange <time dateTime={list.listedAt} title={formatDateTime(list.listedAt)}>{formatAge(list.listedAt)} ago</time>
+          </>
+        )}
+      </span>
+      <button type="button" className={secondaryButton} disabled={read.isPending} onClick={() => read.mutate()}>
+        {read.isPending ? 'Reading…' : 'Read now'}
+      </button>
+      {read.isError && <span role="alert" className="text-rose-700 dark:text-rose-300">Could not list them: {read.error.message}</span>}
+    </div>
   );
 }

@@ -24,6 +24,15 @@ export function useSubAccounts(masterId: string, enabled: boolean) {
   });
 }
 
+/** "Read now": the exchange lists the master's sub-accounts again; the answer replaces the panel's list. */
+export function useReadSubAccounts(masterId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<SubAccountList>(`/api/connections/${masterId}/sub-accounts/read`, { method: 'POST' }),
+    onSuccess: (list) => client.setQueryData(subAccountsQueryKey(masterId), list),
+  });
+}
+
 /** Every change invalidates the list and every sub-account panel: they share the `connections` prefix. */
 function useChange<T>(fn: (input: T) => Promise<unknown>) {
   const client = useQueryClient();

@@ -50,13 +50,15 @@ export interface SubAccountRow {
   subUserId: string | null;
   remark: string;
   isFreeze: boolean;
-  /** false: a key is stored for an email the master no longer lists. */
-  discovered: boolean;
+  /** false: a key is stored for an email the master no longer lists; null: the master was never listed. */
+  discovered: boolean | null;
   connection: ConnectionView | null;
 }
 
 export interface SubAccountList {
   masterId: string;
+  /** When the exchange last listed the master's sub-accounts (a refresh or "read now"); null: never. */
+  listedAt: string | null;
   subAccounts: SubAccountRow[];
 }
 

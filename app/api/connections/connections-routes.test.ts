@@ -4,6 +4,7 @@ import { OWN_PAGE_HEADERS, sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/test
 import { loadScenario, type Scenario } from '@/sim/scenario';
 import { DELETE } from './[id]/route';
 import { GET as listSubs, POST as addSub } from './[id]/sub-accounts/route';
+import { POST as readSubs } from './[id]/sub-accounts/read/route';
 import { GET, POST } from './route';
 
 let h: Harness;
@@ -45,8 +46,12 @@ describe('/api/connections', () => {
     expect(text).not.toContain(master.secret);
     expect(text).not.toContain('sealedSecret');
 
-    const subs = await call(listSubs, ops, { params: { id: connection.id } });
-    expect(((await subs.json()) as { subAccounts: unknown[] }).subAccounts).toHaveLength(scenario.subAccounts.length);
+    // Adding the master listed its sub-accounts; the GET answers that list, and ops may read it again.
+    const subList = (await (await call(listSubs, ops, { params: { id: connection.id } })).json()) as { listedAt: string; subAccounts: unknown[] };
+    expect(subList.subAccounts).toHaveLength(scenario.subAccounts.length);
+    const read = (await (await call(readSubs, ops, { method: 'POST', params: { id: connection.id } })).json()) as { listedAt: string; subAccounts: unknown[] };
+    expect(read.subAccounts).toHaveLength(scenario.subAccounts.length);
+    expect(new Date(read.listedAt).getTime()).toBeGreaterThanOrEqual(new Date(subList.listedAt).getTime());
 
     const [entry] = await auditEntries(h.database);
     expect(entry).toMatchObject({ action: 'connections.create', role: 'owner', actorEmail: expect.stringContaining('owner-') });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario, parseScenario, type Scenario } from '@/sim/scenario';
+import { subAccountListings } from '@/lib/server/db/schema';
 import { discoverSubAccounts, listSubAccounts } from './discover';
 import { addMasterConnection, addSubAccountKey } from './mutations';
 import { changeContext, type Harness, keyOf, openHarness, simGet } from './test-support';
@@ -19,6 +20,14 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('discoverSubAccounts', () => {
+  it('a master never listed has no sub-accounts yet and says so (listedAt null), without calling the exchange', async () => {
+    // Adding the master listed them: forget that listing, as for a master stored before listings were kept.
+    await h.database.db.delete(subAccountListings);
+    await fetch(`${h.sim.url}/__sim/reset`, { method: 'POST' });
+    expect(await listSubAccounts(masterId)).toEqual({ masterId, listedAt: null, subAccounts: [] });
+    expect((await simGet<{ requests: unknown[] }>(h.sim, 'requests')).requests).toEqual([]);
+  });
+
   it('pages GET /sapi/v1/sub-account/list to the end with limit 200', async () => {
     await fetch(`${h.sim.url}/__sim/reset`, { method: 'POST' });
     const found = await discoverSubAccounts(masterId);
@@ -28,6 +37,15 @@ describe('discoverSubAccounts', () => {
 
     const { requests } = await simGet<{ requests: Array<{ path: string }> }>(h.sim, 'requests');
     expect(requests.filter((r) => r.path === '/sapi/v1/sub-account/list')).toHaveLength(3);
+  });
+
+  it('keeps what it listed: listSubAccounts answers it later without calling the exchange', async () => {
+    await fetch(`${h.sim.url}/__sim/reset`, { method: 'POST' });
+    const list = await listSubAccounts(masterId);
+    expect(list.subAccounts).toHaveLength(scenario.subAccounts.length);
+    expect(Date.now() - new Date(list.listedAt!).getTime()).toBeLessThan(60_000);
+    const { requests } = await simGet<{ requests: Array<{ path: string }> }>(h.sim, 'requests');
+    expect(requests).toEqual([]);
   });
 
   it('marks which sub-accounts have a stored key', async () => {

@@ -5,7 +5,7 @@ import { defaultBaseUrl } from './base-url';
 import { selectViews } from './store';
 
 export { defaultBaseUrl } from './base-url';
-export { discoverSubAccounts, listSubAccounts, type DiscoveredSubAccount } from './discover';
+export { discoverSubAccounts, listSubAccounts } from './discover';
 export { addMasterConnection, addSubAccountKey, removeConnection, rotateSecret, type ChangeContext } from './mutations';
 export { addMasterSchema, addSubKeySchema, connectionIdSchema, rotateSchema } from './schemas';
 export { credentialsOf, findRow as findConnectionRow } from './store';

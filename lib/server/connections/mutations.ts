@@ -34,7 +34,11 @@ export async function addMasterConnection(input: AddMasterInput, ctx: ChangeCont
   const check = await verifyKey({ baseUrl: input.baseUrl, apiKey: input.apiKey, signer });
   if (!check.ok) throw keyCheckFailed(check);
   const db = await getDb();
-  return storeVerifiedKey(db, { name: input.name, kind: 'master', baseUrl: input.baseUrl, apiKey: input.apiKey, signerType: input.signerType }, secretOf(signer), check.permissions, ctx);
+  const stored = await storeVerifiedKey(db, { name: input.name, kind: 'master', baseUrl: input.baseUrl, apiKey: input.apiKey, signerType: input.signerType }, secretOf(signer), check.permissions, ctx);
+  // The owner's next step is adding sub-account keys: list the sub-accounts now. The master is stored either way;
+  // a listing that fails leaves the panel at "never listed", with its "Read now".
+  await discoverSubAccounts(stored.id).catch(() => undefined);
+  return stored;
 }
 
 /**

@@ -281,6 +281,16 @@ export const subAccountKeyLists = pgTable(
   (t) => [uniqueIndex('sub_account_key_lists_account_idx').on(t.masterId, t.accountEmail)],
 );
 
+/**
+ * The master's sub-accounts as the exchange last listed them (`GET /sapi/v1/sub-account/list`), by a refresh or
+ * an explicit "read now": the Connections page reads this, so opening it costs no request weight.
+ */
+export const subAccountListings = pgTable('sub_account_listings', {
+  masterId: uuid('master_id').primaryKey(),
+  listedAt: timestamp('listed_at', { withTimezone: true }).notNull(),
+  subAccounts: jsonb('sub_accounts').$type<{ email: string; subUserId: string | null; remark: string; isFreeze: boolean }[]>().notNull(),
+});
+
 /** The owner's record that the Supplemental Product Terms are signed (no API reports it), audited. */
 export const termsRecords = pgTable('terms_records', {
   masterId: uuid('master_id').primaryKey(),

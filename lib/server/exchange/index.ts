@@ -4,6 +4,7 @@ export { createExchangeClient, type ExchangeClient, type ExchangeClientOptions }
 export { ENDPOINTS, type EndpointName, type EndpointResult, type LimitScope, type Security } from './endpoints';
 export { describeBinanceCode } from './errors';
 export { buildSignedQuery, encodeParams, signPayload } from './sign';
+export { listAllSubAccounts, type ListedSubAccount } from './sub-account-list';
 export { SpecialKeyGuard, isSapiPath, specialKeyGuard } from './special-key-guard';
 export type { ClientStats } from './stats';
 export {

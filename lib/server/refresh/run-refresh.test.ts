@@ -12,6 +12,7 @@ import { setDatabaseForTesting, type Database } from '../db/client';
 import { accountSnapshots, connections, refreshRuns, specialKeySightings } from '../db/schema';
 import { RefreshBusyError } from './errors';
 import { runRefresh } from './run-refresh';
+import { readListing } from './sub-account-listing';
 
 process.env.MARGINWATCH_SECRET_KEY = randomBytes(32).toString('base64');
 
@@ -44,6 +45,10 @@ describe.each(testDatabases())('refresh against the simulator on $driver', ({ op
     expect(run?.accountsTotal).toBe(13);
     expect(run?.accountsDone).toBe(13);
     expect(run?.errors).toEqual([]);
+    // The listing it read is kept for the Connections page, which then spends no request weight.
+    const listing = await readListing(database.db, masterId);
+    expect(listing.subAccounts.map((s) => s.email)).toHaveLength(13);
+    expect(listing.listedAt!.getTime()).toBeLessThanOrEqual(run!.finishedAt!.getTime());
 
     const snaps = await snapshotsOf(runId);
     expect(snaps.size).toBe(13);

@@ -9,7 +9,8 @@ import { getDb, type Db } from '../db/client';
 import { isDraining, track } from '../lifecycle';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
 import { clientFor } from '../exchange-clients';
-import { sharedWeightBudget, type ExchangeClient } from '../exchange';
+import { listAllSubAccounts, sharedWeightBudget, type ExchangeClient } from '../exchange';
+import { saveListing } from './sub-account-listing';
 import { refreshKeyLists } from './key-lists';
 import { closeAbandonedRuns, describeDecision } from './abandoned';
 import { keyHistories, recordSightings } from './key-history';
@@ -52,15 +53,6 @@ async function claim(db: Db, masterId: string, trigger: 'manual' | 'schedule' | 
   } catch {
     const [running] = await db.select({ id: refreshRuns.id }).from(refreshRuns).where(and(eq(refreshRuns.masterId, masterId), eq(refreshRuns.status, 'running')));
     throw new RefreshBusyError(running?.id ?? null);
-  }
-}
-
-async function listSubAccounts(master: ExchangeClient): Promise<string[]> {
-  const emails: string[] = [];
-  for (let page = 1; ; page++) {
-    const { subAccounts } = await master.getSubAccountList(page, 200);
-    emails.push(...subAccounts.map((s) => s.email));
-    if (subAccounts.length < 200) return emails;
   }
 }
 
@@ -115,7 +107,9 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
   try {
     const masterClient = clientFor(master);
     clients.push(masterClient);
-    const emails = await listSubAccounts(masterClient);
+    const listed = await listAllSubAccounts(masterClient);
+    await saveListing(db, masterId, listed, new Date());
+    const emails = listed.map((s) => s.email);
     await progress({ accountsTotal: emails.length, currentStep: 'reading prices' });
     const book = priceBook(await masterClient.getTickerPrices());
     const stored = await db.select().from(connections).where(and(eq(connections.masterId, masterId), eq(connections.kind, 'sub')));
