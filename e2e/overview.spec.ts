@@ -36,10 +36,21 @@ for (const role of ['owner', 'ops'] as const) {
         await expect(callout).toContainText(/\d{1,3}(,\d{3})* USD/);
       }
       await expect(page.getByTestId('owe-40')).toContainText('projected LiquidationLoan');
+      // Rises too: desk-juliet is a bound short book that a +16.6 % rise liquidates.
+      await expect(page.getByTestId('owe-up-40')).toContainText('At +40 %, you would owe');
+      await expect(page.getByTestId('owe-up-40')).toContainText('desk-juliet@fundx.example');
+      const headline = page.getByTestId('owe-headline');
+      await expect(headline).toContainText(/At −20 % you would owe [\d,]+ USD — mostly desk-echo@fundx\.example \(worse than a \+20 % rise/);
+      await expect(headline).toContainText(/\+40 % rise: [\d,]+ USD — mostly desk-juliet@fundx\.example/);
+      // Who owes the outstanding loans, each opening its account.
+      const owing = page.getByRole('list', { name: 'Who owes' });
+      await expect(owing.getByRole('link')).toHaveText(['desk-delta@fundx.example', 'desk-foxtrot@fundx.example']);
+      await expect(owing).toContainText('LiquidationLoan 150,000 USDC');
 
       const chart = page.getByRole('img', { name: /Deficit curve/ });
       await expect(chart.locator('.recharts-area').first()).toBeVisible();
-      await expect(chart.locator('.recharts-reference-line')).toHaveCount(3);
+      // today and the four called-out shocks (±20 %, ±40 %)
+      await expect(chart.locator('.recharts-reference-line')).toHaveCount(5);
       await expect(chart.getByText('−40 %').first()).toBeVisible();
       await chart.locator('.recharts-surface').hover({ position: { x: 160, y: 160 } });
       await expect(page.getByText(/Projected loan:/)).toBeVisible();
@@ -49,6 +60,20 @@ for (const role of ['owner', 'ops'] as const) {
       await expect(page.getByRole('meter').first()).toBeVisible();
       await expectNoHorizontalOverflow(page);
       await fullPageScreenshot(page, `overview-${role}`);
+
+      // Every account named on the page leads to its detail.
+      await page.getByTestId('nearest-row').first().getByRole('link', { name: 'desk-echo@fundx.example' }).click();
+      await expect(page).toHaveURL(/\/accounts\/desk-echo%40fundx\.example$/);
+      await expect(page.getByRole('heading', { name: 'desk-echo@fundx.example', level: 1 })).toBeVisible();
+      await page.goBack();
+      await page.getByRole('region', { name: 'Master totals' }).getByRole('link', { name: 'Assets' }).waitFor();
+      // A status count opens the accounts in that status: as many rows as the count says.
+      const marginCalls = page.getByLabel('Accounts per status').locator('div').filter({ hasText: 'Margin call' });
+      const count = Number(await marginCalls.locator('dd').textContent());
+      expect(count).toBeGreaterThan(0);
+      await marginCalls.getByRole('link').click();
+      await expect(page).toHaveURL(/\/accounts\?status=MARGIN_CALL$/);
+      await expect(page.getByTestId('account-row')).toHaveCount(count);
     });
   });
 }

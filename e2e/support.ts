@@ -31,8 +31,8 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join('test-results', 'screenshots', `${name}.png`), fullPage: true });
+export async function screenshot(page: Page, name: string, fullPage = true) {
+  await page.screenshot({ path: path.join('test-results', 'screenshots', `${name}.png`), fullPage });
 }
 
 /** The dashboard scrolls inside <main>, so a full-page shot needs a viewport as tall as the content. */

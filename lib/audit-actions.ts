@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   'auth.lockout',
   'auth.signout',
   'auth.signout_everywhere',
+  /** An API call refused for want of a permission (lib/server/api/handler.ts). */
+  'access.refused',
   'connections.create',
   'connections.rotate',
   'connections.delete',

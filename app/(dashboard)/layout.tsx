@@ -13,7 +13,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <Sidebar />
       <div className="flex min-w-0 flex-1 flex-col">
         <Header user={user} demo={getEnv().demo} signOutAction={signOutAction} signOutEverywhereAction={signOutEverywhereAction} />
-        <main className="flex-1 overflow-y-auto px-8 py-6">{children}</main>
+        <main className="min-w-0 flex-1 overflow-y-auto px-4 py-4 sm:px-6 lg:px-8 lg:py-6">{children}</main>
         <LiveSync />
       </div>
     </div>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
+import { Figure as FigureText } from '@/components/ui/figure';
 import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { apiFetch } from '@/lib/api-client';
 import { formatAge, formatDateTime, formatRatio, formatShock, formatUsd } from '@/lib/format';
@@ -13,6 +14,7 @@ import { MODE_LABEL } from '@/lib/risk-labels';
 import { BindingBadge, StaleBadge, StatusBadge } from './badges';
 import { BalancesTable, IsolatedPairsTable, SpecialKeyHistory } from './detail-tables';
 import { MarginHistoryChart } from './margin-history-chart';
+import { ReviewChanges } from '@/components/review/review-changes';
 import { Notes } from './notes';
 import { PmProPanel } from './pm-pro-panel';
 import { StressCurveChart } from './stress-curve-chart';
@@ -23,7 +25,9 @@ function Figure({ label, children, danger }: { label: string; children: ReactNod
   return (
     <div>
       <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className={`num mt-0.5 text-lg font-semibold ${danger ? 'text-red-700 dark:text-red-400' : ''}`}>{children}</dd>
+      <dd className={`mt-0.5 text-base font-semibold sm:text-lg ${danger ? 'text-red-700 dark:text-red-400' : ''}`}>
+        <FigureText>{children}</FigureText>
+      </dd>
     </div>
   );
 }
@@ -75,7 +79,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
       <Card title="The rule that applies">
         <div className="flex flex-wrap items-start gap-4">
           <BindingBadge bound={r.bound} rule={r.rule} full />
-          <p className="min-w-0 flex-1 text-sm" data-testid="rule-reason">{r.reason}</p>
+          <p className="min-w-[min(16rem,100%)] flex-1 text-sm" data-testid="rule-reason">{r.reason}</p>
         </div>
         {d.evidence.length > 0 && (
           <ul className="mt-3 list-disc space-y-0.5 pl-5 text-xs text-slate-600 dark:text-slate-400" aria-label="Evidence for the binding verdict" data-testid="binding-evidence">
@@ -85,7 +89,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
       </Card>
 
       <Card>
-        <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-4">
           <Figure label={r.level.kind === 'uniMMR' ? 'uniMMR' : 'Margin level'}>{formatRatio(r.level.value, r.status === 'NO_DEBT' ? undefined : '—')}
             {r.reported && (
               <span className={`block text-xs ${r.reported.diverges ? 'font-semibold text-amber-800 dark:text-amber-300' : 'font-normal text-slate-500'}`} data-testid="reported-level">
@@ -106,7 +110,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
         </p>
       </Card>
 
-      <div className="grid gap-5 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
         <Card title="Stress curve (estimate)">
           <StressCurveChart curve={d.curve} shocks={d.shocks} liquidationBar={r.bars?.liquidation ?? null} />
           <p className="mt-2 text-xs text-slate-500">
@@ -133,6 +137,9 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
       )}
       <Card title="Special keys and exit">
         <SpecialKeyHistory keys={d.specialKeys} exits={d.exits} dataAvailable={d.dataAvailable} />
+      </Card>
+      <Card title="Since the last review">
+        <ReviewChanges notes={d.notes} row={r} now={now} />
       </Card>
       <Card title="Review notes">
         <Notes email={email} notes={d.notes} canWrite={canWrite} />

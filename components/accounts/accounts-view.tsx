@@ -10,6 +10,7 @@ import { ErrorState } from '@/components/ui/states';
 import { apiFetch } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
 import { toCsv } from '@/lib/format-table';
+import { AccountCards } from './account-cards';
 import { accountColumns } from './columns';
 import { DataTable } from './data-table';
 import { AccountsEmpty } from './empty-state';
@@ -17,18 +18,20 @@ import { matches, NO_FILTERS, type AccountFilters } from './filters';
 import { AccountsSkeleton } from './skeleton';
 import { Toolbar } from './toolbar';
 import { accountsApiPath, accountsQueryKey, shockSearch, type AccountList, type AccountRow, type ShockPair } from '@/lib/contracts/accounts';
+import { useReviews } from '@/components/review/use-reviews';
+import { useMediaQuery } from './use-media-query';
 import { useNow } from './use-now';
 
 const EMPTY: AccountRow[] = [];
 
-export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
+export function AccountsView({ initialShocks, initialFilters = NO_FILTERS }: { initialShocks: ShockPair; initialFilters?: AccountFilters }) {
   const [shocks, setShocksState] = useState(initialShocks);
   const setShocks = (next: ShockPair) => {
     setShocksState(next);
     // Kept in the URL (without a navigation): a reload and the detail page's links follow the choice.
     window.history.replaceState(null, '', `/accounts${shockSearch(next)}`);
   };
-  const [filters, setFilters] = useState<AccountFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<AccountFilters>(initialFilters);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'liquidation', desc: false }]);
   const query = useQuery({
     queryKey: accountsQueryKey(shocks.a, shocks.b),
@@ -36,11 +39,13 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
+  const phone = useMediaQuery('(max-width: 767px)');
   const now = useNow(query.data?.refresh?.finishedAt ?? null);
   const live = useLive();
+  const reviews = useReviews().data?.reviews;
   const rows = query.data?.rows ?? EMPTY;
   const all = useMemo(() => rows.map((r) => withLiveRow(r, live.accounts[r.email])), [rows, live.accounts]);
-  const filtered = useMemo(() => all.filter((r) => matches(r, filters)), [all, filters]);
+  const filtered = useMemo(() => all.filter((r) => matches(r, filters, reviews)), [all, filters, reviews]);
   // Nothing re-sorts under the reader's pointer: while it is over the rows, they keep their order and only
   // their figures change (and flash); the order catches up when the pointer leaves them (headers still sort).
   const [frozen, setFrozen] = useState<string[] | null>(null);
@@ -50,7 +55,7 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
     const byEmail = new Map(filtered.map((r) => [r.email, r]));
     return frozen.map((e) => byEmail.get(e)).filter((r): r is AccountRow => r !== undefined);
   }, [filtered, frozen]);
-  const { columns, specs } = useMemo(() => accountColumns(shocks.a, shocks.b, now), [shocks.a, shocks.b, now]);
+  const { columns, specs } = useMemo(() => accountColumns(shocks.a, shocks.b, now, reviews), [shocks.a, shocks.b, now, reviews]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's API is not memoizable by the compiler.
   const table = useReactTable({ data: shown, columns, state: { sorting }, onSortingChange: setSorting, manualSorting: frozen !== null, getRowId: (r) => r.email, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
   order.current = table.getRowModel().rows.map((r) => r.original.email);
@@ -95,6 +100,8 @@ export function AccountsView({ initialShocks }: { initialShocks: ShockPair }) {
       </div>
       {shown.length === 0 ? (
         <AccountsEmpty reason="no-match" onClear={() => setFilters(NO_FILTERS)} />
+      ) : phone ? (
+        <AccountCards table={table} specs={specs} now={now} />
       ) : (
         <DataTable table={table} movedAt={live.movedAt} onRowsHover={(over) => setFrozen(over ? order.current : null)} />
       )}

@@ -24,7 +24,8 @@ const RULE_SHORT: Record<ApplicabilityRule, string> = {
   UNKNOWN_MODE: 'mode unreadable',
 };
 
-const badge = 'inline-flex items-center gap-1 whitespace-nowrap rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset';
+// A long status ("Liquidated — loan outstanding") wraps inside its badge rather than spilling out of a narrow cell or card.
+const badge = 'inline-flex max-w-full items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset';
 
 /** The status with the exchange field it was decided from in the tooltip (lib/risk/status.ts). */
 export function StatusBadge({ status, source }: { status: AccountStatus; source?: string }) {

@@ -7,6 +7,8 @@ import { KEY_RULES } from '@/lib/keys/config';
 import { isNearLiquidation, owedFigure, projectedOutcome, severity } from '@/lib/risk';
 import { MODE_LABEL, RULE_LABEL, statusLabel } from '@/lib/risk-labels';
 import { LiveMark } from '@/components/live/live-mark';
+import { ReviewCell } from '@/components/review/review-cell';
+import type { ReviewView } from '@/lib/contracts/review';
 import { BindingBadge, StaleBadge, StatusBadge } from './badges';
 import { accountPath, type AccountRow } from '@/lib/contracts/accounts';
 
@@ -105,16 +107,38 @@ const isolatedCsv = (r: AccountRow) => {
 
 const projectedCsv = (r: AccountRow, at: AccountRow['atA']) => (at ? owedFigure(projectedOutcome(r.bound, at)) : null);
 
+// Review states, riskiest first: never reviewed, then due, then covered (soonest due first).
+const REVIEW_RANK = { never: 0, due: 1, ok: 2 } as const;
+const CSV_ONLY = new Set(['mode', 'isolated', 'reviewedBy', 'reviewedAt', 'reviewDue']);
+
+function reviewSpecs(reviews: Record<string, ReviewView> | undefined): Spec[] {
+  const of = (r: AccountRow) => reviews?.[r.email];
+  return [
+    {
+      id: 'review',
+      header: 'Review',
+      width: '8%',
+      descFirst: false,
+      sort: (r) => { const v = of(r); return v ? REVIEW_RANK[v.state] * 1e13 + (v.dueAt ? Date.parse(v.dueAt) : 0) : NONE; },
+      cell: (r, now) => <ReviewCell review={of(r)} now={now} />,
+      csv: (r) => of(r)?.state ?? null,
+    },
+    { id: 'reviewedBy', header: 'Reviewed by', width: '0', descFirst: false, sort: (r) => of(r)?.reviewedBy ?? '', cell: () => null, csv: (r) => of(r)?.reviewedBy ?? null },
+    { id: 'reviewedAt', header: 'Reviewed at', width: '0', descFirst: false, sort: (r) => of(r)?.reviewedAt ?? '', cell: () => null, csv: (r) => of(r)?.reviewedAt ?? null },
+    { id: 'reviewDue', header: 'Review due', width: '0', descFirst: false, sort: (r) => of(r)?.dueAt ?? '', cell: () => null, csv: (r) => { const v = of(r); return v ? (v.state === 'ok' ? v.dueAt : `now: ${v.reasons.join('; ')}`) : null; } },
+  ];
+}
+
 function specs(shockA: number, shockB: number): Spec[] {
   return [
     {
       id: 'email',
       header: 'Account',
-      width: '17%',
+      width: '18%',
       descFirst: false, sort: (r) => r.email,
       cell: (r) => (
         <span className="flex min-w-0 flex-col">
-          <Link href={accountPath(r.email, { a: shockA, b: shockB })} className="truncate font-medium text-slate-900 hover:underline dark:text-slate-100" title={r.email}>
+          <Link href={accountPath(r.email, { a: shockA, b: shockB })} className="font-medium text-slate-900 wrap-anywhere hover:underline dark:text-slate-100" title={r.email}>
             {r.email}
           </Link>
           <span className={`${muted} truncate text-xs`}>{MODE_LABEL[r.mode] ?? r.mode}</span>
@@ -127,7 +151,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'bound',
       header: 'LiquidationLoan',
-      width: '13%',
+      width: '12%',
       descFirst: false, sort: (r) => (r.bound === true ? 0 : r.bound === null ? 1 : 2),
       cell: (r) => <BindingBadge bound={r.bound} rule={r.rule} />,
       csv: (r) => RULE_LABEL[r.rule],
@@ -135,7 +159,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'status',
       header: 'Status',
-      width: '11%',
+      width: '10%',
       descFirst: false, sort: (r) => -severity(r.status),
       cell: (r) => (
         <span className="flex flex-col items-start gap-0.5">
@@ -149,7 +173,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'level',
       header: 'Level / bars',
-      width: '9%',
+      width: '8%',
       align: 'right',
       descFirst: false, sort: (r) => (r.level.value === null ? NONE : Number(r.level.value)),
       cell: (r) => <Level r={r} />,
@@ -158,7 +182,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'liquidation',
       header: 'Liquidates at',
-      width: '9%',
+      width: '8%',
       align: 'right',
       // The nearer of the cross wallet and its worst isolated pair: either one liquidating is a liquidation.
       descFirst: false, sort: nearestDistance,
@@ -179,7 +203,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'atA',
       header: `Owed at ${formatShock(shockA)} (USD)`,
-      width: '10%',
+      width: '9%',
       align: 'right',
       descFirst: true,
       sort: (r) => projectedCsv(r, r.atA) ?? -1,
@@ -189,7 +213,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'atB',
       header: `Owed at ${formatShock(shockB)} (USD)`,
-      width: '10%',
+      width: '9%',
       align: 'right',
       descFirst: true,
       sort: (r) => projectedCsv(r, r.atB) ?? -1,
@@ -217,7 +241,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'keys',
       header: 'Keys',
-      width: '6%',
+      width: '5%',
       align: 'right',
       descFirst: true,
       sort: (r) => r.keys.special ?? -1,
@@ -232,7 +256,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'age',
       header: 'Data',
-      width: '7%',
+      width: '5%',
       align: 'right',
       descFirst: false, sort: (r) => (r.stale ? 0 : 1) * 1e13 + new Date(r.dataAt).getTime(),
       cell: (r, now) => (
@@ -257,10 +281,10 @@ export interface AccountColumns {
 }
 
 /** The table's columns for the two chosen shocks. "Mode" and the worst isolated pair are CSV-only columns: other cells show them. */
-export function accountColumns(shockA: number, shockB: number, now: Date): AccountColumns {
-  const all = specs(shockA, shockB);
+export function accountColumns(shockA: number, shockB: number, now: Date, reviews?: Record<string, ReviewView>): AccountColumns {
+  const all = [...specs(shockA, shockB), ...reviewSpecs(reviews)];
   const columns: ColumnDef<AccountRow>[] = all
-    .filter((s) => s.id !== 'mode' && s.id !== 'isolated')
+    .filter((s) => !CSV_ONLY.has(s.id))
     .map((s) => ({
       id: s.id,
       header: s.header,

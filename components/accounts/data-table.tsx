@@ -32,7 +32,7 @@ export function DataTable({ table, movedAt = {}, onRowsHover }: { table: Table<A
       data-testid="accounts-scroll"
       className="max-h-[calc(100vh-22rem)] min-h-64 overflow-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
-      <table className="w-full table-fixed text-left text-[13px]">
+      <table className="w-full min-w-[60rem] table-fixed text-left text-[13px]">
         <colgroup>
           {table.getVisibleLeafColumns().map((c) => (
             <col key={c.id} style={{ width: (c.columnDef.meta as ColumnLayout | undefined)?.width }} />
@@ -69,6 +69,8 @@ export function DataTable({ table, movedAt = {}, onRowsHover }: { table: Table<A
             return (
               <tr
                 key={row.id}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
                 data-testid="account-row"
                 data-moved={flash || undefined}
                 style={{ height: ROW_HEIGHT }}

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
+import { REVIEWS_QUERY_KEY } from '@/lib/contracts/review';
 import { formatDateTime } from '@/lib/format';
 import { accountNotesApiPath, accountQueryKey, type AccountNote } from '@/lib/contracts/accounts';
 
@@ -20,7 +21,7 @@ export function Notes({ email, notes, canWrite }: { email: string; notes: Accoun
     onSuccess: async () => {
       setBody('');
       setOkUntil('');
-      await queryClient.invalidateQueries({ queryKey: accountQueryKey(email) });
+      await Promise.all([queryClient.invalidateQueries({ queryKey: accountQueryKey(email) }), queryClient.invalidateQueries({ queryKey: REVIEWS_QUERY_KEY })]);
     },
   });
 

@@ -29,7 +29,7 @@ export function DetailSkeleton() {
           <Skeleton key={i} className="h-14" />
         ))}
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Skeleton className="h-64" />
         <Skeleton className="h-64" />
       </div>

@@ -5,8 +5,10 @@ import { MODE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
 import { ACCOUNT_STATUSES } from '@/lib/risk';
 import type { AccountFilters } from './filters';
 
-const input = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
-const label = 'flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400';
+// Full width in the phone's two-column grid (a long status name must not push the page sideways), natural width above.
+const field = 'w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
+const input = `${field} sm:w-auto`;
+const label = 'flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400';
 
 export function Toolbar({
   filters,
@@ -21,10 +23,10 @@ export function Toolbar({
 }) {
   const down = shocks.grid.filter((s) => s !== 0);
   return (
-    <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Account filters">
-      <label className={label}>
+    <form className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap" onSubmit={(e) => e.preventDefault()} aria-label="Account filters">
+      <label className={`${label} col-span-2`}>
         Search
-        <input type="search" className={`${input} w-44`} value={filters.search} placeholder="email…" onChange={(e) => onChange({ search: e.target.value })} />
+        <input type="search" className={`${field} sm:w-44`} value={filters.search} placeholder="email…" onChange={(e) => onChange({ search: e.target.value })} />
       </label>
       <label className={label}>
         Mode
@@ -59,6 +61,13 @@ export function Toolbar({
           <option value="">All</option>
           <option value="stale">Stale only</option>
           <option value="fresh">Fresh only</option>
+        </select>
+      </label>
+      <label className={label}>
+        Review
+        <select className={input} value={filters.review} onChange={(e) => onChange({ review: e.target.value as AccountFilters['review'] })}>
+          <option value="">All</option>
+          <option value="due">Due for review</option>
         </select>
       </label>
       <label className={label}>

@@ -3,12 +3,19 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
-import { AUDIT_PAGE_SIZE, auditQueryKey, auditSearchParams, INITIAL_AUDIT_FILTERS, type AuditFilterValues, type AuditPage } from '@/lib/contracts/audit';
+import { actionLabel } from '@/lib/audit/describe';
+import { AUDIT_PAGE_SIZE, auditFilterParams, auditQueryKey, auditSearchParams, INITIAL_AUDIT_FILTERS, type AuditFilterValues, type AuditPage } from '@/lib/contracts/audit';
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
 import { AuditTable } from './audit-table';
 
 const input =
   'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
+
+function exportParams(f: AuditFilterValues, format: 'csv' | 'json'): string {
+  const p = auditFilterParams(f);
+  p.set('format', format);
+  return p.toString();
+}
 
 export function AuditLog({ actions }: { actions: string[] }) {
   const [filters, setFilters] = useState(INITIAL_AUDIT_FILTERS);
@@ -32,9 +39,13 @@ export function AuditLog({ actions }: { actions: string[] }) {
           <select className={input} value={filters.action} onChange={(e) => set({ action: e.target.value })}>
             <option value="">All actions</option>
             {actions.map((a) => (
-              <option key={a} value={a}>{a}</option>
+              <option key={a} value={a}>{actionLabel(a)}</option>
             ))}
           </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+          Account
+          <input className={input} value={filters.account} placeholder="desk-…@" onChange={(e) => set({ account: e.target.value })} />
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           From
@@ -47,6 +58,12 @@ export function AuditLog({ actions }: { actions: string[] }) {
         <button type="button" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setFilters(INITIAL_AUDIT_FILTERS)}>
           Clear
         </button>
+        <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" href={`/api/audit/export?${exportParams(filters, 'csv')}`} download>
+          Export CSV
+        </a>
+        <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" href={`/api/audit/export?${exportParams(filters, 'json')}`} download>
+          Export JSON
+        </a>
       </form>
 
       {query.isPending ? (
@@ -60,7 +77,7 @@ export function AuditLog({ actions }: { actions: string[] }) {
           <AuditTable entries={query.data.entries} />
           <nav className="flex items-center justify-between text-sm" aria-label="Pagination">
             <span className="num text-slate-600 dark:text-slate-400">
-              {query.data.total.toLocaleString('en-US')} entries · page {filters.page} of {pages}
+              {query.data.total.toLocaleString('en-US')} {query.data.total === 1 ? 'entry' : 'entries'} · page {filters.page} of {pages}
             </span>
             <div className="flex gap-2">
               <button type="button" disabled={filters.page <= 1} onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))} className="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-40 dark:border-slate-700">

@@ -16,7 +16,7 @@ export function AddMasterForm({ defaultBaseUrl, onDone }: { defaultBaseUrl: stri
   return (
     <form
       aria-label="Add master connection"
-      className="grid gap-4 md:grid-cols-2"
+      className="grid grid-cols-1 gap-4 md:grid-cols-2"
       onSubmit={(e) => {
         e.preventDefault();
         add.mutate({ name, baseUrl, ...key }, { onSuccess: onDone });

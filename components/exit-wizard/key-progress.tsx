@@ -17,7 +17,7 @@ export function KeyProgress({ account }: { account: ExitRunAccountView }) {
         {account.stage !== 'selected' && account.stage !== 'deleting' && <span className="ml-2 font-medium">· list re-read: empty</span>}
       </p>
       {account.reason && account.stage === 'deleting' && <p className="text-sm text-amber-800 dark:text-amber-300">⚠ {account.reason}</p>}
-      <ul className="mt-1 grid gap-1 text-sm sm:grid-cols-2">
+      <ul className="mt-1 grid grid-cols-1 gap-1 text-sm sm:grid-cols-2">
         {account.keys.map((k) => (
           <li key={`${k.name}-${k.keyTail}`}>
             <span className="font-mono text-xs">{k.name ?? 'unnamed'} ···{k.keyTail}</span>

@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import { accountPath } from '@/lib/contracts/accounts';
 import { Card } from '@/components/ui/card';
 import { DeficitCurveChart } from '@/components/charts/deficit-curve';
 import { seriesColor } from '@/components/charts/palette';
@@ -24,7 +26,7 @@ export function DeficitCurveCard({ curve }: { curve: OverviewData['curve'] }) {
         {curve.series.map((s, i) => (
           <li key={s.key} className="flex items-center gap-1.5">
             <span className="inline-block h-3 w-3 rounded-sm" style={{ background: seriesColor(i, s.key) }} aria-hidden />
-            {s.label}
+            {s.email ? <Link href={accountPath(s.email)} className="hover:underline">{s.label}</Link> : s.label}
           </li>
         ))}
         <li className="flex items-center gap-1.5">

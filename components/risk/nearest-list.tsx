@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import { accountPath } from '@/lib/contracts/accounts';
 import { Card } from '@/components/ui/card';
 import { formatCrossing } from '@/lib/format-chart';
 import type { NearestAccount } from '@/lib/contracts/overview';
@@ -29,10 +31,10 @@ export function NearestList({ nearest }: { nearest: NearestAccount[] }) {
             return (
               <li key={`${n.email}:${n.pair ?? ''}`} data-testid="nearest-row">
                 <div className="flex items-baseline justify-between gap-3 text-sm">
-                  <span className="truncate font-medium" title={n.pair ? `${n.email}, isolated ${n.pair}` : n.email}>
+                  <Link href={accountPath(n.email)} className="min-w-0 font-medium wrap-anywhere hover:underline" title={n.pair ? `${n.email}, isolated ${n.pair}` : n.email}>
                     {n.email}
                     {n.pair && <span className="ml-1.5 text-xs font-normal text-slate-500 dark:text-slate-400">isolated {n.pair}</span>}
-                  </span>
+                  </Link>
                   <span className={`shrink-0 text-xs font-semibold ${TONE_TEXT[c.tone]}`}>
                     {c.tone === 'ok' ? '●' : c.tone === 'warn' ? '▲' : '✖'} {c.word}
                   </span>

@@ -5,12 +5,12 @@ import { Skeleton, TableSkeleton } from '@/components/ui/states';
 export function OverviewSkeleton() {
   return (
     <div role="status" aria-label="Loading the overview" className="space-y-6">
-      <div className="grid grid-cols-2 gap-4 xl:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {Array.from({ length: 4 }, (_, i) => (
           <Skeleton key={i} className="h-24" />
         ))}
       </div>
-      <div className="grid gap-6 xl:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <Card title="What you could owe if prices gap down" className="xl:col-span-2">
           <Skeleton className="h-40" />
         </Card>
@@ -21,7 +21,7 @@ export function OverviewSkeleton() {
       <Card title="Deficit curve — projected LiquidationLoan by price shock">
         <Skeleton className="h-80" />
       </Card>
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card title="Nearest to liquidation">
           <TableSkeleton rows={4} />
         </Card>

@@ -10,6 +10,7 @@ import { NearestList } from './nearest-list';
 import { OverviewSkeleton } from './overview-skeleton';
 import { OweCallout } from './owe-callout';
 import { RefreshBanner } from './refresh-banner';
+import { ReviewDueCard } from '@/components/review/review-due-card';
 import { StaleCallout } from './stale-callout';
 import { StatusCounts } from './status-counts';
 import { TotalsStrip } from './totals-strip';
@@ -45,14 +46,17 @@ export function Overview() {
       ) : (
         <>
           <LiveTotals data={data} />
-          <div className="grid gap-6 xl:grid-cols-3">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
             <div className="xl:col-span-2">
               <OweCallout callouts={data.callouts} bound={data.counts.bound} />
             </div>
-            <StatusCounts counts={data.counts} />
+            <div className="space-y-6">
+              <StatusCounts counts={data.counts} />
+              <ReviewDueCard />
+            </div>
           </div>
           <DeficitCurveCard curve={data.curve} />
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <NearestList nearest={data.nearest} />
             <StaleCallout stale={data.stale} dataAt={data.takenAt} />
           </div>

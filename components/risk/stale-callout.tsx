@@ -1,6 +1,8 @@
 'use client';
 
+import Link from 'next/link';
 import { useRefreshStatus } from '@/components/refresh/use-refresh-status';
+import { accountPath } from '@/lib/contracts/accounts';
 import { Card } from '@/components/ui/card';
 import { formatAge, formatDateTime } from '@/lib/format';
 import type { StaleAccount } from '@/lib/contracts/overview';
@@ -44,7 +46,7 @@ export function StaleCallout({ stale, dataAt }: { stale: StaleAccount[]; dataAt:
         {stale.map((s) => (
           <li key={s.email} className="rounded-lg bg-amber-50 px-3 py-2 text-sm dark:bg-amber-950/30">
             <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-              <span className="truncate font-medium" title={s.email}>{s.email}</span>
+              <Link href={accountPath(s.email)} className="min-w-0 font-medium wrap-anywhere hover:underline">{s.email}</Link>
               <span className="num text-xs text-slate-600 dark:text-slate-300" title={formatDateTime(s.dataAt)}>
                 data <span suppressHydrationWarning>{formatAge(s.dataAt)}</span> old
               </span>

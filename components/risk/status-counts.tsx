@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { ACCOUNT_STATUSES, type ApplicabilityRule } from '@/lib/risk';
 import { RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
@@ -19,7 +20,9 @@ export function StatusCounts({ counts }: { counts: OverviewData['counts'] }) {
           return (
             <div key={s} className="flex justify-between gap-3">
               <dt className={TONE_TEXT[l.tone]}>
-                <span aria-hidden>{l.icon}</span> {l.label}
+                <Link href={`/accounts?status=${s}`} className="hover:underline">
+                  <span aria-hidden>{l.icon}</span> {l.label}
+                </Link>
               </dt>
               <dd className="num font-semibold">{counts.byStatus[s]}</dd>
             </div>
@@ -27,7 +30,9 @@ export function StatusCounts({ counts }: { counts: OverviewData['counts'] }) {
         })}
       </dl>
       <p className="mt-4 mb-1.5 border-t border-slate-200 pt-3 text-xs font-semibold text-slate-600 dark:border-slate-700 dark:text-slate-300">
-        LiquidationLoan rule: {counts.bound} bound · {counts.notBound} not bound · {counts.unknown} unknown
+        LiquidationLoan rule: <Link className="hover:underline" href="/accounts?bound=bound">{counts.bound} bound</Link> ·{' '}
+        <Link className="hover:underline" href="/accounts?bound=not-bound">{counts.notBound} not bound</Link> ·{' '}
+        <Link className="hover:underline" href="/accounts?bound=unknown">{counts.unknown} unknown</Link>
       </p>
       <dl className="space-y-1 text-xs" aria-label="Accounts per rule">
         {RULE_ORDER.filter((r) => counts.byRule[r] > 0).map((r) => (

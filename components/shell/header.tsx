@@ -1,6 +1,7 @@
 import type { SessionUser } from '@/lib/contracts/auth';
 import { RefreshStatusBar } from '@/components/refresh/refresh-status';
 import { AlertHeaderCount } from '@/components/alerts/header-count';
+import { MobileNav } from './mobile-nav';
 import { RoleBadge } from './role-badge';
 
 interface HeaderProps {
@@ -10,24 +11,26 @@ interface HeaderProps {
   signOutEverywhereAction: () => Promise<void>;
 }
 
+// Wraps instead of overlapping: on a phone the user's block moves under the refresh status.
 export function Header({ user, demo, signOutAction, signOutEverywhereAction }: HeaderProps) {
   return (
-    <header className="flex min-h-14 flex-wrap items-center justify-between gap-x-6 gap-y-1 py-2 print:hidden border-b border-slate-200 bg-white px-6 dark:border-slate-800 dark:bg-slate-900">
+    <header className="flex min-h-14 flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 print:hidden sm:px-6 dark:border-slate-800 dark:bg-slate-900">
       {/* The refresh status takes its own line when the width is short: it carries the failure and the stale count. */}
-      <div className="flex min-w-0 max-w-full items-center gap-4 text-sm text-slate-500">
+      <div className="flex min-w-0 max-w-full flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-500">
+        <MobileNav />
         {demo && (
           <span className="shrink-0 whitespace-nowrap rounded-md bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-900 dark:bg-violet-900/40 dark:text-violet-200">
-            Demo — simulated exchange
+            Demo<span className="hidden sm:inline"> — simulated exchange</span>
           </span>
         )}
         <RefreshStatusBar />
       </div>
-      <div className="flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
-        <AlertHeaderCount />
-        <span className="font-medium" data-testid="user-email">{user.email}</span>
-        <RoleBadge role={user.role} />
-        <form action={signOutAction}>
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+      <div className="flex min-w-0 items-center gap-3 text-sm">
+        <span className="shrink-0"><AlertHeaderCount /></span>
+        <span className="min-w-0 truncate font-medium" data-testid="user-email" title={user.email}>{user.email}</span>
+        <span className="shrink-0"><RoleBadge role={user.role} /></span>
+        <form action={signOutAction} className="shrink-0">
+          <button type="submit" className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
             Sign out
           </button>
           <button

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 export function Card({ title, action, children, className = '' }: { title?: string; action?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}>
+    <section className={`min-w-0 rounded-xl border border-slate-200 bg-white p-4 sm:p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}>
       {(title || action) && (
         <header className="mb-4 flex items-center justify-between gap-4">
           {title && <h2 className="text-sm font-semibold text-slate-700 dark:text-slate-200">{title}</h2>}

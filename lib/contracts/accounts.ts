@@ -2,6 +2,7 @@
 // and path schemas (one shock schema, one default pair), the note request, paths and query keys. Shared by
 // the routes, the server read model, the pages and the client components; nothing here touches the server.
 import { z } from 'zod';
+import type { ReviewBaseline } from './review';
 import type {
   AccountMode,
   AccountStatus,
@@ -114,6 +115,8 @@ export interface AccountNote {
   body: string;
   okUntil: string | null;
   createdAt: string;
+  /** The account as the note found it; null for notes written before baselines were kept. */
+  baseline: ReviewBaseline | null;
 }
 
 export interface AccountDetail {

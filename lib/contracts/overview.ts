@@ -45,6 +45,14 @@ export type NearestAccount = {
   distance: number;
 };
 
+/** An account with an outstanding LiquidationLoan or PM Pro bankruptcy loan: who owes the master's total. */
+export type OwingAccount = {
+  email: string;
+  /** Σ of the loans' USD values, exact. */
+  valueUsd: string;
+  loans: { kind: 'LIQUIDATION_LOAN' | 'PM_BANKRUPTCY_LOAN'; asset: string; remaining: string; valueUsd: string }[];
+};
+
 export type StaleAccount = { email: string; error: string | null; dataAt: string };
 
 export type OverviewData = {
@@ -66,6 +74,8 @@ export type OverviewData = {
   counts: MasterRisk['counts'];
   curve: { rows: CurveRow[]; series: CurveSeries[]; markers: CurveMarker[]; range: [number, number] };
   callouts: OweCallout[];
+  /** Accounts that owe an outstanding loan now, largest first. */
+  owing: OwingAccount[];
   nearest: NearestAccount[];
   stale: StaleAccount[];
 };
@@ -80,5 +90,5 @@ export type Overview = {
 
 export const OVERVIEW_QUERY_KEY = ['overview'] as const;
 export const OVERVIEW_POLL_MS = 30_000;
-/** The shocks the page calls out ("what you would owe at −20 % / −40 %"). */
-export const CALLOUT_SHOCKS = [-0.2, -0.4] as const;
+/** The shocks the page calls out ("what you would owe at −20 % / −40 %"), falls and rises: a short book loses on a rise. */
+export const CALLOUT_SHOCKS = [-0.2, -0.4, 0.2, 0.4] as const;

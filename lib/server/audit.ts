@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, gte, ilike, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction } from '@/lib/audit-actions';
 import type { Role } from '@/lib/permissions';
 import { getDb } from './db/client';
@@ -45,6 +45,8 @@ export async function pruneAudit(days: number): Promise<number> {
 export interface AuditFilters {
   actor?: string;
   action?: string;
+  /** An account's email (or part of it): the entry's target or the account an exit step names. */
+  account?: string;
   from?: Date;
   to?: Date;
   page: number;
@@ -56,6 +58,10 @@ export async function listAudit(filters: AuditFilters) {
   const conditions: SQL[] = [];
   if (filters.actor) conditions.push(ilike(auditLog.actorEmail, `%${escapeLike(filters.actor)}%`));
   if (filters.action) conditions.push(eq(auditLog.action, filters.action));
+  if (filters.account) {
+    const like = `%${escapeLike(filters.account)}%`;
+    conditions.push(or(ilike(auditLog.target, like), sql`${auditLog.after}->>'account' ilike ${like}`)!);
+  }
   if (filters.from) conditions.push(gte(auditLog.at, filters.from));
   if (filters.to) conditions.push(lte(auditLog.at, filters.to));
   const where = conditions.length ? and(...conditions) : undefined;

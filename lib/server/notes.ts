@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import type { AccountNote, NoteInput } from '@/lib/contracts/accounts';
+import type { ReviewBaseline } from '@/lib/contracts/review';
 import type { Db } from './db/client';
 import { accountNotes } from './db/schema';
 
@@ -11,6 +12,7 @@ const toNote = (r: typeof accountNotes.$inferSelect): AccountNote => ({
   body: r.body,
   okUntil: r.okUntil?.toISOString() ?? null,
   createdAt: r.createdAt.toISOString(),
+  baseline: (r.baseline as ReviewBaseline | null) ?? null,
 });
 
 export async function listNotes(db: Db, masterId: string, email: string): Promise<AccountNote[]> {
@@ -27,10 +29,11 @@ export async function addNote(
   target: { masterId: string; email: string },
   author: { id: string; email: string },
   input: NoteInput,
+  baseline: ReviewBaseline | null,
 ): Promise<AccountNote> {
   const [row] = await db
     .insert(accountNotes)
-    .values({ masterId: target.masterId, accountEmail: target.email, authorId: author.id, authorEmail: author.email, body: input.body, okUntil: input.okUntil })
+    .values({ masterId: target.masterId, accountEmail: target.email, authorId: author.id, authorEmail: author.email, body: input.body, okUntil: input.okUntil, baseline })
     .returning();
   return toNote(row!);
 }

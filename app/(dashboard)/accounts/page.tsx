@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { redirect } from 'next/navigation';
 import { AccountsView } from '@/components/accounts/accounts-view';
+import { filtersFrom } from '@/components/accounts/filters';
 import { accountsQueryKey, shocksFrom } from '@/lib/contracts/accounts';
 import { PageHeader } from '@/components/ui/card';
 import { makeQueryClient } from '@/lib/query-client';
@@ -16,7 +17,8 @@ export default async function AccountsPage({ searchParams }: Props) {
   await requirePageUser('dashboard.read');
   // The chosen shocks live in the URL, so a reload, a shared link and the detail page all keep them.
   // The API answers 400 for a shock that is not one; the page sends the reader to the defaults' address.
-  const { shocks, valid } = shocksFrom(await searchParams);
+  const params = await searchParams;
+  const { shocks, valid } = shocksFrom(params);
   if (!valid) redirect('/accounts');
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({
@@ -27,7 +29,7 @@ export default async function AccountsPage({ searchParams }: Props) {
     <>
       <PageHeader title="Accounts" description="Every sub-account: whether the LiquidationLoan policy binds it and why, margin level against its bars, how far a gap takes it, and what it would owe." />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <AccountsView initialShocks={shocks} />
+        <AccountsView initialShocks={shocks} initialFilters={filtersFrom(params)} />
       </HydrationBoundary>
     </>
   );

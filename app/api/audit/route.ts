@@ -1,14 +1,7 @@
-import { z } from 'zod';
 import { apiRoute, pageQuery } from '@/lib/server/api/handler';
 import { listAudit } from '@/lib/server/audit';
+import { auditFilterQuery } from './query';
 
-const auditQuery = pageQuery.extend({
-  actor: z.string().trim().max(320).optional(),
-  action: z.string().trim().regex(/^[a-z_]+\.[a-z_]+$/, 'an action like auth.signin').optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-});
-
-export const GET = apiRoute({ permission: 'audit.read', query: auditQuery }, ({ query }) =>
-  listAudit({ ...query, actor: query.actor || undefined }),
+export const GET = apiRoute({ permission: 'audit.read', query: pageQuery.extend(auditFilterQuery.shape) }, ({ query }) =>
+  listAudit({ ...query, actor: query.actor || undefined, account: query.account || undefined }),
 );

@@ -50,7 +50,11 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(
       if (req.method !== 'GET' && req.method !== 'HEAD' && isDraining()) throw new ApiError(503, 'shutting_down', 'This marginwatch instance is shutting down; nothing was changed. Try again in a moment.');
       const user = await userFromRequest(req);
       if (!user) throw unauthorized();
-      if (!can(user.role, spec.permission)) throw forbidden(spec.permission);
+      if (!can(user.role, spec.permission)) {
+        // A refused attempt is part of the trail: who tried what, without the request's content.
+        await writeAudit({ actor: user, action: 'access.refused', target: `${req.method} ${new URL(req.url).pathname}`, after: { permission: spec.permission }, requestId });
+        throw forbidden(spec.permission);
+      }
 
       const params = parse(spec.params, await ctx?.params, 'path');
       const query = parse(spec.query, Object.fromEntries(new URL(req.url).searchParams), 'query');

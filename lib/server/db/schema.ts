@@ -261,6 +261,8 @@ export const accountNotes = pgTable(
     authorEmail: text('author_email').notNull(),
     body: text('body').notNull(),
     okUntil: timestamp('ok_until', { withTimezone: true }),
+    /** The account as the note found it (lib/contracts/review ReviewBaseline): the review queue compares later refreshes with it. */
+    baseline: jsonb('baseline'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('account_notes_account_idx').on(t.masterId, t.accountEmail)],

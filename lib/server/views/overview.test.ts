@@ -60,13 +60,18 @@ describe('getOverview on real demo snapshots', () => {
 
     const [run] = await database.db.select().from(refreshRuns).where(eq(refreshRuns.id, runId));
     const master = run!.masterRisk as MasterRisk;
-    expect(data.callouts.map((c) => c.shock)).toEqual([-0.2, -0.4]);
+    expect(data.callouts.map((c) => c.shock)).toEqual([-0.2, -0.4, 0.2, 0.4]);
     for (const c of data.callouts) {
       const point = master.curve.find((p) => p.shock === c.shock)!;
       expect(c).toEqual({ shock: point.shock, owed: point.owed, unknownBinding: point.unknownBinding, collateralLost: point.collateralLost, top: point.top });
     }
-    // The demo has bound accounts that go into deficit on a fall.
+    // The demo has bound accounts that go into deficit on a fall, and a bound short book that does on a rise.
     expect(data.callouts[1]!.owed).toBeGreaterThan(0);
+    expect(data.callouts[3]!.owed).toBeGreaterThan(0);
+    // Who owes the outstanding loans: each owing account once, and together exactly the master's total.
+    expect(data.owing.map((o) => o.email)).toContain('desk-delta@fundx.example');
+    expect(data.owing.reduce((acc, o) => acc.plus(o.valueUsd), new Decimal(0)).eq(data.totals.outstandingLoansUsd)).toBe(true);
+    expect(data.owing.every((o) => o.loans.length > 0 && new Decimal(o.valueUsd).gt(0))).toBe(true);
     expect(data.counts.bound + data.counts.notBound + data.counts.unknown).toBe(risks.length);
     expect(Object.values(data.counts.byStatus).reduce((a, b) => a + b, 0)).toBe(risks.length);
   });

@@ -5,6 +5,7 @@ import { CALLOUT_SHOCKS, type CurveMarker, type CurveRow, type CurveSeries, type
 import type { Db } from '../db/client';
 import { accountSnapshots } from '../db/schema';
 import { currentMaster, latestRefreshes, masterRiskOf, toRefreshInfo, type RefreshRunInfo } from './latest';
+import { owingAccounts } from './owing';
 import { cachedForRefresh } from './refresh-cache';
 
 /** Accounts stacked by name on the deficit curve; the rest are one "others" band. */
@@ -15,7 +16,7 @@ const OTHERS = 'others';
  * The overview from what the refresh stored: the master risk of the shown refresh plus one narrow
  * query over its snapshots (stale ones, and the curves of the few accounts the page names). The engine
  * is never re-run per request (issue 6), and the embedded database serves one query at a time, so this
- * is four small queries whatever the number of accounts.
+ * is five small queries whatever the number of accounts.
  */
 export async function getOverview(db: Db, masterId?: string): Promise<Overview | null> {
   const master = await currentMaster(db, masterId);
@@ -83,6 +84,7 @@ async function overviewData(db: Db, run: RefreshRunInfo, risk: MasterRisk): Prom
       const p = risk.curve.find((c) => Math.abs(c.shock - s) < 1e-9);
       return p ? [{ shock: p.shock, owed: p.owed, unknownBinding: p.unknownBinding, collateralLost: p.collateralLost, top: p.top }] : [];
     }),
+    owing: await owingAccounts(db, run.id),
     nearest: risk.nearestToLiquidation.map((n) => {
       const pair = n.pair ?? null; // absent in master risk stored before pairs were ranked
       const a = byEmail.get(n.email)?.applicability;

@@ -1,0 +1,1 @@
+ALTER TABLE "account_notes" ADD COLUMN "baseline" jsonb;

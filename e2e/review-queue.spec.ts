@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { demoCredential, fullPageScreenshot, storageState } from './support';
+
+const CHARLIE = 'desk-charlie@fundx.example';
+
+test.describe('ops review queue', () => {
+  test.use({ storageState: storageState('ops'), viewport: { width: 1440, height: 900 } });
+
+  test('an account is due until reviewed; a review with an OK-until date takes it off the queue and the account page compares with it', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/');
+    const due = page.getByTestId('review-due');
+    await expect(due).toContainText(/\d+ of 13 accounts due for review/);
+    await due.click();
+    await expect(page).toHaveURL(/\/accounts\?review=due$/);
+    const charlieRow = page.getByTestId('account-row').filter({ hasText: CHARLIE });
+    await expect(charlieRow.getByTestId('review-cell')).toHaveAttribute('data-state', 'never');
+    await expect(charlieRow.getByTestId('review-cell')).toContainText('never reviewed');
+
+    await charlieRow.getByRole('link', { name: CHARLIE }).click();
+    await expect(page.getByTestId('review-changes')).toContainText('Never reviewed');
+    const form = page.getByRole('form', { name: 'Add a review note' });
+    await form.getByLabel('Note').fill('Daily review: long collateral only, nothing borrowed against it that worries us.');
+    await form.getByLabel('OK until (optional)').fill('2099-01-31');
+    await form.getByRole('button', { name: 'Save note' }).click();
+    await expect(page.getByTestId('review-changes')).toContainText(`Last reviewed by ${demoCredential('ops').email}`);
+    await expect(page.getByTestId('review-changes')).toContainText('still covered until 31 Jan 2099');
+    await expect(page.getByTestId('review-changes')).toContainText('Nothing has changed since that review.');
+    await fullPageScreenshot(page, 'review-charlie-reviewed');
+
+    await page.goto('/accounts');
+    const cell = page.getByTestId('account-row').filter({ hasText: CHARLIE }).getByTestId('review-cell');
+    await expect(cell).toHaveAttribute('data-state', 'ok');
+    await expect(cell).toContainText('OK until 31 Jan 2099');
+    await expect(cell).toContainText('ops · ');
+    await page.goto('/accounts?review=due');
+    await expect(page.getByTestId('account-row').first()).toBeVisible();
+    await expect(page.getByTestId('account-row').filter({ hasText: CHARLIE })).toHaveCount(0);
+  });
+});
