@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { demoCredential, fullPageScreenshot, storageState } from './support';
+import { demoCredential, fullPageScreenshot, ownPage, storageState } from './support';
 
 test.describe('audit log', () => {
   test.use({ storageState: storageState('ops'), viewport: { width: 1440, height: 900 } });
@@ -8,8 +8,11 @@ test.describe('audit log', () => {
   test('reads as sentences, records a refused attempt, filters by action and exports what is shown as CSV and JSON', async ({ page }) => {
     test.setTimeout(90_000);
     const ops = demoCredential('ops').email;
-    // Ops may not record the terms: the refusal itself is recorded.
-    expect((await page.request.put('/api/terms', { data: { signedOn: '2025-01-01', note: '' } })).status()).toBe(403);
+    // Ops may not record the terms: the refusal itself is recorded. Sent as our own page sends it, so it is
+    // refused for the permission (forbidden), not earlier for a missing Origin (cross_origin, never audited).
+    const refusal = await page.request.put('/api/terms', { headers: ownPage, data: { signedOn: '2025-01-01', note: '' } });
+    expect(refusal.status()).toBe(403);
+    expect(((await refusal.json()) as { error: { code: string } }).error.code).toBe('forbidden');
 
     await page.goto('/audit');
     await expect(page.getByTestId('audit-entry').first()).toBeVisible();
