@@ -4,6 +4,7 @@ import { flexRender, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { ColumnLayout } from './columns';
+import { useFitToMain } from './use-fit-to-main';
 import type { AccountRow } from '@/lib/contracts/accounts';
 
 const ROW_HEIGHT = 56;
@@ -25,6 +26,7 @@ export function DataTable({ table, movedAt = {}, onRowsHover }: { table: Table<A
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const columns = table.getVisibleLeafColumns().length;
+  useFitToMain(scrollRef);
 
   return (
     <div
