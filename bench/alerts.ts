@@ -39,7 +39,7 @@ function facts(): AccountFacts[] {
     liquidation: { distance: rand() * 0.6, direction: 'DOWN' as const, pair: null },
     curve: DEFAULT_RISK_CONFIG.shocks.map((shock) => ({ shock, owed: shock < -0.2 ? rand() * 50_000 : 0 })),
     outstandingLoanUsd: rand() < 0.02 ? (rand() * 100_000).toFixed(2) : '0',
-    bound: rand() < 0.5, keysTotal: Math.floor(rand() * 31), idleSpecialKeys: rand() < 0.05 ? 1 : 0, dataAgeMinutes: rand() * 2,
+    bound: rand() < 0.5, keysTotal: Math.floor(rand() * 31), idleSpecialKeys: rand() < 0.05 ? 1 : 0, outsideKeyChanges: { appeared: [], disappeared: [] }, dataAgeMinutes: rand() * 2,
   }));
 }
 

@@ -10,7 +10,7 @@ import { useAlertsWrite } from './use-alerts';
 const control = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 const UNIT: Partial<Record<ConditionKind, string>> = {
   liquidation_distance: '%', projected_loan: 'USD', projected_loan_total: 'USD', loan_outstanding: 'USD',
-  keys_near_limit: 'keys', idle_special_key: 'keys', data_stale: 'min', refresh_failing: 'min', exit_half_done: 'min',
+  keys_near_limit: 'keys', idle_special_key: 'keys', special_key_outside: 'keys', data_stale: 'min', refresh_failing: 'min', exit_half_done: 'min',
 };
 
 /** Add a rule, or edit one (a default too). The server validates; its message is shown as is. */

@@ -19,6 +19,8 @@ export const DEFAULT_RULES: readonly AlertRule[] = [
   { id: 'default-bound', kind: 'became_bound', enabled: true, threshold: '1', rearmMargin: '0', escalationStep: null, shockPercent: null, scope: all },
   { id: 'default-keys', kind: 'keys_near_limit', enabled: true, threshold: '27', rearmMargin: '1', escalationStep: '3', shockPercent: null, scope: all },
   { id: 'default-idle', kind: 'idle_special_key', enabled: true, threshold: '1', rearmMargin: '0', escalationStep: null, shockPercent: null, scope: all },
+  // Someone created or deleted a special key on Binance directly (or with another tool): every such change, once.
+  { id: 'default-outside-key', kind: 'special_key_outside', enabled: true, threshold: '1', rearmMargin: '0', escalationStep: null, shockPercent: null, scope: all },
   { id: 'default-stale', kind: 'data_stale', enabled: true, threshold: '15', rearmMargin: '0', escalationStep: null, shockPercent: null, scope: all },
   { id: 'default-refresh', kind: 'refresh_failing', enabled: true, threshold: '15', rearmMargin: '0', escalationStep: null, shockPercent: null, scope: all },
   { id: 'default-exit', kind: 'exit_half_done', enabled: true, threshold: '60', rearmMargin: '0', escalationStep: null, shockPercent: null, scope: all },

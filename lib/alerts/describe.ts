@@ -12,6 +12,7 @@ export const KIND_LABELS: Record<ConditionKind, string> = {
   became_bound: 'An account becomes bound (LiquidationLoan applies)',
   keys_near_limit: 'Keys near the 30-key limit',
   idle_special_key: 'A special key idle past the revocation horizon',
+  special_key_outside: 'A special key appears or disappears that marginwatch did not make or delete',
   data_stale: 'Account data stale for longer than N minutes',
   refresh_failing: 'Refresh failing for longer than N minutes',
   exit_half_done: 'An exit run left between its two steps for longer than N minutes',
@@ -32,6 +33,7 @@ export function describeCondition(rule: Pick<AlertRule, 'kind' | 'threshold' | '
     case 'became_bound': return 'bound: a deficit would be owed as a loan';
     case 'keys_near_limit': return `${t} or more of 30 keys`;
     case 'idle_special_key': return `${t} or more special keys idle past the horizon`;
+    case 'special_key_outside': return `${t} or more special keys created or deleted outside marginwatch`;
     case 'data_stale': return `data older than ${t} minutes`;
     case 'refresh_failing': return `refresh failing for ${t} minutes or more`;
     case 'exit_half_done': return `exit run between its steps for ${t} minutes or more`;
@@ -47,6 +49,7 @@ function figure(kind: ConditionKind, value: number): string {
     case 'became_bound': return 'bound';
     case 'keys_near_limit': return `${value} of 30 keys`;
     case 'idle_special_key': return `${value} idle special key${value === 1 ? '' : 's'}`;
+    case 'special_key_outside': return `${value} special key${value === 1 ? '' : 's'} created or deleted outside marginwatch`;
     // Four decimals are what a desk reads; the alert's figures keep the exact level.
     case 'margin_level': return `margin level ${value.toFixed(4)}`;
   }

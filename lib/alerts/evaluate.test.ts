@@ -7,7 +7,7 @@ import type { AccountFacts, AlertRule, MasterFacts } from './types';
 const account = (email: string, patch: Partial<AccountFacts> = {}): AccountFacts => ({
   email, labels: [], status: 'NORMAL', marginLevel: '3', liquidation: { distance: 0.4, direction: 'DOWN', pair: null },
   curve: [{ shock: -0.3, owed: 0 }, { shock: 0, owed: 0 }], outstandingLoanUsd: '0', bound: false,
-  keysTotal: 3, idleSpecialKeys: 0, dataAgeMinutes: 1, ...patch,
+  keysTotal: 3, idleSpecialKeys: 0, outsideKeyChanges: { appeared: [], disappeared: [] }, dataAgeMinutes: 1, ...patch,
 });
 const master: MasterFacts = { curve: [{ shock: -0.3, owed: 0 }], refreshFailingMinutes: null, exitHalfDoneMinutes: null };
 
@@ -32,6 +32,15 @@ const rule = (patch: Partial<AlertRule> & Pick<AlertRule, 'kind' | 'threshold'>)
 describe('evaluateAlerts', () => {
   it('default rules on a quiet desk say nothing', () => {
     expect(refreshes(DEFAULT_RULES, [[account('a@x'), account('b@x')]])).toEqual([[]]);
+  });
+
+  it('a special key made or deleted outside marginwatch fires when one is seen; unknown says nothing and arms nothing', () => {
+    const outside = (appeared: string[], disappeared: string[] = []) => [account('a@x', { outsideKeyChanges: { appeared, disappeared } })];
+    const unknown = [account('a@x', { outsideKeyChanges: null })];
+    // Changes in consecutive refreshes are one episode (the alert stays open); a refresh with none re-arms it.
+    expect(refreshes(DEFAULT_RULES, [outside([]), outside(['rogue-1']), outside([]), unknown, outside([], ['rogue-1']), outside(['a', 'b']), outside([]), outside(['c'])])).toEqual([
+      [], ['a@x special_key_outside fire0'], [], [], ['a@x special_key_outside fire0'], [], [], ['a@x special_key_outside fire0'],
+    ]);
   });
 
   it('status worsens step by step, once each, and fires again after recovering', () => {

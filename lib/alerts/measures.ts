@@ -22,6 +22,7 @@ export const KIND_SPECS: Record<ConditionKind, KindSpec> = {
   became_bound: { subject: 'account', worse: 'higher', inclusive: true },
   keys_near_limit: { subject: 'account', worse: 'higher', inclusive: true },
   idle_special_key: { subject: 'account', worse: 'higher', inclusive: true },
+  special_key_outside: { subject: 'account', worse: 'higher', inclusive: true },
   data_stale: { subject: 'account', worse: 'higher', inclusive: true },
   refresh_failing: { subject: 'master', worse: 'higher', inclusive: true },
   exit_half_done: { subject: 'master', worse: 'higher', inclusive: true },
@@ -71,6 +72,11 @@ export function measureAccount(rule: AlertRule, a: AccountFacts): Measured | nul
       return a.keysTotal === null ? null : { value: a.keysTotal, figures: { keys: a.keysTotal, limit: 30 } };
     case 'idle_special_key':
       return a.idleSpecialKeys === null ? null : { value: a.idleSpecialKeys, figures: { idleSpecialKeys: a.idleSpecialKeys } };
+    case 'special_key_outside': {
+      const c = a.outsideKeyChanges;
+      if (!c) return null;
+      return { value: c.appeared.length + c.disappeared.length, figures: { appeared: c.appeared.join(', ') || null, disappeared: c.disappeared.join(', ') || null } };
+    }
     case 'data_stale':
       return { value: a.dataAgeMinutes, figures: { dataAgeMinutes: Math.floor(a.dataAgeMinutes) } };
     default:

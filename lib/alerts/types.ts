@@ -12,6 +12,7 @@ export const CONDITION_KINDS = [
   'became_bound',
   'keys_near_limit',
   'idle_special_key',
+  'special_key_outside',
   'data_stale',
   'refresh_failing',
   'exit_half_done',
@@ -54,6 +55,12 @@ export type AccountFacts = {
   keysTotal: number | null;
   /** Special keys idle past the revocation horizon; null when the account's special keys are unknown. */
   idleSpecialKeys: number | null;
+  /**
+   * Special keys that appeared on, or disappeared from, the exchange's list since the previous refresh without
+   * marginwatch creating or deleting them (names, or the key's last 4 when unnamed); null when unknown (the
+   * account's special keys were not read now, or not the refresh before).
+   */
+  outsideKeyChanges: { appeared: readonly string[]; disappeared: readonly string[] } | null;
   /** Minutes since the account's figures were read (a stale snapshot carries older data forward). */
   dataAgeMinutes: number;
 };

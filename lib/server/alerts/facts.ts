@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { accountLabels, exitRuns, refreshRuns, specialKeySightings, subAccountKeyLists } from '../db/schema';
 
 /** What the refresh knows of one account once its snapshot is written. */
-export type RefreshedAccount = { risk: AccountRisk; dataAt: Date; keysTotal: number | null; specialKnown: boolean };
+export type RefreshedAccount = { risk: AccountRisk; dataAt: Date; keysTotal: number | null; specialKnown: boolean; outsideKeyChanges: AccountFacts['outsideKeyChanges'] };
 
 const DAY_MS = 86_400_000;
 const minutesSince = (at: Date, now: Date) => Math.max(0, (now.getTime() - at.getTime()) / 60_000);
@@ -62,6 +62,7 @@ export async function accountFacts(db: Db, masterId: string, accounts: ReadonlyM
     bound: a.risk.applicability.bound,
     keysTotal: a.keysTotal,
     idleSpecialKeys: a.specialKnown ? (idle.get(email) ?? 0) : null,
+    outsideKeyChanges: a.outsideKeyChanges,
     dataAgeMinutes: minutesSince(a.dataAt, now),
   }));
 }

@@ -6,23 +6,32 @@ import { accountExits, accountSnapshots, specialKeySightings, termsRecords } fro
 
 type SeenKey = { apiKey: string; apiName: string; ip: string; permissionMode?: string; symbol: string | null };
 
+/** Keys a record found new on the list, and keys it found gone: each by name, or by its last 4 when unnamed. */
+export type SightingChanges = { appeared: { apiKey: string; name: string }[]; disappeared: { apiKey: string; name: string }[] };
+
+const nameOf = (apiKey: string, name: string | null) => name || `…${apiKey.slice(-4)}`;
+
 /**
  * Records the special keys an account lists now: new ones get a first sighting, listed ones a fresh
  * last-seen, and keys no longer listed are marked deleted. The history is never pruned: the rule
- * "deleted but not exited is still bound" (docs/domain.md#liquidationloan) reads it.
+ * "deleted but not exited is still bound" (docs/domain.md#liquidationloan) reads it. Answers what changed.
  */
-export async function recordSightings(db: Db, masterId: string, email: string, keys: SeenKey[], at: Date): Promise<void> {
+export async function recordSightings(db: Db, masterId: string, email: string, keys: SeenKey[], at: Date): Promise<SightingChanges> {
+  const appeared: SightingChanges['appeared'] = [];
   for (const key of keys) {
-    await db
+    const [row] = await db
       .insert(specialKeySightings)
       .values({ masterId, accountEmail: email, apiKey: key.apiKey, name: key.apiName, symbol: key.symbol, permissionMode: key.permissionMode ?? null, ip: key.ip, firstSeenAt: at, lastSeenAt: at })
       .onConflictDoUpdate({
         target: [specialKeySightings.masterId, specialKeySightings.accountEmail, specialKeySightings.apiKey],
         set: { name: key.apiName, ip: key.ip, permissionMode: key.permissionMode ?? null, lastSeenAt: at, deletedAt: null },
-      });
+      })
+      .returning({ firstSeenAt: specialKeySightings.firstSeenAt });
+    // An update keeps the first sighting: only a row inserted now carries `at` as its first-seen time.
+    if (row && row.firstSeenAt.getTime() === at.getTime()) appeared.push({ apiKey: key.apiKey, name: nameOf(key.apiKey, key.apiName) });
   }
   const listed = keys.map((k) => k.apiKey);
-  await db
+  const gone = await db
     .update(specialKeySightings)
     .set({ deletedAt: at })
     .where(
@@ -32,7 +41,9 @@ export async function recordSightings(db: Db, masterId: string, email: string, k
         isNull(specialKeySightings.deletedAt),
         listed.length ? notInArray(specialKeySightings.apiKey, listed) : sql`true`,
       ),
-    );
+    )
+    .returning({ apiKey: specialKeySightings.apiKey, name: specialKeySightings.name });
+  return { appeared, disappeared: gone.map((g) => ({ apiKey: g.apiKey, name: nameOf(g.apiKey, g.name) })) };
 }
 
 /** What the risk engine needs from the history of one master's accounts. */

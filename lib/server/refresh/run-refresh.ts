@@ -13,7 +13,8 @@ import { listAllSubAccounts, sharedWeightBudget, type ExchangeClient } from '../
 import { saveListing } from './sub-account-listing';
 import { refreshKeyLists } from './key-lists';
 import { closeAbandonedRuns, describeDecision } from './abandoned';
-import { keyHistories, recordSightings } from './key-history';
+import { keyHistories, recordSightings, type SightingChanges } from './key-history';
+import { outsideKeyChanges, specialKeysReadBefore } from './outside-key-changes';
 import { formatInstance, HEARTBEAT_MS, thisInstance } from './liveness';
 import { canTrade, readAccount } from './read-account';
 import { RefreshBusyError } from './errors';
@@ -32,7 +33,7 @@ class RefreshInterruptedError extends Error {
   }
 }
 
-type Outcome = { email: string; reads: AccountReads; storedKey: boolean } | { email: string; error: string; storedKey: boolean };
+type Outcome = { email: string; reads: AccountReads; storedKey: boolean; keyChanges: SightingChanges | null } | { email: string; error: string; storedKey: boolean };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -116,6 +117,7 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
     const keyOf = new Map(stored.filter((c) => c.accountEmail).map((c) => [c.accountEmail!, c]));
 
     const outcomes: Outcome[] = [];
+    const readBefore = await specialKeysReadBefore(db, masterId, runId);
     let done = 0;
     await pool(emails, ACCOUNT_CONCURRENCY, async (email) => {
       const row = keyOf.get(email);
@@ -124,8 +126,8 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
       let step = 'start';
       try {
         const reads = await readAccount(email, masterClient, own, (s) => (step = s));
-        if (reads.own?.specialKeys) await recordSightings(db, masterId, email, reads.own.specialKeys, new Date());
-        outcomes.push({ email, reads, storedKey: Boolean(row) });
+        const keyChanges = reads.own?.specialKeys ? await recordSightings(db, masterId, email, reads.own.specialKeys, new Date()) : null;
+        outcomes.push({ email, reads, storedKey: Boolean(row), keyChanges });
       } catch (error) {
         errors.push({ account: email, step, message: messageOf(error) });
         outcomes.push({ email, error: `${step}: ${messageOf(error)}`, storedKey: Boolean(row) });
@@ -151,7 +153,8 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
       };
       const written = await writeSnapshot(db, { runId, masterId, takenAt, outcome, history: history.of(outcome.email), book, errors, keys });
       risks.push(written.risk);
-      refreshed.set(outcome.email, written);
+      const changes = 'keyChanges' in outcome ? outcome.keyChanges : null;
+      refreshed.set(outcome.email, { ...written, outsideKeyChanges: await outsideKeyChanges(db, masterId, outcome.email, changes, readBefore.has(outcome.email)) });
     }
     const stale = outcomes.filter((o) => 'error' in o).length + errors.filter((e) => e.step === 'valuation').length;
     const status = stale === 0 ? 'ok' : stale < outcomes.length || outcomes.length === 0 ? 'partial' : 'failed';
@@ -186,7 +189,7 @@ interface SnapshotContext {
   keys: { listed: string[] | null; stored: string[]; deleted: string[] };
 }
 
-async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<RefreshedAccount> {
+async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<Omit<RefreshedAccount, 'outsideKeyChanges'>> {
   const { outcome, masterId, takenAt } = ctx;
   const base = { refreshId: ctx.runId, masterId, accountEmail: outcome.email, takenAt };
   let error = 'error' in outcome ? outcome.error : null;
