@@ -11,7 +11,8 @@ export async function register(): Promise<void> {
   }
   const { startRefreshScheduler } = await import('@/lib/server/refresh/scheduler');
   startRefreshScheduler();
-  console.log('[refresh] scheduler started');
+  const { logger } = await import('@/lib/server/log/logger');
+  logger('refresh').info('scheduler started');
   const { startExitResumer } = await import('@/lib/server/exit/resumer');
   startExitResumer();
   const { startAlertSender } = await import('@/lib/server/alerts/sender');

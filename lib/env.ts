@@ -48,6 +48,9 @@ export const envSchema = z
     // The audit log is the record of who did what with the owner's keys: kept two years by default (docs/security.md).
     AUDIT_RETENTION_DAYS: z.coerce.number('a number of days').int('whole days').min(90, 'at least 90 days').max(3650, 'at most 3650 days').default(730),
     REFRESH_INTERVAL_SECONDS: z.coerce.number('a number of seconds').int('whole seconds').min(10, 'at least 10 seconds').max(3600, 'at most 3600 seconds').default(60),
+    // Logs (docs/production.md): JSON lines in production, one readable line each in development.
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'fatal, error, warn, info, debug, trace or silent').default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty'], 'json or pretty').optional(),
     READY_MAX_REFRESH_INTERVALS: z.coerce.number('a number of refresh intervals').int('a whole number').min(1, 'at least 1').max(1000, 'at most 1000').default(3),
   })
   .transform((env) => ({

@@ -41,7 +41,9 @@ export async function launch(dataDir: string, ports?: Ports, env: Record<string,
   const proc = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
     env: {
       ...process.env, PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, MARGINWATCH_DEMO: 'true', MARGINWATCH_SIM_PORT: String(simPort),
-      MARGINWATCH_SKIP_BUILD: 'true', DATABASE_URL: '', AUTH_SECRET: '', MARGINWATCH_SECRET_KEY: '', ...env,
+      MARGINWATCH_SKIP_BUILD: 'true', DATABASE_URL: '', AUTH_SECRET: '', MARGINWATCH_SECRET_KEY: '',
+      // The server's log as production writes it (JSON lines, docs/production.md, Logs): the specs match them.
+      LOG_FORMAT: 'json', ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,14 +10,14 @@ test('SIGTERM drains the running refresh, closes everything and exits 0', async 
   const app = await launch(dir);
   await app.waitFor(/Demo exchange \(simulator\) on/);
   await slowExchange(app.simUrl, 1_500);
-  await app.waitFor(/\[refresh\] scheduler started/);
+  await app.waitFor(/"context":"refresh","msg":"scheduler started"/);
   await requestsServed(app.simUrl, 2);
 
   app.proc.kill('SIGTERM');
   const { code } = await app.exited;
   expect(code, app.output()).toBe(0);
-  expect(app.output()).toMatch(/\[shutdown\] SIGTERM: draining/);
-  expect(app.output()).toMatch(/\[shutdown\] drained and closed in \d+ ms/);
+  expect(app.output()).toMatch(/"context":"shutdown",.*"msg":"SIGTERM: draining/);
+  expect(app.output()).toMatch(/"context":"shutdown",.*"msg":"drained and closed in \d+ ms"/);
   expect(app.output()).not.toMatch(/ERR_SERVER_NOT_RUNNING|Unhandled|uncaught/i);
 
   // The run ended at a recorded boundary and says why; none is left "running".
@@ -32,7 +32,7 @@ test('a crash exits non-zero; the next start closes the refresh it left running 
   await first.waitFor(/Demo exchange \(simulator\) on/);
   await slowExchange(first.simUrl, 1_500);
   const [, pid] = await first.waitFor(/\[launcher\] server process (\d+) started/);
-  await first.waitFor(/\[refresh\] scheduler started/);
+  await first.waitFor(/"context":"refresh","msg":"scheduler started"/);
   await requestsServed(first.simUrl, 2);
 
   process.kill(Number(pid), 'SIGKILL');
@@ -42,9 +42,9 @@ test('a crash exits non-zero; the next start closes the refresh it left running 
   expect(left.map((r) => r.status)).toEqual(['running']);
 
   const second = await launch(dir, first.ports);
-  const [, closedId] = await second.waitFor(/\[refresh\] run (\S+) was left running \(its process \d+ on this host is gone\): closed as interrupted/, 60_000);
+  const [, closedId] = await second.waitFor(/"context":"refresh",.*"msg":"run (\S+) was left running \(its process \d+ on this host is gone\): closed as interrupted"/, 60_000);
   expect(closedId).toBe(left[0]!.id);
-  await second.waitFor(/\[refresh\] FundX master \(demo\): ok, 13 accounts/, 60_000);
+  await second.waitFor(/"context":"refresh",.*"status":"ok","accounts":13,.*"msg":"refresh ok"/, 60_000);
   second.proc.kill('SIGTERM');
   expect((await second.exited).code, second.output()).toBe(0);
 

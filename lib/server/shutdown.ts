@@ -3,6 +3,9 @@ import { closeDatabase } from './db/client';
 import { stopExitResumer } from './exit/resumer';
 import { beginDrain, pendingWork, settleWork } from './lifecycle';
 import { stopRefreshScheduler } from './refresh/scheduler';
+import { logger } from './log/logger';
+
+const log = logger('shutdown');
 
 /**
  * How long a stop waits for running work. A refresh stops taking accounts at once and an exit step's
@@ -22,19 +25,19 @@ export function installShutdown(): void {
     if (stopping) return;
     stopping = true;
     const started = Date.now();
-    console.log(`[shutdown] ${signal}: draining, no new refresh, exit step or change starts; ${pendingWork()} running`);
+    log.info({ signal, running: pendingWork() }, `${signal}: draining, no new refresh, exit step or change starts`);
     beginDrain();
     stopRefreshScheduler();
     stopExitResumer();
     const settled = await settleWork(DRAIN_TIMEOUT_MS);
-    if (!settled) console.warn(`[shutdown] ${pendingWork()} piece(s) of work still running after ${DRAIN_TIMEOUT_MS} ms: left to be resumed from their recorded state`);
+    if (!settled) log.warn({ running: pendingWork(), drainTimeoutMs: DRAIN_TIMEOUT_MS }, 'work still running after the drain timeout: left to be resumed from its recorded state');
     try {
       await closeDatabase();
     } catch (error) {
-      console.error('[shutdown] closing the database failed:', error instanceof Error ? error.message : error);
+      log.error({ err: error }, 'closing the database failed');
       process.exit(1);
     }
-    console.log(`[shutdown] drained and closed in ${Date.now() - started} ms`);
+    log.info({ durationMs: Date.now() - started }, `drained and closed in ${Date.now() - started} ms`);
     process.exit(0);
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));

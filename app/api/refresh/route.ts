@@ -5,6 +5,7 @@ import { getDb } from '@/lib/server/db/client';
 import { startRefresh } from '@/lib/server/refresh/run-refresh';
 import { refreshStatus } from '@/lib/server/refresh/status';
 import { currentMaster } from '@/lib/server/views/latest';
+import { logger } from '@/lib/server/log/logger';
 
 export const GET = apiRoute({ permission: 'dashboard.read', query: refreshMasterSchema }, async ({ query }) => refreshStatus(await getDb(), query.masterId));
 
@@ -14,7 +15,7 @@ export const POST = apiRoute({ permission: 'refresh.run', body: refreshMasterSch
   if (!master) throw notFound('A master connection');
   // A refresh already running answers 409 (RefreshBusyError, mapped by apiRoute).
   const { runId, done } = await startRefresh(master.id, 'manual', user.email);
-  done.catch((error) => console.error('[refresh] manual refresh failed:', error instanceof Error ? error.message : error));
+  done.catch((error) => logger('refresh').error({ err: error }, 'manual refresh failed'));
   await audit('refresh.run', master.name, { after: { runId } });
   return Response.json({ runId }, { status: 202 });
 });

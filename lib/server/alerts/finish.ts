@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { accountFacts, masterFacts, type RefreshedAccount } from './facts';
 import { wakeSender } from './wake';
 import { raiseAlerts } from './raise';
+import { logger } from '../log/logger';
 
 /**
  * Finishes a refresh: `finish` (its final status) and the alerts it raises commit in one transaction (the
@@ -27,7 +28,7 @@ export async function finishWithAlerts(
     });
     if (raised.alertIds.length) wakeSender();
   } catch (error) {
-    console.error(`[alerts] could not evaluate the alert rules for refresh ${ctx.refreshId}: ${error instanceof Error ? error.message : error}`);
+    logger('alerts').error({ refreshId: ctx.refreshId, err: error }, 'could not evaluate the alert rules');
     await finish(db);
   }
 }

@@ -8,6 +8,7 @@ import { configOf } from './channels';
 import { publicUrl } from './public-url';
 import { send as defaultSend, type ChannelConfig, type SendResult } from './transports';
 import { onWake } from './wake';
+import { logger } from '../log/logger';
 
 export type SenderOptions = {
   /** This instance's name on the leases it takes. */
@@ -113,7 +114,7 @@ export function startAlertSender(): void {
     if (running) { again = true; return; }
     running = true;
     getDb().then((db) => sendDue(db))
-      .catch((error) => console.error('[alerts] sender pass failed:', error instanceof Error ? error.message : error))
+      .catch((error) => logger('alerts').error({ err: error }, 'sender pass failed'))
       .finally(() => { running = false; if (again) { again = false; tick(); } });
   };
   holder.__marginwatchAlertSender = setInterval(tick, 2_000);

@@ -9,6 +9,7 @@ import { writeAudit } from '../audit';
 import { userFromRequest, type SessionUser } from '../auth/session';
 import { isDraining } from '../lifecycle';
 import { ApiError, badRequest, forbidden, toApiError, unauthorized } from './errors';
+import { logger } from '../log/logger';
 
 interface Spec<P, Q, B> {
   permission: Permission;
@@ -108,7 +109,7 @@ function errorResponse(error: unknown, requestId: string): Response {
     );
   }
   // Unexpected: log for operators (our errors never carry secrets), show people a reference only.
-  console.error(`[api] request ${requestId} failed:`, error instanceof Error ? error.stack : error);
+  logger('api').error({ requestId, err: error }, 'request failed');
   return Response.json(
     { error: { code: 'internal', message: `Something went wrong. Reference: ${requestId}` } },
     { status: 500, headers: { 'x-request-id': requestId, 'cache-control': API_CACHE_CONTROL } },

@@ -8,6 +8,7 @@ import { authConfig } from './config';
 import { invalidateSessionCache } from './session-cache';
 import { clientIp } from './throttle';
 import { createSession, revokeSession } from './session-store';
+import { logger } from '../log/logger';
 
 const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 
@@ -17,7 +18,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome, already audited; only real failures belong in the log.
     error(error) {
       if (error.name === 'CredentialsSignin' || error instanceof CredentialsSignin) return;
-      console.error('[auth]', error.name, error.message);
+      logger('auth').error({ err: error }, 'auth failed');
     },
   },
   events: {

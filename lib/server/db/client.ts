@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { getEnv } from '@/lib/env';
 import * as schema from './schema';
+import { logger } from '../log/logger';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -25,7 +26,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process.
-    pool.on('error', (error) => console.error('[db] idle PostgreSQL connection failed:', error.message));
+    pool.on('error', (error) => logger('db').error({ err: error }, 'idle PostgreSQL connection failed'));
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
     return { db: db as unknown as Db, driver: 'postgres', close: () => pool.end() };

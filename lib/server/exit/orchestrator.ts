@@ -11,6 +11,7 @@ import { deleteKeysStep } from './delete-step';
 import { exitStep } from './exit-step';
 import { refreshAfterChange } from '../refresh/refresh-after-change';
 import { ActiveRunExistsError, claimForCommand, claimLapsed, finishStep, insertRun, leaseHeld, loadRun, needsResume, renewLease, type RunRow } from './store';
+import { logger } from '../log/logger';
 
 /** A step renews its lease on every exchange call; a lease this old means its instance died (choice). */
 const DEFAULT_LEASE_MS = 30_000;
@@ -44,7 +45,7 @@ export function exitOrchestrator(opts: ExitOrchestratorOptions) {
     // Tracked: a stopping process waits for the step to record where it stands (docs/production.md).
     return track(step(ctx).catch(async (error) => {
       // Unexpected (database gone…): leave the lease to lapse so another instance takes the run over.
-      console.error(`[exit] run ${run.id} step failed:`, error instanceof Error ? error.message : error);
+      logger('exit').error({ exitRunId: run.id, err: error }, 'exit step failed');
     }));
   }
 

@@ -4,6 +4,9 @@ import { getDb } from '../db/client';
 import { isDraining } from '../lifecycle';
 import { exitRuns } from '../db/schema';
 import { exitOrchestrator, type ExitOrchestrator } from './orchestrator';
+import { logger } from '../log/logger';
+
+const log = logger('exit');
 
 /** A little under the orchestrator's 30 s lease: a run left by a dead instance waits at most about a minute. */
 const SWEEP_MS = 20_000;
@@ -44,8 +47,8 @@ export function startExitResumer(): void {
     if (running || isDraining()) return;
     running = true;
     resumeLapsedRuns()
-      .then((n) => n > 0 && console.log(`[exit] resumed ${n} run(s) left unfinished by a stopped instance`))
-      .catch((error) => console.error('[exit] resume sweep failed:', error instanceof Error ? error.message : error))
+      .then((n) => n > 0 && log.info({ runs: n }, `resumed ${n} run(s) left unfinished by a stopped instance`))
+      .catch((error) => log.error({ err: error }, 'resume sweep failed'))
       .finally(() => (running = false));
   };
   holder.__marginwatchExitResumer = setInterval(sweep, SWEEP_MS);

@@ -15,6 +15,7 @@ import { recordSightings } from '../refresh/key-history';
 import { loadAccountContext, loadSighting, requireTradingKey, type AccountContext } from './account-context';
 import { patchKeyList } from '../refresh/key-lists';
 import type { CreateSpecialKeyInput } from './schemas';
+import { logger } from '../log/logger';
 
 type Audit = HandlerContext<unknown, unknown, unknown>['audit'];
 export interface ActionActor {
@@ -38,7 +39,7 @@ const view = (keys: { apiKey: string; apiName: string; ip: string; symbol: strin
 
 /** Start a refresh so Accounts and Keys show the change; a running one is awaited, then refreshed again. */
 function refreshSoon(db: Db, masterId: string, by: string) {
-  refreshAfterChange(db, masterId, by).catch((error) => console.error('[keys] refresh after a key action failed:', error instanceof Error ? error.message : error));
+  refreshAfterChange(db, masterId, by).catch((error) => logger('keys').error({ masterId, err: error }, 'refresh after a key action failed'));
 }
 
 /** Refusals the exchange would give, checked first so nothing is sent that is bound to fail (issue #7). */

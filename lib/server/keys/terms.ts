@@ -6,6 +6,7 @@ import { termsRecords } from '../db/schema';
 import { refreshAfterChange } from '../refresh/refresh-after-change';
 import { currentMaster } from '../views/latest';
 import type { ActionActor } from './actions';
+import { logger } from '../log/logger';
 
 /**
  * Records (or corrects) when the master signed the Supplemental Product Terms: no API reports it, so the
@@ -19,6 +20,6 @@ export async function recordTerms(db: Db, input: { signedOn: string; note: strin
   await db.insert(termsRecords).values({ masterId: master.id, ...values }).onConflictDoUpdate({ target: termsRecords.masterId, set: values });
   const shown = (r: { signedOn: Date; note: string } | undefined) => (r ? { signedOn: r.signedOn.toISOString().slice(0, 10), note: r.note } : null);
   await actor.audit('terms.record', `master:${master.id}`, { before: shown(before), after: shown(values) });
-  refreshAfterChange(db, master.id, actor.email).catch((error) => console.error('[terms] refresh after recording failed:', error instanceof Error ? error.message : error));
+  refreshAfterChange(db, master.id, actor.email).catch((error) => logger('terms').error({ masterId: master.id, err: error }, 'refresh after recording failed'));
   return { signedOn: input.signedOn, note: input.note };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { WebSocket } from 'ws';
+import { logger } from '../log/logger';
 
 export interface SocketHandlers {
   /** Builds the URL for each (re)connection: listen keys may have to be created again first. */
@@ -90,7 +91,7 @@ export class ReconnectingSocket {
 
   private down(reason: string): void {
     this.missed = true;
-    console.warn(`[live] stream down: ${reason}`);
+    logger('live').warn({ reason }, 'stream down');
     this.handlers.onDown(reason);
   }
 

@@ -21,6 +21,9 @@ import { RefreshBusyError } from './errors';
 import { mergeStats } from './stats';
 import { finishWithAlerts } from '../alerts/finish';
 import type { RefreshedAccount } from '../alerts/facts';
+import { logger } from '../log/logger';
+
+const log = logger('refresh');
 
 const ACCOUNT_CONCURRENCY = 8;
 /** How often a run looks whether the exchange made it wait (a 429/418 Retry-After), to say until when. */
@@ -43,7 +46,7 @@ function messageOf(error: unknown): string {
 async function claim(db: Db, masterId: string, trigger: 'manual' | 'schedule' | 'start', triggeredBy: string | null) {
   for (const decision of await closeAbandonedRuns(db, masterId)) {
     // A live run found by a scheduled or manual claim is routine; at start every finding is worth a line.
-    if (decision.closed || trigger === 'start') console.log(`[refresh] ${describeDecision(decision)}`);
+    if (decision.closed || trigger === 'start') log.info({ masterId, trigger }, describeDecision(decision));
   }
   try {
     const [run] = await db
@@ -87,6 +90,7 @@ export async function runRefresh(masterId: string, trigger: 'manual' | 'schedule
  */
 async function executeRefresh(db: Db, master: typeof connections.$inferSelect, runId: string): Promise<{ runId: string; status: 'ok' | 'partial' | 'failed' }> {
   const masterId = master.id;
+  const started = Date.now();
   const errors: { account: string | null; step: string; message: string }[] = [];
   const clients: ExchangeClient[] = [];
   const progress = (patch: Partial<typeof refreshRuns.$inferInsert>) =>
@@ -163,10 +167,10 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
     await finishWithAlerts(db, { masterId, refreshId: runId, accounts: refreshed, masterRisk, failing: status === 'failed' }, (tx) =>
       tx.update(refreshRuns).set(finished).where(eq(refreshRuns.id, runId)));
     await db.delete(accountSnapshots).where(and(eq(accountSnapshots.masterId, masterId), lt(accountSnapshots.takenAt, sql`now() - make_interval(days => ${getEnv().SNAPSHOT_RETENTION_DAYS})`)));
-    console.log(`[refresh] ${master.name}: ${status}, ${outcomes.length} accounts, ${stale} stale`);
+    log.info({ masterId, refreshId: runId, status, accounts: outcomes.length, stale, durationMs: Date.now() - started }, `refresh ${status}`);
     return { runId, status };
   } catch (error) {
-    console.error(`[refresh] ${master.name}: failed: ${messageOf(error)}`);
+    log.error({ masterId, refreshId: runId, err: error, durationMs: Date.now() - started }, 'refresh failed');
     errors.push({ account: null, step: error instanceof RefreshInterruptedError ? 'interrupted' : 'master', message: messageOf(error) });
     const failed = { status: 'failed' as const, finishedAt: new Date(), currentStep: null, waitingUntil: null, errors, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>, heartbeatAt: new Date() };
     await finishWithAlerts(db, { masterId, refreshId: runId, accounts: new Map(), masterRisk: null, failing: true }, (tx) =>

@@ -8,6 +8,9 @@ import { connections } from '../db/schema';
 import { mastersDue } from './due';
 import { RefreshBusyError } from './errors';
 import { runRefresh } from './run-refresh';
+import { logger } from '../log/logger';
+
+const log = logger('refresh');
 
 const holder = globalThis as typeof globalThis & { __marginwatchScheduler?: NodeJS.Timeout };
 
@@ -23,8 +26,8 @@ async function refreshAllMasters(trigger: 'start' | 'schedule', periodMs: number
     } catch (error) {
       // Another instance (or a manual refresh) holds this master: its run counts for this tick.
       if (error instanceof RefreshBusyError) {
-        if (trigger === 'start') console.log(`[refresh] start-up refresh of master ${master.id} skipped: run ${error.runId} is in progress on a live instance`);
-      } else console.error(`[refresh] ${trigger} refresh failed:`, error instanceof Error ? error.message : error);
+        if (trigger === 'start') log.info({ masterId: master.id, refreshId: error.runId }, 'start-up refresh skipped: that run is in progress on a live instance');
+      } else log.error({ masterId: master.id, trigger, err: error }, 'refresh failed');
     }
   }
 }
@@ -39,7 +42,7 @@ export function startRefreshScheduler(): void {
     running = true;
     refreshAllMasters(trigger, periodMs)
       .then(() => pruneAudit(getEnv().AUDIT_RETENTION_DAYS))
-      .catch((error) => console.error('[audit] pruning failed:', error instanceof Error ? error.message : error))
+      .catch((error) => logger('audit').error({ err: error }, 'pruning failed'))
       .finally(() => (running = false));
   };
   holder.__marginwatchScheduler = setInterval(() => tick('schedule'), periodMs);

@@ -4,6 +4,7 @@ import { notFound } from '@/lib/server/api/errors';
 import { getDb } from '@/lib/server/db/client';
 import { repayLiability } from '@/lib/server/exit';
 import { currentMaster } from '@/lib/server/views/latest';
+import { logger } from '@/lib/server/log/logger';
 
 /** Repays a liability that blocks an exit, with the account's normal key; answers the liabilities read again while the refresh follows. */
 export const POST = apiRoute({ permission: 'exit.run', body: repaySchema }, async ({ body, user, requestId }) => {
@@ -11,6 +12,6 @@ export const POST = apiRoute({ permission: 'exit.run', body: repaySchema }, asyn
   const master = await currentMaster(db, body.masterId);
   if (!master) throw notFound('A master connection');
   const { liabilities, refreshed } = await repayLiability(db, master.id, body, user, requestId);
-  refreshed.catch((error) => console.error('[exit] refresh after a repay failed:', error instanceof Error ? error.message : error));
+  refreshed.catch((error) => logger('exit').error({ err: error }, 'refresh after a repay failed'));
   return { liabilities };
 });
