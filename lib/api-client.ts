@@ -17,3 +17,22 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   if (!res.ok) throw new ApiRequestError(res.status, body?.error?.message ?? `Request failed (${res.status})`);
   return body as T;
 }
+
+/**
+ * A fresh Idempotency-Key for one action the server must act on once (docs/security.md, "Acting once").
+ * getRandomValues, not randomUUID: the latter exists only on https or localhost pages.
+ */
+export function idempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Joins a call made while the previous one is still on its way, so a double click sends one request. */
+export function singleFlight<A, T>(fn: (arg: A) => Promise<T>): (arg: A) => Promise<T> {
+  let inFlight: Promise<T> | null = null;
+  return (arg) => {
+    inFlight ??= fn(arg).finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
+}

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'payload_too_large',
   'duplicate_request',
+  'in_progress',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

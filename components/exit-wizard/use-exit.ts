@@ -1,7 +1,8 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '@/lib/api-client';
+import { useState } from 'react';
+import { apiFetch, idempotencyKey, singleFlight } from '@/lib/api-client';
 import type { Liability } from '@/lib/exit';
 import { refreshStatusQueryKey } from '@/lib/contracts/refresh';
 import { EXIT_PATH, EXIT_REPAY_PATH, EXIT_RUNS_PATH, exitQueryKeys, exitRunCommandPath, exitRunPath, type ExitOverview, type ExitRunView, type RunCommandName } from '@/lib/contracts/exit';
@@ -22,12 +23,15 @@ export function useExitRun(id: string) {
   });
 }
 
+/** A POST the server must act on once: double clicks join, each action has its own Idempotency-Key (docs/security.md). */
+const postOnce = <T>(path: string, body: unknown) => apiFetch<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'idempotency-key': idempotencyKey() } });
+
 /** Every command carries the run's version as this page saw it: a stale page gets a 409, nothing happens. */
 export function useRunCommand(run: ExitRunView, command: RunCommandName) {
   const queryClient = useQueryClient();
+  const [send] = useState(() => singleFlight((body: Record<string, unknown>) => postOnce<ExitRunView>(exitRunCommandPath(run.id, command), body)));
   return useMutation({
-    mutationFn: (extra: Record<string, unknown> = {}) =>
-      apiFetch<ExitRunView>(exitRunCommandPath(run.id, command), { method: 'POST', body: JSON.stringify({ version: run.version, ...extra }) }),
+    mutationFn: (extra: Record<string, unknown> = {}) => send({ version: run.version, ...extra }),
     onSuccess: (view) => queryClient.setQueryData(exitQueryKeys.run(run.id), view),
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: exitQueryKeys.run(run.id) }), queryClient.invalidateQueries({ queryKey: exitQueryKeys.overview })]),
   });
@@ -35,8 +39,9 @@ export function useRunCommand(run: ExitRunView, command: RunCommandName) {
 
 export function useStartRun() {
   const queryClient = useQueryClient();
+  const [send] = useState(() => singleFlight((accounts: string[]) => postOnce<ExitRunView>(EXIT_RUNS_PATH, { accounts })));
   return useMutation({
-    mutationFn: (accounts: string[]) => apiFetch<ExitRunView>(EXIT_RUNS_PATH, { method: 'POST', body: JSON.stringify({ accounts }) }),
+    mutationFn: send,
     onSuccess: (view) => queryClient.setQueryData(exitQueryKeys.run(view.id), view),
     onSettled: () => queryClient.invalidateQueries({ queryKey: exitQueryKeys.overview }),
   });
@@ -44,9 +49,9 @@ export function useStartRun() {
 
 export function useRepay(account: string, liability: Liability) {
   const queryClient = useQueryClient();
+  const [send] = useState(() => singleFlight((body: object) => postOnce<{ liabilities: Liability[] }>(EXIT_REPAY_PATH, body)));
   return useMutation({
-    mutationFn: (amount: string) =>
-      apiFetch<{ liabilities: Liability[] }>(EXIT_REPAY_PATH, { method: 'POST', body: JSON.stringify({ account, kind: liability.kind, asset: liability.asset, amount }) }),
+    mutationFn: (amount: string) => send({ account, kind: liability.kind, asset: liability.asset, amount }),
     // The refresh that follows a repay runs in the background: the header shows its progress and, when it ends,
     // every query (the review included) is read again.
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: exitQueryKeys.overview }), queryClient.invalidateQueries({ queryKey: refreshStatusQueryKey })]),

@@ -7,12 +7,19 @@ import { API_CACHE_CONTROL } from '@/lib/security/headers';
 import { refuseForeignRequest, refuseNonJson } from '@/lib/security/same-origin';
 import { writeAudit } from '../audit';
 import { userFromRequest, type SessionUser } from '../auth/session';
+import { getDb } from '../db/client';
 import { isDraining } from '../lifecycle';
+import { actOnce } from './claims';
 import { ApiError, badRequest, forbidden, toApiError, unauthorized } from './errors';
 import { logger } from '../log/logger';
 
 interface Spec<P, Q, B> {
   permission: Permission;
+  /**
+   * An action that must act once: at most one at a time per the scope this names (e.g. the account), and once
+   * per Idempotency-Key header (claims.ts; docs/security.md, "Acting once").
+   */
+  oncePer?: (input: { params: P; body: B }) => string;
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
@@ -61,16 +68,20 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(
       const query = parse(spec.query, Object.fromEntries(new URL(req.url).searchParams), 'query');
       const body = spec.body ? parse(spec.body, await readJson(req), 'body') : (undefined as B);
 
-      const result = await handler({
-        req,
-        user,
-        params,
-        query,
-        body,
-        requestId,
-        audit: (action, target, change) =>
-          writeAudit({ actor: user, action, target, before: change?.before, after: change?.after, requestId }),
-      });
+      const run = () =>
+        handler({
+          req,
+          user,
+          params,
+          query,
+          body,
+          requestId,
+          audit: (action, target, change) =>
+            writeAudit({ actor: user, action, target, before: change?.before, after: change?.after, requestId }),
+        });
+      const result = spec.oncePer
+        ? await actOnce(await getDb(), { scope: spec.oncePer({ params, body }), userId: user.id, idempotencyKey: req.headers.get('idempotency-key') }, run)
+        : await run();
       const response = result instanceof Response ? result : Response.json(result ?? { ok: true });
       response.headers.set('x-request-id', requestId);
       response.headers.set('cache-control', API_CACHE_CONTROL);

@@ -40,6 +40,21 @@ export const authEpoch = pgTable('auth_epoch', {
 });
 
 /**
+ * Actions that must happen once: an action under way on an account (released when it ends) and the
+ * Idempotency-Keys of requests already acted on (kept a day). Shared by every instance (docs/security.md,
+ * "Acting once").
+ */
+export const actionClaims = pgTable(
+  'action_claims',
+  {
+    scope: text('scope').primaryKey(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('action_claims_expires_idx').on(t.expiresAt)],
+);
+
+/**
  * Sign-in attempts per email in the current throttling window (`failures` counts every attempt since the
  * last success), kept in the database so the delay holds across app instances (docs/security.md).
  */

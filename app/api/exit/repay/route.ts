@@ -7,7 +7,7 @@ import { currentMaster } from '@/lib/server/views/latest';
 import { logger } from '@/lib/server/log/logger';
 
 /** Repays a liability that blocks an exit, with the account's normal key; answers the liabilities read again while the refresh follows. */
-export const POST = apiRoute({ permission: 'exit.run', body: repaySchema }, async ({ body, user, requestId }) => {
+export const POST = apiRoute({ permission: 'exit.run', body: repaySchema, oncePer: ({ body }) => `exit.repay:${body.account}` }, async ({ body, user, requestId }) => {
   const db = await getDb();
   const master = await currentMaster(db, body.masterId);
   if (!master) throw notFound('A master connection');

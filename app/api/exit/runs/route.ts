@@ -6,7 +6,7 @@ import { appExitOrchestrator, assertSelectable, exitRunView } from '@/lib/server
 import { currentMaster } from '@/lib/server/views/latest';
 
 /** Starts a run with the chosen accounts: step 1 begins at once. A second start while one is unfinished is a 409. */
-export const POST = apiRoute({ permission: 'exit.run', body: startRunSchema }, async ({ body, user }) => {
+export const POST = apiRoute({ permission: 'exit.run', body: startRunSchema, oncePer: ({ body }) => `exit.start:${body.masterId ?? 'current'}` }, async ({ body, user }) => {
   const db = await getDb();
   const master = await currentMaster(db, body.masterId);
   if (!master) throw notFound('A master connection');

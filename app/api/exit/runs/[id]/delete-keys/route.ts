@@ -4,7 +4,7 @@ import { appExitOrchestrator, exitRunView } from '@/lib/server/exit';
 import { runParamsSchema, runVersionSchema } from '@/lib/contracts/exit';
 
 /** Retries step 1 after per-key failures. */
-export const POST = apiRoute({ permission: 'exit.run', params: runParamsSchema, body: runVersionSchema }, async ({ params, body, user }) => {
+export const POST = apiRoute({ permission: 'exit.run', params: runParamsSchema, body: runVersionSchema, oncePer: ({ params }) => `exit.run:${params.id}` }, async ({ params, body, user }) => {
   await (await appExitOrchestrator()).retryDeletion(params.id, body.version, user);
   return Response.json(await exitRunView(await getDb(), params.id), { status: 202 });
 });
