@@ -17,8 +17,8 @@ module.exports = {
       name: 'no-folder-cycle',
       severity: 'error',
       scope: 'folder',
-      comment: "The app's folders must not depend on each other in a circle (sim/ is held to file cycles only).",
-      from: { path: '^(app|components|lib)/' },
+      comment: 'Folders must not depend on each other in a circle, the simulator\'s included.',
+      from: { path: '^(app|components|lib|sim)/' },
       to: { circular: true },
     },
     {

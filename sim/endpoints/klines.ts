@@ -1,7 +1,7 @@
 import { type Dec, fmt8 } from '../decimal';
 import { err } from '../errors';
 import type { Route } from '../route';
-import { symbolPrice } from './public';
+import { symbolPrice } from '../symbols';
 
 const UNIT = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
 const INTERVALS = new Set(['1s', '1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d', '3d', '1w']);

@@ -3,7 +3,7 @@ import { err } from '../errors';
 import type { Route, SignedCtx } from '../route';
 import { type Account, type Balance, emptyBalance } from '../state';
 import { btcTotals, crossValue, held, liquidatePrice, marginLevelString, owed, pairStatus, pairValue, userAsset } from '../valuation';
-import { symbolPrice } from './public';
+import { symbolPrice } from '../symbols';
 
 /** Cross margin account view, shared with the master's sub-account endpoint. */
 export function crossAccountView(ctx: Pick<SignedCtx, 'state'>, account: Account) {

@@ -3,31 +3,10 @@ import { err } from '../errors';
 import type { Params } from '../params';
 import type { Route } from '../route';
 import type { SimState } from '../state';
+import { listedSymbols, symbolPrice } from '../symbols';
 
 const ORDER_RESP_TYPES = ['ACK', 'RESULT', 'FULL'];
 const DAY_MS = 86_400_000;
-const QUOTES = ['USDT', 'USDC', 'FDUSD', 'BTC', 'ETH', 'BNB'];
-
-/** Price of `symbol` in its quote asset, from USD prices; undefined for a symbol the exchange does not list. */
-export function symbolPrice(state: SimState, symbol: string): Dec | undefined {
-  for (const quote of QUOTES) {
-    if (!symbol.endsWith(quote) || symbol.length === quote.length) continue;
-    const base = symbol.slice(0, -quote.length);
-    if (base === quote) continue;
-    try {
-      return state.price(base).div(state.price(quote));
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-export function listedSymbols(state: SimState): string[] {
-  const symbols = new Set<string>([...state.prices.keys()].map((a) => `${a}USDT`));
-  for (const account of state.accounts) for (const s of account.isolated.keys()) symbols.add(s);
-  return [...symbols].sort();
-}
 
 function tickerOne(state: SimState, symbol: string) {
   const p = symbolPrice(state, symbol);

@@ -1,5 +1,5 @@
 import { Dec, ZERO, fmt8 } from '../decimal';
-import { listedSymbols, symbolPrice } from '../endpoints/public';
+import { listedSymbols, symbolPrice } from '../symbols';
 import type { Account, SimState } from '../state';
 import { crossValue, levelStatus, marginLevelString } from '../valuation';
 import { type LiabilityType, type MiniTicker, marginLevelStatusChange, miniTicker, outboundAccountPosition, userLiabilityChange } from './events';
