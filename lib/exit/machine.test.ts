@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandsAvailable, confirmFromReread, cooldownEndsAt, phaseAfterDeletion, refuseCommand, resolveInDoubtDeletion, resolveInDoubtExit, stageAfterDeletion, type RunState } from './machine';
+import { commandsAvailable, confirmFromReread, cooldownEndsAt, phaseAfterDeletion, refuseCommand, resolveInDoubtDeletion, resolveInDoubtExit, inDoubtConclusiveAt, stageAfterDeletion, type RunState } from './machine';
 import type { Command, RunPhase } from './types';
 
 const run = (phase: RunPhase, version = 3, working = false): RunState => ({ phase, version, working });
@@ -72,6 +72,8 @@ describe('in-doubt resolution never re-sends blindly', () => {
   it('a deletion in doubt is settled by the key list', () => {
     expect(resolveInDoubtDeletion('k1', new Set(['k2']))).toBe('deleted');
     expect(resolveInDoubtDeletion('k1', new Set(['k1', 'k2']))).toBe('pending');
+    // Still listed proves nothing until a DELETE sent at 10:00:00.000 can no longer be accepted (recvWindow 5 s + 1 s).
+    expect(inDoubtConclusiveAt(Date.parse('2026-12-01T10:00:00.000Z'), 5000)).toBe(Date.parse('2026-12-01T10:00:06.000Z'));
   });
 
   it('an exit in doubt is accepted as sent only when the re-read shows no key and no liability', () => {

@@ -59,6 +59,16 @@ export function resolveInDoubtDeletion(apiKey: string, listedNow: ReadonlySet<st
 }
 
 /**
+ * When a list read can settle a deletion marked `deleting` at `markedAt`: a DELETE whose answer was lost (a
+ * timeout) or whose sender died may still be on its way, and the exchange accepts it until its recvWindow has
+ * passed, plus the 1 s Binance allows a timestamp to run ahead. A key still listed before then is not yet proof
+ * that the DELETE failed: re-sending it then could delete it twice.
+ */
+export function inDoubtConclusiveAt(markedAtMs: number, recvWindowMs: number): number {
+  return markedAtMs + recvWindowMs + 1000;
+}
+
+/**
  * IN_DOUBT_EXIT_POLICY — an exit recorded as `exit_sending` without an answer is **never re-sent**. No
  * Binance endpoint tells whether an account is still in special-key mode, and after step 1 the key list is
  * empty either way, so the account is re-read and the exit is accepted as sent when the re-read meets

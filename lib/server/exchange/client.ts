@@ -28,8 +28,10 @@ export type ExchangeClientOptions = {
   random?: () => number;
 };
 
-// (choice) Binance's default recvWindow; 10 s timeout and 3 retries per the issue.
-const DEFAULTS = { timeoutMs: 10_000, recvWindow: 5000, maxRetries: 3, backoffBaseMs: 250, backoffCapMs: 4000 };
+/** (choice) Binance's default recvWindow: a signed request is refused once this long past its timestamp. */
+export const DEFAULT_RECV_WINDOW_MS = 5000;
+// (choice) 10 s timeout and 3 retries per the issue.
+const DEFAULTS = { timeoutMs: 10_000, recvWindow: DEFAULT_RECV_WINDOW_MS, maxRetries: 3, backoffBaseMs: 250, backoffCapMs: 4000 };
 
 export function createExchangeClient(opts: ExchangeClientOptions) {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');

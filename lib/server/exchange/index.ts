@@ -1,6 +1,6 @@
 import 'server-only';
 
-export { createExchangeClient, type ExchangeClient, type ExchangeClientOptions } from './client';
+export { createExchangeClient, DEFAULT_RECV_WINDOW_MS, type ExchangeClient, type ExchangeClientOptions } from './client';
 export { ENDPOINTS, type EndpointName, type EndpointResult, type LimitScope, type Security } from './endpoints';
 export { describeBinanceCode } from './errors';
 export { buildSignedQuery, encodeParams, signPayload } from './sign';

@@ -1,6 +1,6 @@
 import 'server-only';
-import { phaseAfterDeletion, resolveInDoubtDeletion, stageAfterDeletion, type RunPhase } from '@/lib/exit';
-import type { ExchangeClient } from '../exchange';
+import { inDoubtConclusiveAt, phaseAfterDeletion, resolveInDoubtDeletion, stageAfterDeletion, type RunPhase } from '@/lib/exit';
+import { DEFAULT_RECV_WINDOW_MS, type ExchangeClient } from '../exchange';
 import { messageOf, NO_KEY_REASON, outcomeUnknown, type StepContext } from './context';
 import { listSpecialKeys, type ListedKey } from './reads';
 import { addKeys, keysOf, loadRun, setKeyStatus, setStage, type KeyRow } from './store';
@@ -24,12 +24,12 @@ async function deleteAccountKeys(ctx: StepContext, email: string, retryFailed: b
   const client = await ctx.clientOf(email);
   if (!client) return setStage(db, run.id, email, 'deleting', NO_KEY_REASON);
   try {
-    await settle(ctx, email, await listSpecialKeys(client));
+    await settle(ctx, email, await conclusiveList(ctx, email, client));
     await setStage(db, run.id, email, 'deleting');
     for (const key of await keysOf(db, run.id, email)) {
       if (key.status === 'pending' || (retryFailed && key.status === 'failed')) await deleteOne(ctx, email, client, key);
     }
-    const listed = await listSpecialKeys(client);
+    const listed = await conclusiveList(ctx, email, client);
     await settle(ctx, email, listed);
     const keys = await keysOf(db, run.id, email);
     const stage = stageAfterDeletion(keys.map((k) => k.status), listed.length);
@@ -39,6 +39,23 @@ async function deleteAccountKeys(ctx: StepContext, email: string, retryFailed: b
   } catch (error) {
     await setStage(db, run.id, email, 'deleting', `could not read the key list: ${messageOf(error)}`);
   }
+}
+
+/**
+ * The account's special-key list, read once it can settle every deletion in doubt: while a key marked `deleting`
+ * is still listed and its DELETE could still reach the exchange (inDoubtConclusiveAt), wait until it cannot and
+ * read again. At most one recvWindow and a second; the lease is renewed around the wait.
+ */
+async function conclusiveList(ctx: StepContext, email: string, client: ExchangeClient): Promise<ListedKey[]> {
+  const listed = await listSpecialKeys(client);
+  const now = new Set(listed.map((k) => k.apiKey));
+  const inDoubt = (await keysOf(ctx.db, ctx.run.id, email)).filter((k) => k.status === 'deleting' && now.has(k.apiKey));
+  const until = Math.max(0, ...inDoubt.map((k) => inDoubtConclusiveAt(k.updatedAt.getTime(), DEFAULT_RECV_WINDOW_MS)));
+  if (until <= Date.now()) return listed;
+  await ctx.heartbeat();
+  await new Promise((resolve) => setTimeout(resolve, until - Date.now()));
+  await ctx.heartbeat();
+  return listSpecialKeys(client);
 }
 
 /**
