@@ -10,6 +10,7 @@ import pg from 'pg';
 import { getEnv } from '@/lib/env';
 import * as schema from './schema';
 import { logger } from '../log/logger';
+import { claimFolder } from './pglite-owner';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -32,9 +33,11 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     return { db: db as unknown as Db, driver: 'postgres', close: () => pool.end() };
   }
   const client = new PGlite(opts.dataDir ?? 'memory://');
+  // Recorded while open, so a backup or restore never copies or replaces a folder in use.
+  const release = opts.dataDir ? claimFolder(opts.dataDir) : () => {};
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Db, driver: 'pglite', close: () => client.close().finally(release) };
 }
 
 // One database per process: Next.js may evaluate this module in several bundles, so the handle lives on
