@@ -19,10 +19,12 @@ process.env.MARGINWATCH_SECRET_KEY ??= randomBytes(32).toString('base64');
 
 /** Rows in every table of the app's schema: what a restore must give back, table by table. */
 async function rowCounts(database: Database): Promise<Record<string, number>> {
-  const tables = await database.db.execute<{ name: string }>(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+  // Both drivers answer execute() with `{ rows }`; the shared Db type leaves it unknown.
+  const rows = async <T>(query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const tables = await rows<{ name: string }>(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
   const counts: Record<string, number> = {};
-  for (const { name } of tables.rows) {
-    const [row] = (await database.db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(name)}`)).rows;
+  for (const { name } of tables) {
+    const [row] = await rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(name)}`);
     counts[name] = row!.n;
   }
   return counts;
