@@ -45,6 +45,8 @@ export const envSchema = z
     MARGINWATCH_SMTP_FROM: z.string().min(3, 'an address such as "marginwatch <alerts@desk.example>"').optional(),
     // The address people open the app at, for the links in webhooks and emails (default http://HOST:PORT).
     MARGINWATCH_PUBLIC_URL: z.url('an http(s) URL such as https://marginwatch.desk.example').optional(),
+    // A connection may point at a private or internal address only when the operator says so (docs/security.md).
+    MARGINWATCH_ALLOW_PRIVATE_EXCHANGE: booleanString.optional(),
     // The audit log is the record of who did what with the owner's keys: kept two years by default (docs/security.md).
     AUDIT_RETENTION_DAYS: z.coerce.number('a number of days').int('whole days').min(90, 'at least 90 days').max(3650, 'at most 3650 days').default(730),
     REFRESH_INTERVAL_SECONDS: z.coerce.number('a number of seconds').int('whole seconds').min(10, 'at least 10 seconds').max(3600, 'at most 3600 seconds').default(60),

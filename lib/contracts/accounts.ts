@@ -2,6 +2,7 @@
 // and path schemas (one shock schema, one default pair), the note request, paths and query keys. Shared by
 // the routes, the server read model, the pages and the client components; nothing here touches the server.
 import { z } from 'zod';
+import { IMPLAUSIBLE_DATE, isPlausibleDate } from '@/lib/security/input';
 import type { ReviewBaseline } from './review';
 import type {
   AccountMode,
@@ -180,7 +181,15 @@ export function shocksFrom(params: Record<string, string | string[] | undefined>
 export const accountParamsSchema = z.object({
   email: z
     .string()
-    .transform((s) => (s.includes('%') ? decodeURIComponent(s) : s))
+    .transform((s, ctx) => {
+      if (!s.includes('%')) return s;
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'a malformed %-escape' });
+        return z.NEVER;
+      }
+    })
     .pipe(z.string().trim().min(3).max(320)),
 });
 
@@ -200,6 +209,7 @@ export const noteBodySchema = z.object({
     .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'okUntil must be an ISO date such as 2030-01-31.' })
     .nullish()
     .transform((v) => (v ? new Date(v.length === 10 ? `${v}T23:59:59.999Z` : v) : null))
+    .refine((d) => d === null || isPlausibleDate(d), `okUntil must be ${IMPLAUSIBLE_DATE}.`)
     .refine((d) => d === null || d.getTime() > Date.now(), 'okUntil must be in the future.'),
 });
 

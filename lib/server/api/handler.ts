@@ -4,6 +4,7 @@ import { z, type ZodType } from 'zod';
 import type { AuditAction } from '@/lib/audit-actions';
 import { can, type Permission } from '@/lib/permissions';
 import { API_CACHE_CONTROL } from '@/lib/security/headers';
+import { findNul, hasValidEscapes, MAX_BODY_BYTES } from '@/lib/security/input';
 import { refuseForeignRequest, refuseNonJson } from '@/lib/security/same-origin';
 import { writeAudit } from '../audit';
 import { userFromRequest, type SessionUser } from '../auth/session';
@@ -64,9 +65,11 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(
         throw forbidden(spec.permission);
       }
 
-      const params = parse(spec.params, await ctx?.params, 'path');
-      const query = parse(spec.query, Object.fromEntries(new URL(req.url).searchParams), 'query');
-      const body = spec.body ? parse(spec.body, await readJson(req), 'body') : (undefined as B);
+      const url = new URL(req.url);
+      if (!hasValidEscapes(url.pathname)) throw badRequest('The address holds a malformed %-escape.');
+      const params = parse(spec.params, clean(await ctx?.params, 'path'), 'path');
+      const query = parse(spec.query, clean(Object.fromEntries(url.searchParams), 'query'), 'query');
+      const body = spec.body ? parse(spec.body, clean(await readJson(req), 'body'), 'body') : (undefined as B);
 
       const run = () =>
         handler({
@@ -102,12 +105,41 @@ function parse<T>(schema: ZodType<T> | undefined, input: unknown, where: string)
   throw badRequest(first ? `Invalid ${where}: ${first.path ? `${first.path}: ` : ''}${first.message}` : `Invalid ${where}`, issues);
 }
 
+/** Input no schema of ours should see: a NUL character anywhere (docs/security.md, "Bad input"). */
+function clean<T>(input: T, where: string): T {
+  const at = findNul(input);
+  if (at !== null) throw badRequest(`Invalid ${where}: ${at} contains a NUL character.`);
+  return input;
+}
+
 async function readJson(req: Request): Promise<unknown> {
+  const text = await readLimited(req);
   try {
-    return await req.json();
+    return JSON.parse(text);
   } catch {
     throw badRequest('The request body must be JSON.');
   }
+}
+
+/** The body as text, refused with 413 (never echoed) past MAX_BODY_BYTES, whatever Content-Length claims. */
+async function readLimited(req: Request): Promise<string> {
+  const tooLarge = () => new ApiError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB; nothing was read or changed.`);
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function errorResponse(error: unknown, requestId: string): Response {

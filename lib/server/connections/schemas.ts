@@ -1,12 +1,15 @@
 import 'server-only';
 import { z } from 'zod';
 import { SIGNER_TYPES } from '@/lib/contracts/connections';
+import { getEnv } from '@/lib/env';
+import { exchangeUrlProblem } from '@/lib/security/exchange-url';
 
 // Request bodies of /api/connections. Parsed at the boundary; the lib functions receive typed values.
 
 export const baseUrlSchema = z
   .string()
   .trim()
+  .max(2048, 'a base URL of at most 2048 characters')
   .pipe(z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL such as https://api.binance.com' }))
   .refine((v) => {
     // zod keeps checking after a failed url(): that failure already explains an unparseable value.
@@ -14,6 +17,12 @@ export const baseUrlSchema = z
     const u = new URL(v);
     return !u.search && !u.hash && !u.username && !u.password;
   }, 'a base URL without query, fragment or credentials')
+  .superRefine((v, ctx) => {
+    if (!URL.canParse(v)) return;
+    const env = getEnv();
+    const problem = exchangeUrlProblem(v, { demo: env.demo, allowPrivate: env.MARGINWATCH_ALLOW_PRIVATE_EXCHANGE ?? false });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
   .transform((v) => v.replace(/\/+$/, ''));
 
 // Binance API keys (HMAC, Ed25519 and RSA alike) are 64 letters and digits.

@@ -2,6 +2,7 @@ import 'server-only';
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { parseIpList } from '@/lib/keys/ip-list';
+import { IMPLAUSIBLE_DATE, isPlausibleDate } from '@/lib/security/input';
 
 // Request bodies of /api/keys and /api/terms, parsed at the boundary: bad input never reaches the exchange.
 
@@ -43,7 +44,10 @@ export const editIpSchema = z.object({ keyId: specialKeyIdSchema, ip: ipListSche
 export const deleteSpecialKeySchema = z.object({ keyId: specialKeyIdSchema });
 
 export const termsSchema = z.object({
-  signedOn: z.iso.date('a date (YYYY-MM-DD)').refine((d) => Date.parse(d) <= Date.now(), 'the signing date cannot be in the future'),
+  signedOn: z.iso
+    .date('a date (YYYY-MM-DD)')
+    .refine(isPlausibleDate, IMPLAUSIBLE_DATE)
+    .refine((d) => Date.parse(d) <= Date.now(), 'the signing date cannot be in the future'),
   note: z.string().trim().max(500).default(''),
 });
 

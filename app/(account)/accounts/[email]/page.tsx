@@ -14,7 +14,15 @@ import { ShockNotOnGridError } from '@/lib/server/views/errors';
 
 type Props = { params: Promise<{ email: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const decode = (s: string) => (s.includes('%') ? decodeURIComponent(s) : s);
+/** A malformed %-escape names no account: 404, not a 500 (docs/security.md, "Bad input"). */
+function decode(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    notFound();
+  }
+}
 
 export async function generateMetadata({ params }: Props) {
   return { title: decode((await params).email) };
