@@ -18,9 +18,9 @@ async function openAccountsWithData(page: Page) {
 async function expectOnly(page: Page, text: RegExp, example: string) {
   await expect(rows(page).filter({ hasText: example })).toHaveCount(1);
   const n = await rows(page).count();
-  expect(n).toBeLessThan(13);
+  expect(n).toBeLessThan(14);
   await expect(rows(page).filter({ hasText: text })).toHaveCount(n);
-  await expect(page.getByTestId('accounts-count')).toContainText(`${n} of 13`);
+  await expect(page.getByTestId('accounts-count')).toContainText(`${n} of 14`);
 }
 
 async function expectNoHorizontalOverflow(page: Page) {
@@ -44,8 +44,8 @@ for (const role of ['owner', 'ops'] as const) {
       test.setTimeout(120_000);
       await openAccountsWithData(page);
       await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
-      await expect(rows(page)).toHaveCount(13);
-      await expect(page.getByTestId('accounts-count')).toContainText('13 sub-accounts');
+      await expect(rows(page)).toHaveCount(14);
+      await expect(page.getByTestId('accounts-count')).toContainText('14 sub-accounts');
       await expect(rows(page).filter({ hasText: 'desk-bravo' })).toContainText('keys deleted, no exit');
       await expect(rows(page).filter({ hasText: 'desk-lima' })).toContainText('no key stored');
       // desk-golf's cross wallet has no debt, but its BTCUSDT pair is near its bar: the row says so.
@@ -78,7 +78,7 @@ for (const role of ['owner', 'ops'] as const) {
       await expect(page.getByText('No account matches these filters')).toBeVisible();
       await page.getByRole('button', { name: 'Clear filters' }).click();
       await page.getByRole('combobox', { name: /^Data/ }).selectOption('fresh');
-      await expect(rows(page)).toHaveCount(13);
+      await expect(rows(page)).toHaveCount(14);
       await page.getByLabel('Search').fill('bravo');
       await expect(rows(page)).toHaveCount(1);
 
@@ -129,7 +129,7 @@ test.describe('account details', () => {
     await expect(page.getByText('Portfolio Margin Pro').first()).toBeVisible();
     await fullPageScreenshot(page, 'account-echo-dark');
     await page.goto('/accounts');
-    await expect(rows(page)).toHaveCount(13);
+    await expect(rows(page)).toHaveCount(14);
     await fullPageScreenshot(page, 'accounts-dark');
   });
 

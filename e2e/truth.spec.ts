@@ -31,3 +31,34 @@ for (const p of pages) {
     }
   });
 }
+
+// An asset the app cannot price (issue 13's own example): 40,000 XYZ, which the simulator values at its index but
+// lists no ticker for, against 50,000 USDT borrowed. Never zero, never "No debt", and the totals say so.
+test('desk-november: an unpriced asset beside a 50,000 USDT debt reads incomplete, never zero', async ({ page }) => {
+  await page.goto(`/accounts/${encodeURIComponent('desk-november@fundx.example')}`);
+  const main = page.locator('main');
+  await expect(page.getByTestId('status-source')).toContainText(/no price for XYZ; Binance marginLevel 2/);
+  await expect(main).toContainText('Incomplete data');
+  await expect(page.getByTestId('unpriced')).toContainText('no price for XYZ (held 40000, owed 0)');
+  await expect(page.getByTestId('reported-level')).toContainText('Binance 2.000 (decides the status)');
+  await expect(page.getByTestId('rule-reason')).not.toContainText('no key stored');
+  await expect(page.getByRole('row').filter({ hasText: 'XYZ' }).getByTestId('unpriced-balance')).toHaveText('? no price: not in the totals');
+  await expect(main).toContainText('liabilities ≥ 50,000 USD');
+  await expect(page.getByTestId('deficit-bound')).toContainText('at most');
+  await expect(main).not.toContainText('No debt');
+  await expect(main).not.toContainText('last good data');
+  for (const width of [390, 1024, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await fullPageScreenshot(page, `truth-desk-november-${width}`);
+  }
+
+  await page.goto('/');
+  const totals = page.getByRole('region', { name: 'Master totals' });
+  await expect(totals).toContainText('plus 40000 XYZ: no price');
+  await expect(totals).toContainText(/incomplete: 1 account holds unpriced assets/);
+  await expect(page.getByTestId('curve-incomplete')).toContainText('1 account holds assets without a price');
+  for (const width of [390, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await fullPageScreenshot(page, `truth-overview-unpriced-${width}`);
+  }
+});

@@ -43,6 +43,8 @@ describe('demo scenario', () => {
   it('reports BTC totals equal to Σ (free + locked) × price / BTC price and ML = Σ a·p / Σ l·p for every sub', async () => {
     const prices: Record<string, Decimal> = { USDT: new Decimal(1), USDC: new Decimal(1) };
     for (const [s, p] of Object.entries(scenario.prices)) prices[s.slice(0, -4)] = new Decimal(p);
+    // Binance's own figures include an asset it lists no ticker for, at its index price.
+    for (const [a, p] of Object.entries(scenario.indexOnlyPrices)) prices[a] = new Decimal(p);
     const btc = prices.BTC as Decimal;
     const master = creds(scenario, 'marginwatch-master-read');
     for (const s of scenario.subAccounts) {
@@ -61,5 +63,19 @@ describe('demo scenario', () => {
       if (debts.isZero()) expect(view.marginLevel).toBe('999');
       else expect(assets.div(debts).minus(view.marginLevel as string).abs().lte('0.00000001')).toBe(true);
     }
+  });
+
+  it('values an index-only asset in the margin figures but lists no ticker for it (sim/README.md "Unpriced assets")', async () => {
+    const all = (await (await fetch(`${sim.url}/api/v3/ticker/price`)).json()) as { symbol: string }[];
+    expect(all.map((t) => t.symbol)).toContain('BTCUSDT');
+    expect(all.some((t) => t.symbol.startsWith('XYZ'))).toBe(false);
+    const one = await fetch(`${sim.url}/api/v3/ticker/price?symbol=XYZUSDT`);
+    expect(one.status).toBe(400);
+    expect(await one.json()).toMatchObject({ code: -1121 });
+    const november = creds(scenario, 'november-monitor');
+    const margin = obj(await signed(sim.url, november, 'GET', '/sapi/v1/margin/account', {}));
+    // 40,000 XYZ × 2.5 / 50,000 USDT owed.
+    expect(margin.marginLevel).toBe('2.00000000');
+    expect((margin.userAssets as Array<Record<string, string>>).find((u) => u.asset === 'XYZ')).toMatchObject({ free: '40000.00000000' });
   });
 });

@@ -117,6 +117,8 @@ export class SimState {
   keyIndex = new Map<string, KeyRef>();
   /** USD price per asset; stablecoins are pinned to 1. */
   prices = new Map<string, Dec>();
+  /** Assets valued at Binance's index price only: no ticker pair lists them (scenario `indexOnlyPrices`). */
+  unlisted = new Set<string>();
   private nextId = 1_000_000;
 
   constructor(readonly scenario: Scenario) {
@@ -151,8 +153,13 @@ export class SimState {
     this.byEmail.clear();
     this.keyIndex.clear();
     this.prices.clear();
+    this.unlisted.clear();
     this.listenKeys.clear();
     for (const [symbol, p] of Object.entries(this.scenario.prices)) this.prices.set(symbol.slice(0, -4), dec(p));
+    for (const [asset, p] of Object.entries(this.scenario.indexOnlyPrices)) {
+      this.prices.set(asset, dec(p));
+      this.unlisted.add(asset);
+    }
     const s = this.scenario;
     this.add(buildAccount(s.master, { uid: s.master.uid, isMaster: true, remark: '', isFreeze: false, createTime: now }, now));
     for (const sub of s.subAccounts) {

@@ -10,6 +10,8 @@ export function symbolPrice(state: SimState, symbol: string): Dec | undefined {
     if (!symbol.endsWith(quote) || symbol.length === quote.length) continue;
     const base = symbol.slice(0, -quote.length);
     if (base === quote) continue;
+    // An index-only asset has a margin valuation but no market: no ticker, no index symbol.
+    if (state.unlisted.has(base) || state.unlisted.has(quote)) return undefined;
     try {
       return state.price(base).div(state.price(quote));
     } catch {
@@ -20,7 +22,7 @@ export function symbolPrice(state: SimState, symbol: string): Dec | undefined {
 }
 
 export function listedSymbols(state: SimState): string[] {
-  const symbols = new Set<string>([...state.prices.keys()].map((a) => `${a}USDT`));
+  const symbols = new Set<string>([...state.prices.keys()].filter((a) => !state.unlisted.has(a)).map((a) => `${a}USDT`));
   for (const account of state.accounts) for (const s of account.isolated.keys()) symbols.add(s);
   return [...symbols].sort();
 }

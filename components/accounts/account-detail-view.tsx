@@ -9,9 +9,10 @@ import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { apiFetch } from '@/lib/api-client';
 import { formatAge, formatDateTime, formatRatio, formatShock, formatUsd } from '@/lib/format';
 import { formatLiquidation } from '@/lib/format-table';
-import { projectedOutcome } from '@/lib/risk';
+import { BOUND_NOTE, boundMark, projectedOutcome } from '@/lib/risk';
 import { MODE_LABEL } from '@/lib/risk-labels';
-import { BindingBadge, StaleBadge, StatusBadge } from './badges';
+import { BindingVerdict } from './binding-verdict';
+import { StaleBadge, StatusBadge } from './badges';
 import { BalancesTable, IsolatedPairsTable, SpecialKeyHistory } from './detail-tables';
 import { MarginHistoryChart } from './margin-history-chart';
 import { ReviewChanges } from '@/components/review/review-changes';
@@ -35,7 +36,18 @@ function Figure({ label, children, danger }: { label: string; children: ReactNod
 function owedText(d: AccountDetail, at: AccountDetail['row']['atA']): string {
   if (!at) return '—';
   const p = projectedOutcome(d.row.bound, at);
-  return p.kind === 'owed' ? `⚠ ${formatUsd(p.usd)}` : p.kind === 'could_be_owed' ? `? up to ${formatUsd(p.usd)}` : formatUsd(0);
+  // With an unpriced asset the figure is a bound (lib/risk/incomplete.ts): "≤", "≥" or "?", never a bare 0.
+  const mark = boundMark(d.row.deficitBound);
+  if (p.kind === 'owed') return `⚠ ${mark}${formatUsd(p.usd)}`;
+  if (p.kind === 'could_be_owed') return `? up to ${mark}${formatUsd(p.usd)}`;
+  return d.row.bound !== false ? `${mark}${formatUsd(0)}` : formatUsd(0);
+}
+
+/** The loans' USD sum; "≥" when one of them has no price, so a loan never reads as 0 (docs/domain.md#status). */
+function loanText(d: AccountDetail): string {
+  if (d.outstandingLoans.length === 0) return formatUsd(0);
+  const unpriced = d.outstandingLoans.some((l) => l.valueUsd === null);
+  return `⚠ ${unpriced ? '≥ ' : ''}${formatUsd(d.row.outstandingLoanUsd)}`;
 }
 
 /** One sub-account; `shocks` are the two the accounts list was set to, so both pages show the same projections. */
@@ -77,21 +89,18 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
       )}
 
       <Card title="The rule that applies">
-        <div className="flex flex-wrap items-start gap-4">
-          <BindingBadge bound={r.bound} rule={r.rule} full />
-          <p className="min-w-[min(16rem,100%)] flex-1 text-sm" data-testid="rule-reason">{r.reason}</p>
-        </div>
-        {d.evidence.length > 0 && (
-          <ul className="mt-3 list-disc space-y-0.5 pl-5 text-xs text-slate-600 dark:text-slate-400" aria-label="Evidence for the binding verdict" data-testid="binding-evidence">
-            {d.evidence.map((e) => <li key={e}>{e}</li>)}
-          </ul>
-        )}
+        <BindingVerdict binding={d.binding} />
       </Card>
 
       <Card>
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-4">
           <Figure label={r.level.kind === 'uniMMR' ? 'uniMMR' : 'Margin level'}>{formatRatio(r.level.value, r.status === 'NO_DEBT' ? undefined : '—')}
-            {r.reported && (
+            {r.reported && r.level.value === null && (
+              <span className="block text-xs font-normal text-slate-500" data-testid="reported-level">
+                ours unknown (an asset has no price) · Binance {formatRatio(r.reported.level)} (decides the status)
+              </span>
+            )}
+            {r.reported && r.level.value !== null && (
               <span className={`block text-xs ${r.reported.diverges ? 'font-semibold text-amber-800 dark:text-amber-300' : 'font-normal text-slate-500'}`} data-testid="reported-level">
                 {r.reported.diverges ? '⚠ our estimate differs from Binance’s: ' : ''}Binance {formatRatio(r.reported.level)} (decides the status)
               </span>
@@ -102,7 +111,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
           <Figure label="Bankruptcy at">{formatLiquidation(d.shocks.bankruptcy)}</Figure>
           <Figure label={`Owed at ${formatShock(shocks.a)}`} danger={(r.atA?.owed ?? 0) > 0}>{owedText(d, r.atA)}</Figure>
           <Figure label={`Owed at ${formatShock(shocks.b)}`} danger={(r.atB?.owed ?? 0) > 0}>{owedText(d, r.atB)}</Figure>
-          <Figure label="Outstanding loan" danger={Number(r.outstandingLoanUsd) > 0}>{Number(r.outstandingLoanUsd) > 0 ? `⚠ ${formatUsd(r.outstandingLoanUsd)}` : formatUsd(0)}</Figure>
+          <Figure label="Outstanding loan" danger={d.outstandingLoans.length > 0}>{loanText(d)}</Figure>
         </dl>
         <p className="num mt-4 text-xs text-slate-500">
           Assets {d.unpriced.length ? '≥ ' : ''}{formatUsd(d.totals.assetsUsd)} · liabilities {d.unpriced.length ? '≥ ' : ''}{formatUsd(d.totals.liabilitiesUsd)} · equity {d.unpriced.length ? '? ' : ''}{formatUsd(d.totals.equityUsd)} · keys {r.keys.total ?? '?'}/30, {r.keys.special ?? '?'} special
@@ -116,9 +125,14 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
           <p className="mt-2 text-xs text-slate-500">
             {d.consequence === 'LOAN_OWED' ? 'Bound: the deficit is owed as a loan.' : d.consequence === 'COLLATERAL_LOST' ? 'Not bound: a deficit costs the collateral, nothing more is owed.' : 'Binding unknown: the deficit could be owed.'}
           </p>
+          {r.deficitBound && (
+            <p className="mt-1 text-xs font-medium text-amber-800 dark:text-amber-300" data-testid="deficit-bound">
+              ? Incomplete: the curve is {BOUND_NOTE[r.deficitBound]}. Liquidation and bankruptcy shocks are not known.
+            </p>
+          )}
         </Card>
         <Card title="Margin level history">
-          <MarginHistoryChart history={d.history} bars={r.level.kind === 'ML' ? r.bars : null} pmPro={r.level.kind === 'uniMMR'} />
+          <MarginHistoryChart history={d.history} bars={r.level.kind === 'ML' ? r.bars : null} pmPro={r.level.kind === 'uniMMR'} incomplete={d.unpriced.length > 0} />
         </Card>
       </div>
 

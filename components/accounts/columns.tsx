@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { formatAge, formatRatio, formatShock } from '@/lib/format';
 import { formatLiquidation, formatUsdPlain } from '@/lib/format-table';
 import { KEY_RULES } from '@/lib/keys/config';
-import { isNearLiquidation, owedFigure, projectedOutcome, severity } from '@/lib/risk';
+import { BOUND_NOTE, boundMark, isNearLiquidation, owedFigure, projectedOutcome, severity } from '@/lib/risk';
 import { MODE_LABEL, RULE_LABEL, statusLabel } from '@/lib/risk-labels';
 import { LiveMark } from '@/components/live/live-mark';
 import { ReviewCell } from '@/components/review/review-cell';
@@ -33,21 +33,26 @@ const NONE = Number.POSITIVE_INFINITY;
 function Projected({ r, at }: { r: AccountRow; at: AccountRow['atA'] }) {
   if (!at) return <span className={muted}>—</span>;
   const p = projectedOutcome(r.bound, at);
+  // With an unpriced asset the figure is a bound, never an exact 0 (lib/risk/incomplete.ts).
+  const mark = boundMark(r.deficitBound);
+  const note = r.deficitBound ? ` (${BOUND_NOTE[r.deficitBound]})` : '';
   if (p.kind === 'owed')
     return (
-      <span className="font-semibold text-red-700 dark:text-red-400" title="Owed as a loan if prices gap by this shock">
+      <span className="font-semibold text-red-700 dark:text-red-400" title={`Owed as a loan if prices gap by this shock${note}`}>
         <span aria-hidden>⚠ </span>
-        {formatUsdPlain(p.usd)}
+        {mark}{formatUsdPlain(p.usd)}
       </span>
     );
   if (p.kind === 'could_be_owed')
     return (
-      <span className="text-amber-800 dark:text-amber-300" title="Binding unknown: this deficit could be owed">
+      <span className="text-amber-800 dark:text-amber-300" title={`Binding unknown: this deficit could be owed${note}`}>
         <span aria-hidden>? </span>
-        {formatUsdPlain(p.usd)}
+        {mark}{formatUsdPlain(p.usd)}
       </span>
     );
-  if (p.kind === 'collateral_lost') return <span className={muted} title={`Deficit ${formatUsdPlain(p.usd)} USD: collateral lost, nothing owed`}>0 · coll. lost</span>;
+  if (p.kind === 'collateral_lost') return <span className={muted} title={`Deficit ${mark}${formatUsdPlain(p.usd)} USD: collateral lost, nothing owed`}>0 · coll. lost</span>;
+  // Bound or unknown binding with an unpriced borrowing: a computed 0 is only "at least 0".
+  if (r.bound !== false && (r.deficitBound === 'AT_LEAST' || r.deficitBound === 'UNKNOWN')) return <span className="text-amber-800 dark:text-amber-300" title={BOUND_NOTE[r.deficitBound]}>{mark}0</span>;
   return <span className={muted}>0</span>;
 }
 
@@ -56,6 +61,8 @@ function Level({ r }: { r: AccountRow }) {
     return (
       <span className="flex flex-col items-end">
         <span className={muted}>{r.level.kind === 'ML' && r.status === 'NO_DEBT' ? 'no debt' : '—'}</span>
+        {/* Ours is unknown (an unpriced asset): Binance's own level still decides the status. */}
+        {r.reported && <span className="whitespace-nowrap text-xs" data-testid="reported-only">Binance {formatRatio(r.reported.level)}</span>}
         <IsolatedLine r={r} show="level" />
       </span>
     );
@@ -105,7 +112,12 @@ const isolatedCsv = (r: AccountRow) => {
   return `${p.symbol}: ${statusLabel(p.status).label}, margin level ${p.marginLevel ?? '—'}, bar ${p.bar ?? 'not read'}, liquidates at ${p.liquidation ? p.liquidation.shock : '—'}`;
 };
 
-const projectedCsv = (r: AccountRow, at: AccountRow['atA']) => (at ? owedFigure(projectedOutcome(r.bound, at)) : null);
+const projectedCsv = (r: AccountRow, at: AccountRow['atA']) => {
+  if (!at) return null;
+  const figure = owedFigure(projectedOutcome(r.bound, at));
+  // A bound is exported as one ("≥ 0", "≤ 50000"), never as a bare number that reads exact.
+  return r.deficitBound && (figure > 0 || r.bound !== false) ? `${boundMark(r.deficitBound)}${figure}` : figure;
+};
 
 // Review states, riskiest first: never reviewed, then due, then covered (soonest due first).
 const REVIEW_RANK = { never: 0, due: 1, ok: 2 } as const;

@@ -36,8 +36,14 @@ export function BalancesTable({ balances }: { balances: AccountDetail['balances'
               <td className={`${td} text-right`}>{exact(b.locked, b.asset)}</td>
               <td className={`${td} text-right ${Number(b.borrowed) > 0 ? 'font-medium' : 'text-slate-500'}`}>{exact(b.borrowed, b.asset)}</td>
               <td className={`${td} text-right ${Number(b.interest) > 0 ? '' : 'text-slate-500'}`}>{exact(b.interest, b.asset)}</td>
-              <td className={`${td} text-right`}>{formatUsd(b.assetUsd, 2)}</td>
-              <td className={`${td} text-right`}>{Number(b.liabilityUsd) > 0 ? <span className="font-medium">− {formatUsd(b.liabilityUsd, 2)}</span> : formatUsd(0, 2)}</td>
+              {b.assetUsd === null || b.liabilityUsd === null ? (
+                <td colSpan={2} className={`${td} text-right font-medium text-amber-800 dark:text-amber-300`} data-testid="unpriced-balance">? no price: not in the totals</td>
+              ) : (
+                <>
+                  <td className={`${td} text-right`}>{formatUsd(b.assetUsd, 2)}</td>
+                  <td className={`${td} text-right`}>{Number(b.liabilityUsd) > 0 ? <span className="font-medium">− {formatUsd(b.liabilityUsd, 2)}</span> : formatUsd(0, 2)}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

@@ -8,11 +8,16 @@ const AXIS = { fontSize: 11, fill: '#94a3b8' };
 const shortTime = new Intl.DateTimeFormat('en-GB', { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 /** Margin level per refresh, with the account's margin-call and liquidation bars as lines. */
-export function MarginHistoryChart({ history, bars, pmPro }: { history: AccountDetail['history']; bars: AccountDetail['row']['bars']; pmPro: boolean }) {
+export function MarginHistoryChart({ history, bars, pmPro, incomplete = false }: { history: AccountDetail['history']; bars: AccountDetail['row']['bars']; pmPro: boolean; incomplete?: boolean }) {
   const data = history.filter((h) => h.marginLevel !== null).map((h) => ({ t: new Date(h.takenAt).getTime(), level: Number(h.marginLevel), stale: h.stale }));
   if (data.length === 0) {
     // PM Pro is judged by uniMMR and has no cross margin level at all: never read that as "no debt".
-    const why = pmPro ? 'Portfolio Margin Pro is judged by uniMMR (above), not a cross margin level.' : 'no refresh found borrowing on the cross wallet (or it has none).';
+    // An unpriced asset leaves our level unknown: that is not "no borrowing" (docs/domain.md#status).
+    const why = pmPro
+      ? 'Portfolio Margin Pro is judged by uniMMR (above), not a cross margin level.'
+      : incomplete
+        ? 'our level is unknown while an asset has no price (Binance’s own level is shown above).'
+        : 'no refresh found borrowing on the cross wallet (or it has none).';
     return <p className="py-10 text-center text-sm text-slate-500">No margin level in the refresh history: {why}</p>;
   }
   const levels = [...data.map((d) => d.level), ...(bars ? [Number(bars.liquidation), Number(bars.marginCall)] : [])];

@@ -55,7 +55,7 @@ export function Overview() {
               <ReviewDueCard />
             </div>
           </div>
-          <DeficitCurveCard curve={data.curve} />
+          <DeficitCurveCard curve={data.curve} unpricedAccounts={data.unpriced.accounts} />
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <NearestList nearest={data.nearest} />
             <StaleCallout stale={data.stale} dataAt={data.takenAt} />

@@ -19,7 +19,7 @@ export function TotalsStrip({ data, live = false }: { data: OverviewData; live?:
   const tiles: Tile[] = [
     { label: 'Assets', value: bound(held.length > 0) + formatUsd(totals.assetsUsd, 2), href: '/accounts', note: held.length ? `⚠ plus ${list(held, 'held')}: no price` : undefined },
     { label: 'Liabilities', value: bound(owed.length > 0) + formatUsd(totals.liabilitiesUsd, 2), href: '/accounts', alert: owed.length > 0, note: owed.length ? `⚠ plus ${list(owed, 'owed')} owed: no price` : undefined },
-    { label: 'Net equity', value: (data.unpriced.accounts > 0 ? '? ' : '') + formatUsd(totals.equityUsd, 2), href: '/accounts', alert: negative, note: data.unpriced.accounts > 0 ? `⚠ incomplete: ${data.unpriced.accounts} account${data.unpriced.accounts === 1 ? '' : 's'} hold unpriced assets` : negative ? '⚠ Liabilities exceed assets' : undefined },
+    { label: 'Net equity', value: (data.unpriced.accounts > 0 ? '? ' : '') + formatUsd(totals.equityUsd, 2), href: '/accounts', alert: negative, note: data.unpriced.accounts > 0 ? `⚠ incomplete: ${data.unpriced.accounts} account${data.unpriced.accounts === 1 ? ' holds' : 's hold'} unpriced assets` : negative ? '⚠ Liabilities exceed assets' : undefined },
     {
       label: 'Outstanding loans',
       value: formatUsd(totals.outstandingLoansUsd, 2),

@@ -44,7 +44,7 @@ test('a crash exits non-zero; the next start closes the refresh it left running 
   const second = await launch(dir, first.ports);
   const [, closedId] = await second.waitFor(/"context":"refresh",.*"msg":"run (\S+) was left running \(its process \d+ on this host is gone\): closed as interrupted"/, 60_000);
   expect(closedId).toBe(left[0]!.id);
-  await second.waitFor(/"context":"refresh",.*"status":"ok","accounts":13,.*"msg":"refresh ok"/, 60_000);
+  await second.waitFor(/"context":"refresh",.*"status":"ok","accounts":14,.*"msg":"refresh ok"/, 60_000);
   second.proc.kill('SIGTERM');
   expect((await second.exited).code, second.output()).toBe(0);
 

@@ -8,12 +8,14 @@ import type {
   AccountMode,
   AccountStatus,
   ApplicabilityRule,
+  DeficitBound,
   DeficitPoint,
   OutstandingLoanInput,
   PmProRisk,
   ShockCrossing,
   ShockPoints,
 } from '@/lib/risk';
+import type { BindingView } from './binding';
 import type { RefreshInfo } from './refresh';
 
 export const DEFAULT_SHOCK_A = -0.2;
@@ -41,6 +43,8 @@ export interface AccountRow {
   /** D(s) and the owed part at the two chosen shocks (stored curve points, USD estimates). */
   atA: { deficit: number; owed: number } | null;
   atB: { deficit: number; owed: number } | null;
+  /** With an unpriced asset, `atA`/`atB` are only bounds on the true deficit (lib/risk/incomplete.ts); absent when exact. */
+  deficitBound?: DeficitBound;
   outstandingLoanUsd: string;
   /**
    * The isolated pair nearest to liquidation, judged on its own (docs/domain.md#exposure, per pair): a row must not look
@@ -79,11 +83,12 @@ export interface BalanceRow {
   locked: string;
   borrowed: string;
   interest: string;
-  priceUsd: string;
-  /** (free + locked) × price, exact. */
-  assetUsd: string;
-  /** (borrowed + interest) × price, exact. */
-  liabilityUsd: string;
+  /** null: the refresh found no USD price for the asset; it is shown, never valued at 0 (docs/domain.md#status). */
+  priceUsd: string | null;
+  /** (free + locked) × price, exact; null without a price. */
+  assetUsd: string | null;
+  /** (borrowed + interest) × price, exact; null without a price. */
+  liabilityUsd: string | null;
 }
 
 export interface IsolatedPairView {
@@ -125,8 +130,8 @@ export interface AccountDetail {
   refresh: RefreshInfo;
   termsSigned: boolean;
   dataAvailable: boolean;
-  /** What the binding verdict rests on, as the refresh computed it (lib/risk/applicability.ts). */
-  evidence: string[];
+  /** The binding verdict with its evidence, as the refresh computed it: the same view the Keys page and exit wizard show. */
+  binding: BindingView;
   /** Assets left out of the totals for want of a price (then lower bounds); never valued at 0. */
   unpriced: { asset: string; held: string; owed: string }[];
   /** Never read successfully: nothing shown is data (not "the last good data"). */

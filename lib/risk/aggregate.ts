@@ -92,9 +92,9 @@ function sumLoans(risks: readonly AccountRisk[]): MasterRisk['outstandingLoans']
       const key = `${l.kind}:${l.asset}`;
       const row = byKey.get(key) ?? { kind: l.kind, asset: l.asset, remaining: ZERO, valueUsd: ZERO };
       row.remaining = row.remaining.plus(dec(l.remaining));
-      row.valueUsd = row.valueUsd.plus(dec(l.valueUsd));
+      row.valueUsd = row.valueUsd.plus(dec(l.valueUsd ?? '0'));
       byKey.set(key, row);
-      byKind[l.kind] = byKind[l.kind].plus(dec(l.valueUsd));
+      byKind[l.kind] = byKind[l.kind].plus(dec(l.valueUsd ?? '0'));
     }
   }
   return {

@@ -3,6 +3,7 @@ import { DEFAULT_RISK_CONFIG, type RiskConfig } from './config';
 import { dec, toExact, ZERO } from './decimal';
 import { deficitCurve } from './deficit';
 import { evaluatePair } from './isolated';
+import { deficitBound } from './incomplete';
 import { formatLevel, marginLevel, marginStatus } from './margin-level';
 import { pmProRisk } from './pm-pro';
 import type { AccountRisk, AccountStatus, PmProRisk, PmProTier, ShockPoints } from './result-types';
@@ -25,7 +26,12 @@ export function evaluateAccount(input: AccountRiskInput, config: RiskConfig = DE
   const pm = isPm && input.pmPro ? pmProRisk(input.pmPro, config.pmProTiers) : null;
   const bar = input.bars?.forceLiquidationBar ?? null;
   // Binance's level decides the status; ours, anchored to agree with it at s = 0, drives the stress figures.
-  const reconciliation = isPm ? null : reconcile(marginLevel(sums), input.reportedMarginLevel, bar);
+  const reconciled = isPm ? null : reconcile(marginLevel(sums), input.reportedMarginLevel, bar);
+  // Unknown is never zero (docs/domain.md#status): without a price for every asset our level and the shocks
+  // at which it crosses a bar are not known, and the deficit curve is only a bound on the true one.
+  const bound = deficitBound(input.unpriced);
+  const reconciliation = reconciled && bound ? { ...reconciled, anchoredBar: null } : reconciled;
+  const shocks = isPm ? pmShocks(input, sums, config) : crossShocks(sums, reconciliation?.anchoredBar ?? bar, config.liquidationCost);
   return {
     accountId: input.accountId,
     email: input.email,
@@ -34,16 +40,18 @@ export function evaluateAccount(input: AccountRiskInput, config: RiskConfig = DE
     consequence: rule.bound === true ? 'LOAN_OWED' : rule.bound === false ? 'COLLATERAL_LOST' : 'UNKNOWN',
     ...accountStatus(input, sums, pm),
     // Binance's margin level is a cross-margin figure; PM Pro is judged by uniMMR (`pmPro`).
-    marginLevel: isPm ? null : formatLevel(marginLevel(sums)),
+    marginLevel: isPm || bound ? null : formatLevel(marginLevel(sums)),
     bars: input.bars && { marginCallBar: input.bars.marginCallBar, forceLiquidationBar: input.bars.forceLiquidationBar },
     totals: exactTotals(sums),
-    shocks: isPm ? pmShocks(input, sums, config) : crossShocks(sums, reconciliation?.anchoredBar ?? bar, config.liquidationCost),
+    shocks: bound ? { liquidation: null, bankruptcy: null, deficitOnset: null } : shocks,
     curve: deficitCurve(toFloatSums(sums), config.shocks, config.liquidationCost, rule.bound),
     isolatedPairs: input.isolatedPairs.map((p) => evaluatePair(p, config, stables)),
     pmPro: pm,
     outstandingLoans: input.outstandingLoans,
-    outstandingLoanUsd: toExact(input.outstandingLoans.reduce((sum, l) => sum.plus(dec(l.valueUsd)), ZERO)),
+    // A loan in an unpriced asset adds nothing here; it is named in `unpriced`, so the sum reads "≥".
+    outstandingLoanUsd: toExact(input.outstandingLoans.reduce((sum, l) => sum.plus(dec(l.valueUsd ?? '0')), ZERO)),
     ...(input.unpriced?.length ? { unpriced: input.unpriced } : {}),
+    ...(bound ? { deficitBound: bound } : {}),
     ...(input.neverRead ? { neverRead: true } : {}),
     ...(reconciliation ? { reconciliation } : {}),
   };

@@ -7,4 +7,5 @@ export type * from './result-types';
 export type * from './types';
 export { isNearLiquidation, NEAR_LIQUIDATION_DISTANCE, owedFigure, projectedOutcome, type Projection } from './projection';
 export { ACCOUNT_STATUSES, STATUS_LABEL, decideStatus, fromExchangeStatus, severity, statusLabel, worseOf, worsens, type StatusFacts, type StatusTone, type StatusVerdict } from './status';
+export { BOUND_NOTE, boundMark, deficitBound, type DeficitBound } from './incomplete';
 export { RECONCILE_TOLERANCE, reconcile, type Reconciliation } from './reconcile';

@@ -2,6 +2,7 @@
  * The engine's output, computed once per refresh and stored as JSON (issue 6: pages never recompute).
  * Exact figures are decimal strings; stress figures are float64 numbers and are estimates (docs/domain.md#exposure).
  */
+import type { DeficitBound } from './incomplete';
 import type { Reconciliation } from './reconcile';
 import type { AccountStatus } from './status';
 import type { AccountMode, OutstandingLoanInput, UnpricedAsset } from './types';
@@ -115,6 +116,8 @@ export type AccountRisk = {
   outstandingLoanUsd: string;
   /** Assets left out of `totals` for want of a price: non-empty means the totals are lower bounds ("≥"). */
   unpriced?: UnpricedAsset[];
+  /** With unpriced assets, how `curve` relates to the true deficit (lib/risk/incomplete.ts); absent when exact. */
+  deficitBound?: DeficitBound;
   /** Nothing was ever read: "never read successfully", not "last good data". */
   neverRead?: boolean;
   /** Our margin level against Binance's reported one (cross accounts with debt and a reported level). */

@@ -129,7 +129,8 @@ export function decideStatus(facts: StatusFacts): StatusVerdict {
   }
   const unpriced = facts.unpriced ?? [];
   if (unpriced.length > 0 && severity(verdict.status) < severity('INCOMPLETE')) {
-    verdict = { status: 'INCOMPLETE', source: `no price for ${unpriced.join(', ')}` };
+    // Keep what Binance said beside the gap: the figures are incomplete, the exchange's word is not.
+    verdict = { status: 'INCOMPLETE', source: `no price for ${unpriced.join(', ')}; ${verdict.source}` };
   }
   return verdict;
 }

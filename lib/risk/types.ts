@@ -60,12 +60,18 @@ export type OutstandingLoanInput = {
   asset: string;
   /** Still to repay, in `asset` units (`remainingAmount`). */
   remaining: DecimalString;
-  /** `remaining` valued in USD by the refresh. */
-  valueUsd: DecimalString;
+  /** `remaining` valued in USD by the refresh; null when the asset has no price (it is then named in `unpriced`). */
+  valueUsd: DecimalString | null;
 };
 
 /** An asset held or owed that has no USD price: left out of every sum, named instead (docs/domain.md#status). */
-export type UnpricedAsset = { asset: string; held: DecimalString; owed: DecimalString };
+export type UnpricedAsset = {
+  asset: string;
+  held: DecimalString;
+  owed: DecimalString;
+  /** A cross-wallet balance as Binance reported it, so the account page can list it (absent for pair legs and loans). */
+  balance?: { free: DecimalString; locked: DecimalString; borrowed: DecimalString; interest: DecimalString };
+};
 
 export type AccountRiskInput = {
   accountId: string;

@@ -23,13 +23,31 @@ describe('unknown is never zero: an asset without a price', () => {
   const risk = evaluateAccount(input);
 
   it('is named, and the priced debt stays in the totals', () => {
-    expect(input.unpriced).toEqual([{ asset: 'XYZ', held: '1000', owed: '0' }]);
+    const xyz = { asset: 'XYZ', held: '1000', owed: '0', balance: { free: '1000', locked: '0', borrowed: '0', interest: '0' } };
+    expect(input.unpriced).toEqual([xyz]);
     expect(risk.totals).toMatchObject({ assetsUsd: '0', liabilitiesUsd: '50000' });
-    expect(risk.unpriced).toEqual([{ asset: 'XYZ', held: '1000', owed: '0' }]);
+    expect(risk.unpriced).toEqual([xyz]);
   });
 
   it('makes the status "incomplete data", never "No debt" or "Normal"', () => {
-    expect(risk).toMatchObject({ status: 'INCOMPLETE', statusSource: 'no price for XYZ' });
+    expect(risk).toMatchObject({ status: 'INCOMPLETE', statusSource: 'no price for XYZ; Binance marginLevel 1.8 (bars 1.5 / 1.1)' });
+  });
+
+  it('shows no margin level of ours and solves no liquidation shock: both would leave XYZ out', () => {
+    expect(risk.marginLevel).toBeNull();
+    expect(risk.shocks).toEqual({ liquidation: null, bankruptcy: null, deficitOnset: null });
+    expect(risk.reconciliation).toMatchObject({ reported: '1.8', anchoredBar: null });
+    expect(risk.deficitBound).toBe('AT_MOST');
+  });
+
+  it('a loan in an asset without a price is kept, valued null and named, never a failed valuation', () => {
+    const r = reads([userAsset('USDT', '100', '0')]);
+    r.own!.liquidationLoan = { asset: 'XYZ', remainingAmount: '7' };
+    const loanRisk = evaluateAccount(toRiskInput(r, history, book));
+    expect(loanRisk.outstandingLoans).toEqual([{ kind: 'LIQUIDATION_LOAN', asset: 'XYZ', remaining: '7', valueUsd: null }]);
+    expect(loanRisk.unpriced).toEqual([{ asset: 'XYZ (LiquidationLoan)', held: '0', owed: '7' }]);
+    expect(loanRisk.status).toBe('LOAN_OUTSTANDING');
+    expect(loanRisk.deficitBound).toBe('AT_LEAST');
   });
 
   it('an unpriced borrowing is still a debt', () => {

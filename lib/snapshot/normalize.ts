@@ -64,7 +64,10 @@ export function toRiskInput(reads: AccountReads, history: KeyHistory, book: Pric
   for (const a of userAssets) {
     if (new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero()) continue;
     const p = usdPrice(book, a.asset);
-    if (p === null) unpriced.push({ asset: a.asset, held: new Decimal(a.free).plus(a.locked).toFixed(), owed: new Decimal(a.borrowed).plus(a.interest).toFixed() });
+    if (p === null) {
+      const balance = { free: a.free, locked: a.locked, borrowed: a.borrowed, interest: a.interest };
+      unpriced.push({ asset: a.asset, held: new Decimal(a.free).plus(a.locked).toFixed(), owed: new Decimal(a.borrowed).plus(a.interest).toFixed(), balance });
+    }
     else assets.push({ asset: a.asset, free: a.free, locked: a.locked, borrowed: a.borrowed, interest: a.interest, priceUsd: p });
   }
 
@@ -84,14 +87,16 @@ export function toRiskInput(reads: AccountReads, history: KeyHistory, book: Pric
   }));
 
   const outstandingLoans: OutstandingLoanInput[] = [];
+  // A loan in an asset without a price is still a loan: kept (its status stands), valued null and named.
+  const loan = (kind: OutstandingLoanInput['kind'], asset: string, remaining: string) => {
+    const p = usdPrice(book, asset);
+    if (p === null) unpriced.push({ asset: `${asset} (${kind === 'LIQUIDATION_LOAN' ? 'LiquidationLoan' : 'bankruptcy loan'})`, held: '0', owed: remaining });
+    outstandingLoans.push({ kind, asset, remaining, valueUsd: p === null ? null : new Decimal(remaining).times(p).toString() });
+  };
   const liq = own?.liquidationLoan;
-  if (liq && !new Decimal(liq.remainingAmount).isZero()) {
-    outstandingLoans.push({ kind: 'LIQUIDATION_LOAN', asset: liq.asset, remaining: liq.remainingAmount, valueUsd: new Decimal(liq.remainingAmount).times(price(book, liq.asset)).toString() });
-  }
+  if (liq && !new Decimal(liq.remainingAmount).isZero()) loan('LIQUIDATION_LOAN', liq.asset, liq.remainingAmount);
   const pmLoan = own?.pmLoan;
-  if (pmLoan && !new Decimal(pmLoan.amount).isZero()) {
-    outstandingLoans.push({ kind: 'PM_BANKRUPTCY_LOAN', asset: pmLoan.asset, remaining: pmLoan.amount, valueUsd: new Decimal(pmLoan.amount).times(price(book, pmLoan.asset)).toString() });
-  }
+  if (pmLoan && !new Decimal(pmLoan.amount).isZero()) loan('PM_BANKRUPTCY_LOAN', pmLoan.asset, pmLoan.amount);
 
   const activeCount = own?.specialKeys?.length ?? 0;
   const readOnlyKey = own !== null && own.specialKeys === null;

@@ -129,7 +129,7 @@ const ROWS: Row[] = [
   {
     doc: 'sub_account "Query Sub-account List (For Master Account) (USER_DATA)"',
     key: 'marginwatch-master-read', method: 'GET', path: '/sapi/v1/sub-account/list', params: () => ({ limit: 200 }),
-    expect: (b) => expect((b as { subAccounts: unknown[] }).subAccounts).toHaveLength(14),
+    expect: (b) => expect((b as { subAccounts: unknown[] }).subAccounts).toHaveLength(15),
   },
   {
     doc: 'sub_account "Get Summary of Sub-account\'s Margin Account (For Master Account) (USER_DATA)"',

@@ -38,6 +38,8 @@ const demo: ScenarioInput = {
   termsSigned: true,
   liquidationCost: '0.01',
   prices: { BTCUSDT: '97000', ETHUSDT: '3400', SOLUSDT: '180', BNBUSDT: '650' },
+  // XYZ has no ticker pair: Binance values it at its index (2.5 USD) for margin, the app cannot price it.
+  indexOnlyPrices: { XYZ: '2.5' },
   master: {
     uid: 10000001,
     email: 'treasury@fundx.example',
@@ -186,6 +188,16 @@ const demo: ScenarioInput = {
       keys: [normal('mike-monitor', TRADE)],
       deletedSpecialKeys: [{ apiKey: hmacKey('mike-hft-01').apiKey, apiName: 'mike-hft-01', createdAt: '-90d', deletedAt: '-2h' }],
       exitedAt: '-2h',
+    },
+    {
+      // An asset the app cannot price (issue 13): 40,000 XYZ (index 2.5 USD, no ticker) against 50,000 USDT
+      // borrowed. Binance reports ML = 100,000 / 50,000 = 2.0; the app's totals are lower bounds. No special
+      // key ever: not bound.
+      subUserId: 20000014,
+      email: 'desk-november@fundx.example',
+      remark: 'holds XYZ (no ticker)',
+      assets: [{ asset: 'XYZ', free: '40000' }, usdt('0', '50000')],
+      keys: [normal('november-monitor', LIST)],
     },
   ],
 };

@@ -8,7 +8,7 @@ import { changeContext, type Harness, keyOf, openHarness, simGet } from './test-
 let h: Harness;
 let scenario: Scenario;
 let masterId: string;
-const EXTRA = 437; // with the demo's 13: 450 sub-accounts, three pages of 200
+const EXTRA = 437; // with the demo’s 14: 451 sub-accounts, three pages of 200
 
 beforeAll(async () => {
   const demo = await loadScenario('demo');

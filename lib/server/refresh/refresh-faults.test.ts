@@ -65,7 +65,7 @@ describe('refresh under exchange faults', () => {
     expect(['ok', 'partial']).toContain(run.status);
     expect((run.stats as unknown as ClientStats).retries).toBeGreaterThan(0);
     const snaps = await database.db.select().from(accountSnapshots).where(eq(accountSnapshots.refreshId, runId));
-    expect(snaps).toHaveLength(13);
+    expect(snaps).toHaveLength(14);
     for (const s of snaps) {
       if (s.stale) expect(s.error).toBeTruthy();
       else expect(s.error).toBeNull();

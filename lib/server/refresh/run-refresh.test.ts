@@ -42,8 +42,8 @@ describe.each(testDatabases())('refresh against the simulator on $driver', ({ op
     const [run] = await database.db.select().from(refreshRuns).where(eq(refreshRuns.id, runId));
     expect(run?.errors).toEqual([]);
     expect(status).toBe('ok');
-    expect(run?.accountsTotal).toBe(13);
-    expect(run?.accountsDone).toBe(13);
+    expect(run?.accountsTotal).toBe(14);
+    expect(run?.accountsDone).toBe(14);
     expect(run?.errors).toEqual([]);
     // The listing it read is kept for the Connections page, which then spends no request weight.
     const listing = await readListing(database.db, masterId);
@@ -51,7 +51,7 @@ describe.each(testDatabases())('refresh against the simulator on $driver', ({ op
     expect(listing.listedAt!.getTime()).toBeLessThanOrEqual(run!.finishedAt!.getTime());
 
     const snaps = await snapshotsOf(runId);
-    expect(snaps.size).toBe(13);
+    expect(snaps.size).toBe(14);
     const rule = (name: string) => snaps.get(name)?.rule;
     expect(rule('desk-alpha')).toBe('BOUND_SPECIAL_KEY');
     expect(rule('desk-bravo')).toBe('BOUND_KEYS_DELETED_EXIT_UNCONFIRMED');
@@ -72,7 +72,7 @@ describe.each(testDatabases())('refresh against the simulator on $driver', ({ op
     expect(Number(delta.outstandingLoanUsd)).toBe(150_000);
 
     const master = run!.masterRisk as MasterRisk;
-    expect(master.counts.bound + master.counts.notBound + master.counts.unknown).toBe(13);
+    expect(master.counts.bound + master.counts.notBound + master.counts.unknown).toBe(14);
 
     const alphaKeys = await database.db.select().from(specialKeySightings).where(eq(specialKeySightings.accountEmail, 'desk-alpha@fundx.example'));
     expect(alphaKeys.map((k) => k.name)).toEqual(['alpha-hft-01']);

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import Decimal from 'decimal.js';
 import type { AccountDetail, BalanceRow, IsolatedPairView } from '@/lib/contracts/accounts';
+import { bindingView } from '@/lib/contracts/binding';
 import { maskKey } from '@/lib/keys/inventory';
 import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
 import type { Db } from '../db/client';
@@ -25,7 +26,7 @@ export async function latestSnapshotOf(db: Db, email: string, masterId?: string)
 }
 
 export function balancesOf(input: AccountRiskInput): BalanceRow[] {
-  return input.assets.map((a) => {
+  const priced = input.assets.map((a) => {
     const price = new Decimal(a.priceUsd);
     return {
       ...a,
@@ -33,6 +34,9 @@ export function balancesOf(input: AccountRiskInput): BalanceRow[] {
       liabilityUsd: new Decimal(a.borrowed).plus(a.interest).times(price).toFixed(),
     };
   });
+  // An asset without a price is listed as Binance reported it, its USD value unknown (docs/domain.md#status).
+  const unpriced = (input.unpriced ?? []).flatMap((u) => (u.balance ? [{ asset: u.asset, ...u.balance, priceUsd: null, assetUsd: null, liabilityUsd: null }] : []));
+  return [...priced, ...unpriced];
 }
 
 function isolatedOf(input: AccountRiskInput, risk: AccountRisk): IsolatedPairView[] {
@@ -82,7 +86,7 @@ export async function accountDetail(db: Db, email: string, opts: { shockA: numbe
     refresh: toRefreshInfo(refresh),
     termsSigned: input.termsSigned,
     dataAvailable: input.dataAvailable,
-    evidence: risk.applicability.evidence ?? [],
+    binding: bindingView(risk),
     unpriced: risk.unpriced ?? [],
     neverRead: risk.neverRead === true,
     totals: risk.totals,

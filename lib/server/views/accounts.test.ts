@@ -18,7 +18,7 @@ describe('accounts list on demo snapshots', () => {
 
   it('has one row per sub-account of the demo', async () => {
     const result = await list();
-    expect(result.rows).toHaveLength(13);
+    expect(result.rows).toHaveLength(14);
     expect(result.refresh?.status).toBe('ok');
     expect(result.shocks).toMatchObject({ a: -0.2, b: -0.4 });
   });

@@ -17,7 +17,7 @@ export function pointAt(curve: readonly DeficitPoint[], shock: number): { defici
 }
 
 /** The parts of a snapshot the list needs: never `input` or `raw`, and only the small parts of `risk`. */
-type RiskSlice = Pick<AccountRisk, 'applicability' | 'status' | 'statusSource' | 'reconciliation' | 'marginLevel' | 'bars' | 'shocks' | 'curve' | 'pmPro' | 'outstandingLoanUsd'>;
+type RiskSlice = Pick<AccountRisk, 'applicability' | 'status' | 'statusSource' | 'reconciliation' | 'marginLevel' | 'bars' | 'shocks' | 'curve' | 'pmPro' | 'outstandingLoanUsd' | 'deficitBound'>;
 
 /** One isolated pair as the list needs it: its risk figures and its own bar (from the refresh's input). */
 export type PairSlice = { symbol: string; marginLevel: string | null; status: IsolatedSummary['status']; statusSource?: string; liquidation: ShockCrossing | null; bar: string | null };
@@ -65,6 +65,7 @@ export function toRow(
     liquidationDistance: liquidation ? distanceToLiquidation(liquidation) : null,
     atA: pointAt(risk.curve, shockA),
     atB: pointAt(risk.curve, shockB),
+    ...(risk.deficitBound ? { deficitBound: risk.deficitBound } : {}),
     outstandingLoanUsd: risk.outstandingLoanUsd,
     isolated: worstPair(pairs),
     keys: s.keys,
@@ -131,7 +132,7 @@ function snapshotRows(db: Db, refreshId: string) {
       risk: sql<RiskSlice>`jsonb_build_object(
         'applicability', ${risk}->'applicability', 'status', ${risk}->'status', 'statusSource', ${risk}->'statusSource', 'reconciliation', jsonb_build_object('reported', ${risk}->'reconciliation'->'reported', 'diverges', ${risk}->'reconciliation'->'diverges'), 'marginLevel', ${risk}->'marginLevel',
         'bars', ${risk}->'bars', 'shocks', ${risk}->'shocks', 'curve', ${risk}->'curve', 'pmPro', ${risk}->'pmPro',
-        'outstandingLoanUsd', ${risk}->'outstandingLoanUsd')`,
+        'outstandingLoanUsd', ${risk}->'outstandingLoanUsd', 'deficitBound', ${risk}->'deficitBound')`,
       // Each isolated pair's figures, with its bar from the refresh's input (never the pair's whole curve).
       pairs: sql<PairSlice[] | null>`(select jsonb_agg(jsonb_build_object(
         'symbol', p->'symbol', 'marginLevel', p->'marginLevel', 'status', p->'status', 'statusSource', p->'statusSource', 'liquidation', p->'shocks'->'liquidation',
