@@ -21,7 +21,8 @@ const BUILT_FOR: [string, string[]][] = [
   ['Unsupported product', ['desk-india']],
   ['Special key, no normal key', ['desk-lima']],
   ['Idle special key', ['desk-echo']],
-  ['Bound (LiquidationLoan)', ['desk-alpha', 'desk-delta', 'desk-golf', 'desk-hotel', 'desk-juliet']],
+  // Every account the binding verdict calls bound, PM Pro included (one verdict: docs/domain.md#binding).
+  ['Bound (LiquidationLoan)', ['desk-alpha', 'desk-delta', 'desk-echo', 'desk-foxtrot', 'desk-golf', 'desk-hotel', 'desk-juliet']],
   ['Still bound: exit not confirmed', ['desk-bravo']],
 ];
 
@@ -33,7 +34,7 @@ for (const role of ['owner', 'ops'] as const) {
       test.setTimeout(120_000);
       await openKeysWithData(page);
       await expect(page.getByRole('heading', { name: 'Keys', level: 1 })).toBeVisible();
-      await expect(groups(page)).toHaveCount(14);
+      await expect(groups(page)).toHaveCount(15);
       await expect(groups(page).first()).toContainText('master');
       await expect(group(page, 'desk-hotel').getByTestId('quota')).toContainText('30 / 30 keys');
       await expect(group(page, 'desk-lima')).toContainText('no normal key stored: special keys unknown');

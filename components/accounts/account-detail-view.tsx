@@ -89,7 +89,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
       )}
 
       <Card title="The rule that applies">
-        <BindingVerdict binding={d.binding} />
+        <BindingVerdict binding={d.binding} account={email} />
       </Card>
 
       <Card>

@@ -5,9 +5,9 @@ import type { BindingView } from '@/lib/contracts/binding';
  * The binding verdict with its reason and evidence: the one rendering the account page, the Keys page and the
  * exit wizard share, so an account's binding is told in the same words everywhere (docs/domain.md#binding).
  */
-export function BindingVerdict({ binding, compact = false }: { binding: BindingView; compact?: boolean }) {
+export function BindingVerdict({ binding, account, compact = false }: { binding: BindingView; account: string; compact?: boolean }) {
   return (
-    <div data-testid="binding-verdict" className="min-w-0">
+    <div data-testid="binding-verdict" data-account={account} className="min-w-0">
       <div className={`flex flex-wrap items-start ${compact ? 'gap-2' : 'gap-4'}`}>
         <BindingBadge bound={binding.bound} rule={binding.rule} full />
         <p className={`min-w-[min(16rem,100%)] flex-1 ${compact ? 'text-xs text-slate-700 dark:text-slate-300' : 'text-sm'}`} data-testid="rule-reason">{binding.reason}</p>

@@ -121,7 +121,7 @@ const projectedCsv = (r: AccountRow, at: AccountRow['atA']) => {
 
 // Review states, riskiest first: never reviewed, then due, then covered (soonest due first).
 const REVIEW_RANK = { never: 0, due: 1, ok: 2 } as const;
-const CSV_ONLY = new Set(['mode', 'isolated', 'reviewedBy', 'reviewedAt', 'reviewDue']);
+const CSV_ONLY = new Set(['mode', 'isolated', 'bindingReason', 'reviewedBy', 'reviewedAt', 'reviewDue']);
 
 function reviewSpecs(reviews: Record<string, ReviewView> | undefined): Spec[] {
   const of = (r: AccountRow) => reviews?.[r.email];
@@ -160,6 +160,8 @@ function specs(shockA: number, shockB: number): Spec[] {
     },
     { id: 'mode', header: 'Mode', width: '0', descFirst: false, sort: (r) => r.mode, cell: () => null, csv: (r) => MODE_LABEL[r.mode] ?? r.mode },
     { id: 'isolated', header: 'Worst isolated pair', width: '0', descFirst: false, sort: (r) => r.isolated?.liquidationDistance ?? NONE, cell: () => null, csv: isolatedCsv },
+    // The verdict's own sentence, as the account page, Keys page and exit wizard show it (docs/domain.md#binding).
+    { id: 'bindingReason', header: 'Binding reason', width: '0', descFirst: false, sort: (r) => r.reason, cell: () => null, csv: (r) => r.reason },
     {
       id: 'bound',
       header: 'LiquidationLoan',
@@ -292,7 +294,7 @@ export interface AccountColumns {
   specs: Spec[];
 }
 
-/** The table's columns for the two chosen shocks. "Mode" and the worst isolated pair are CSV-only columns: other cells show them. */
+/** The table's columns for the two chosen shocks. "Mode", the worst isolated pair and the binding reason are CSV-only columns: other cells show them. */
 export function accountColumns(shockA: number, shockB: number, now: Date, reviews?: Record<string, ReviewView>): AccountColumns {
   const all = [...specs(shockA, shockB), ...reviewSpecs(reviews)];
   const columns: ColumnDef<AccountRow>[] = all

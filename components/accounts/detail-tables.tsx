@@ -93,7 +93,12 @@ export function IsolatedPairsTable({ pairs }: { pairs: AccountDetail['isolatedPa
           ))}
         </tbody>
       </table>
-      <p className="px-3 py-2 text-xs text-slate-500">Isolated margin never owes a LiquidationLoan: a deficit is a standard liquidation (docs/domain.md#liquidationloan).</p>
+      {/* Not a second binding verdict: the pairs' own deficits are standard liquidations; whether a special key binds the
+          cross wallet is the verdict above (docs/domain.md#binding). */}
+      <p className="px-3 py-2 text-xs text-slate-500">
+        A pair’s own liquidation is standard: its deficit costs the pair’s collateral and no LiquidationLoan is booked for it. Whether
+        this account is bound (its cross wallet) is the verdict under “The rule that applies”.
+      </p>
     </div>
   );
 }

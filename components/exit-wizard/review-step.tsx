@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { defaultSelection } from '@/lib/exit';
 import type { ExitOverview, ExitReviewAccount } from '@/lib/contracts/exit';
 import { formatAge, formatDateTime } from '@/lib/format';
-import { RULE_LABEL } from '@/lib/risk-labels';
+import { BindingVerdict } from '@/components/accounts/binding-verdict';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/states';
 import { RepayForm } from './repay-form';
@@ -91,8 +91,8 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
           {excluded.map((a) => (
             <li key={a.email} className="py-2" data-testid={`excluded-${a.email}`}>
               <span className="font-medium">{a.email}</span>
-              <span className="ml-2 text-slate-500">{RULE_LABEL[a.rule]}</span>
               <p className="text-slate-600 dark:text-slate-400">{a.verdict.kind === 'excluded' ? a.verdict.reason : ''}</p>
+              <div className="mt-1.5"><BindingVerdict binding={a.binding} account={a.email} compact /></div>
             </li>
           ))}
         </ul>
@@ -107,13 +107,13 @@ function AccountFacts({ a }: { a: ExitReviewAccount }) {
       <p>
         <span className="font-semibold">{a.email}</span>
         <span className="ml-2 text-xs text-slate-500">{a.mode.replace('_', ' ')}</span>
-        <span className="ml-2 text-xs font-medium">{RULE_LABEL[a.rule]}</span>
         <span className="ml-2 text-xs">
           special keys now: <span className="num font-medium">{a.specialKeys ?? 'unknown (no key stored)'}</span>
         </span>
         {a.stale && <span className="ml-2 text-xs font-medium text-amber-700">⚠ stale data</span>}
       </p>
-      <p className="text-slate-600 dark:text-slate-400">{a.ruleReason}</p>
+      {/* The same verdict, reason and evidence as the account page and the Keys page (docs/domain.md#binding). */}
+      <div className="mt-1.5"><BindingVerdict binding={a.binding} account={a.email} compact /></div>
       {a.liabilities.length === 0 ? <p className="text-xs text-slate-500">No liability.</p> : null}
     </div>
   );

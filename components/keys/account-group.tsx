@@ -1,4 +1,5 @@
 import { formatAge, formatDateTime } from '@/lib/format';
+import { BindingVerdict } from '@/components/accounts/binding-verdict';
 import { FlagBadge } from './flag-badge';
 import { KeyRow } from './key-row';
 import { QuotaMeter } from './quota-meter';
@@ -53,6 +54,8 @@ export function AccountGroup({ account, keys, now, actions }: { account: Invento
             )}
           </div>
           {account.flags.length > 0 && <div className="flex flex-wrap gap-1 pt-1">{account.flags.map((f) => <FlagBadge key={f} flag={f} />)}</div>}
+          {/* The same verdict, reason and evidence as the account page and the exit wizard (docs/domain.md#binding). */}
+          {account.binding && <div className="pt-1.5"><BindingVerdict binding={account.binding} account={account.email} compact /></div>}
         </div>
         {actions.onCreate && !account.isMaster && (
           <button type="button" className={small} onClick={() => actions.onCreate!(account)}>

@@ -2,6 +2,7 @@
 // schemas, paths and query keys; shared by the routes, the server read model and the wizard.
 import { z } from 'zod';
 import type { AccountMode, AccountStatus, ApplicabilityRule } from '@/lib/risk';
+import type { BindingView } from './binding';
 import type { Liability } from '@/lib/exit/liabilities';
 import type { Verdict } from '@/lib/exit/review';
 import type { AccountStage, Command, KeyStatus, RunPhase } from '@/lib/exit/types';
@@ -12,6 +13,8 @@ export interface ExitReviewAccount {
   mode: AccountMode;
   rule: ApplicabilityRule;
   ruleReason: string;
+  /** The binding verdict with its evidence: the same view the account page and the Keys page show. */
+  binding: BindingView;
   status: AccountStatus;
   specialKeys: number | null;
   liabilities: Liability[];

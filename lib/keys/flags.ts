@@ -29,7 +29,7 @@ export const FLAG_INFO: Record<KeyFlag, { label: string; explanation: string }> 
   },
   bound: {
     label: 'Bound (LiquidationLoan)',
-    explanation: 'Cross Margin Classic with a special key (an isolated-pair key counts: treated as bound) or a LiquidationLoan booked: a deficit after liquidation becomes a LiquidationLoan the user must repay.',
+    explanation: 'The account’s binding verdict is “bound” (its evidence is listed under the account): a deficit after liquidation is owed, as a LiquidationLoan (Cross Margin Classic: a special key, an isolated-pair key counts, or a LiquidationLoan booked) or as Portfolio Margin Pro’s bankruptcy loan.',
   },
   'bound-exit-unconfirmed': {
     label: 'Still bound: exit not confirmed',
@@ -50,10 +50,12 @@ export function isIdle(idleDays: number | null): boolean {
   return idleDays !== null && idleDays > KEY_RULES.idleSpecialKeyDays;
 }
 
-/** The account-level binding flag from the risk engine's rule (lib/risk applicability). */
-export function bindingFlag(mode: string | null, rule: string | null): KeyFlag | null {
-  if (mode !== 'CROSS_CLASSIC') return null;
-  if (rule === 'BOUND_SPECIAL_KEY' || rule === 'BOUND_ISOLATED_SPECIAL_KEY' || rule === 'BOUND_LIQUIDATION_LOAN') return 'bound';
+/**
+ * The account-level binding flag from the risk engine's verdict (lib/risk/applicability.ts), whatever the mode: the
+ * Keys page flags exactly the accounts the Accounts page calls bound (docs/domain.md#binding, one verdict).
+ */
+export function bindingFlag(rule: string | null): KeyFlag | null {
   if (rule === 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED') return 'bound-exit-unconfirmed';
+  if (rule === 'BOUND_SPECIAL_KEY' || rule === 'BOUND_ISOLATED_SPECIAL_KEY' || rule === 'BOUND_LIQUIDATION_LOAN' || rule === 'PM_PRO_BOUND') return 'bound';
   return null;
 }

@@ -28,7 +28,7 @@ describe('key flags, one worked example each', () => {
     ['a deleted special key without whitelist is no longer a risk', { ...base, sightings: [special(2, { ip: '', deletedAt: daysAgo(1) })] }, []],
     ['a stored key that can withdraw', { ...base, stored: [{ ...base.stored[0]!, permissions: { enableWithdrawals: true, enableSpotAndMarginTrading: true } }] }, ['withdrawals']],
     ['a special key on Cross Margin Pro', { ...base, mode: 'CROSS_PRO', rule: 'UNSUPPORTED_PRODUCT', sightings: [special(2)] }, ['unsupported-product']],
-    ['a special key on PM Pro is supported', { ...base, mode: 'PM_PRO', rule: 'PM_PRO_BOUND', sightings: [special(2)] }, []],
+    ['a special key on PM Pro is supported (and PM Pro is bound)', { ...base, mode: 'PM_PRO', rule: 'PM_PRO_BOUND', sightings: [special(2)] }, ['bound']],
     ['no stored key, the exchange lists one', { ...base, stored: [], specialListed: null, mode: 'UNKNOWN', rule: 'UNKNOWN_NO_KEY' }, ['unmonitored-special']],
     ['no stored key and nothing listed', { ...base, stored: [], specialListed: null, keyList: { readAt: NOW, keys: [] } }, []],
     ['a special key created 91 days ago', { ...base, sightings: [special(2)], keyList: { readAt: NOW, keys: [{ apiKey: key(2), apiName: 'hft', canTrade: true, createdAt: daysAgo(91).toISOString() }] } }, ['idle-special']],
@@ -36,7 +36,8 @@ describe('key flags, one worked example each', () => {
     ['…edited through marginwatch 5 days ago', { ...base, sightings: [special(2, { changedAt: daysAgo(5) })], keyList: { readAt: NOW, keys: [{ apiKey: key(2), apiName: 'hft', canTrade: true, createdAt: daysAgo(400).toISOString() }] } }, []],
     ['Cross Classic bound by a special key', { ...base, rule: 'BOUND_SPECIAL_KEY', sightings: [special(2)] }, ['bound']],
     ['keys deleted, exit not confirmed', { ...base, rule: 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', sightings: [special(2, { deletedAt: daysAgo(3) })] }, ['bound-exit-unconfirmed']],
-    ['PM Pro is bound by its own rules, not flagged as a Cross Classic binding', { ...base, mode: 'PM_PRO', rule: 'PM_PRO_BOUND' }, []],
+    ['PM Pro bound (bankruptcy loan): flagged as the Accounts page calls it', { ...base, mode: 'PM_PRO', rule: 'PM_PRO_BOUND' }, ['bound']],
+    ['binding unknown is not flagged bound', { ...base, mode: 'UNKNOWN', rule: 'UNKNOWN_NO_KEY' }, []],
   ])('%s', (_, facts, expected) => {
     expect(flagsOf(facts)).toEqual([...expected].sort());
   });

@@ -1,6 +1,7 @@
 import { bindingFlag, isIdle, isUnsupportedProduct } from './flags';
 import { hasNoWhitelist } from './ip-list';
 import { countKeys } from './quota';
+import type { BindingView } from '@/lib/risk/binding-view';
 import type { InventoryAccount, InventoryKey, KeyFlag, KeyInventory, TermsStatus } from './types';
 
 const DAY_MS = 86_400_000;
@@ -11,6 +12,8 @@ export interface AccountKeyFacts {
   isMaster: boolean;
   mode: string | null;
   rule: string | null;
+  /** The snapshot's binding verdict with its evidence (null for the master, which has no snapshot). */
+  binding?: BindingView | null;
   stored: { id: string; apiKey: string; name: string; signerType: string; permissions: Record<string, unknown> | null }[];
   /** The last special-key list read with the account's own key (the latest snapshot); null: none read. */
   specialListed: { apiKey: string; type?: string }[] | null;
@@ -104,10 +107,10 @@ export function assembleAccount(a: AccountKeyFacts, now: Date): InventoryAccount
   const flags: KeyFlag[] = [];
   if (quota.near) flags.push('near-limit');
   if (!a.isMaster && !storedNormal && (liveSpecial.length > 0 || listedKeys.size > 0)) flags.push('unmonitored-special');
-  const binding = bindingFlag(a.mode, a.rule);
-  if (binding) flags.push(binding);
+  const bindingMark = bindingFlag(a.rule);
+  if (bindingMark) flags.push(bindingMark);
   return {
-    email: a.email, isMaster: a.isMaster, mode: a.mode, rule: a.rule, quota,
+    email: a.email, isMaster: a.isMaster, mode: a.mode, rule: a.rule, binding: a.binding ?? null, quota,
     keyListReadAt: iso(a.keyList?.readAt), specialKeysKnown,
     canManage: a.stored.some((s) => s.permissions?.enableSpotAndMarginTrading === true && !specialIds.has(s.apiKey)),
     exit: a.exit ? { confirmedAt: a.exit.confirmedAt.toISOString(), cooldownEndsAt: a.exit.cooldownEndsAt.toISOString() } : null,

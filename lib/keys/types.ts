@@ -1,3 +1,4 @@
+import type { BindingView } from '@/lib/risk/binding-view';
 import type { Quota } from './quota';
 
 export type KeyFlag =
@@ -45,6 +46,8 @@ export interface InventoryAccount {
   isMaster: boolean;
   mode: string | null;
   rule: string | null;
+  /** The account's binding verdict and evidence, the same view the account page and exit wizard show; null for the master. */
+  binding: BindingView | null;
   quota: Quota;
   /** When the exchange's list of this account's keys was last read (weight 3000: at most hourly). */
   keyListReadAt: string | null;

@@ -21,11 +21,11 @@ describe('accounts API', () => {
   const call = (handler: typeof getAccounts, url: string, init: RequestInit = {}, params: Record<string, string> = {}) =>
     handler(new Request(`http://localhost${url}`, { ...init, headers: { cookie: ops, ...OWN_PAGE_HEADERS } }), { params: Promise.resolve(params) });
 
-  it('lists 13 rows with the default shocks', async () => {
+  it('lists 14 rows with the default shocks', async () => {
     const res = await call(getAccounts, '/api/accounts');
     expect(res.status).toBe(200);
     const body = (await res.json()) as AccountList;
-    expect(body.rows).toHaveLength(13);
+    expect(body.rows).toHaveLength(14);
     expect(body.shocks).toMatchObject({ a: -0.2, b: -0.4 });
   });
 

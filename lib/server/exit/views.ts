@@ -9,6 +9,7 @@ import type { Db } from '../db/client';
 import { connections } from '../db/schema';
 import { currentMaster, latestRefreshes, snapshotsOf, type SnapshotRow } from '../views/latest';
 import { activeRun, leaseHeld, loadRun, needsResume, recentRuns, type RunRow } from './store';
+import { bindingView } from '@/lib/contracts/binding';
 
 /** The review step: every account of the latest refresh with what the exit needs to know (pages never call the exchange). */
 export async function exitOverview(db: Db, masterId?: string): Promise<ExitOverview> {
@@ -49,7 +50,7 @@ function reviewRow(s: SnapshotRow, key: typeof connections.$inferSelect | undefi
     keyCanTrade: permissions ? permissions.enableSpotAndMarginTrading : null,
   });
   return {
-    email: s.accountEmail, mode: input.mode, rule: risk.applicability.rule, ruleReason: risk.applicability.reason, status: risk.status,
+    email: s.accountEmail, mode: input.mode, rule: risk.applicability.rule, ruleReason: risk.applicability.reason, binding: bindingView(risk), status: risk.status,
     specialKeys: s.keys.special, liabilities, verdict, dataAt: s.dataAt.toISOString(), stale: s.stale,
   };
 }

@@ -16,7 +16,8 @@ const BUILT_FOR: Record<KeyFlag, string[]> = {
   'idle-special': ['desk-echo'],
   // desk-golf too: the risk engine binds its cross wallet by its isolated special key, as the Accounts page shows
   // ("a special key has been created on this account", Binance's Q11).
-  bound: ['desk-alpha', 'desk-delta', 'desk-golf', 'desk-hotel', 'desk-juliet'],
+  // Every account the binding verdict calls bound, PM Pro included (one verdict, docs/domain.md#binding).
+  bound: ['desk-alpha', 'desk-delta', 'desk-echo', 'desk-foxtrot', 'desk-golf', 'desk-hotel', 'desk-juliet'],
   'bound-exit-unconfirmed': ['desk-bravo'],
 };
 
@@ -39,7 +40,7 @@ describe('key inventory on the demo scenario', () => {
 
   it('lists the master first, then every sub-account', () => {
     expect(inventory.accounts[0]!.isMaster).toBe(true);
-    expect(inventory.accounts).toHaveLength(14);
+    expect(inventory.accounts).toHaveLength(15);
   });
 
   it('counts every key the exchange lists: desk-hotel is at 30 of 30, complete', () => {

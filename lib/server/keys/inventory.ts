@@ -1,5 +1,7 @@
 import 'server-only';
 import { and, desc, eq, or } from 'drizzle-orm';
+import { bindingView } from '@/lib/contracts/binding';
+import type { AccountRisk } from '@/lib/risk';
 import { assembleAccount, summarize, termsStatus, type AccountKeyFacts } from '@/lib/keys/inventory';
 import type { KeyInventory } from '@/lib/keys/types';
 import type { AccountReads } from '@/lib/snapshot/normalize';
@@ -36,7 +38,7 @@ export async function loadInventory(db: Db, masterId?: string, now = new Date())
     const list = lists.find((l) => l.accountEmail === s.accountEmail);
     const exit = exits.find((e) => e.accountEmail === s.accountEmail);
     return {
-      email: s.accountEmail, isMaster: false, mode: s.mode, rule: s.rule, stored: storedOf(s.accountEmail),
+      email: s.accountEmail, isMaster: false, mode: s.mode, rule: s.rule, binding: bindingView(s.risk as AccountRisk), stored: storedOf(s.accountEmail),
       specialListed: own?.specialKeys ? own.specialKeys.map((k) => ({ apiKey: k.apiKey, type: (k as { type?: string }).type })) : null,
       sightings: sightings.filter((k) => k.accountEmail === s.accountEmail),
       keyList: list ? { readAt: list.readAt, keys: list.keys } : null,
