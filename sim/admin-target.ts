@@ -1,3 +1,4 @@
+import type { OddAnswer } from './odd-answers';
 import type { LiquidationEvent } from './liquidation';
 import type { RateLimiter } from './rate-limit';
 import type { Recorder } from './recorder';
@@ -10,6 +11,8 @@ export interface Faults {
   error5xxRate: number;
   /** Requests to these paths are never answered, so clients' timeouts can be tested. */
   timeoutPaths: string[];
+  /** Answers rewritten for one path and calling account (sim/odd-answers.ts). */
+  oddAnswers?: OddAnswer[];
 }
 
 /**

@@ -16,6 +16,9 @@ const faultsBody = z.object({
   error5xxRate: z.number().min(0).max(1).optional(),
   timeoutPaths: z.array(z.string()).optional(),
   force429: z.object({ path: z.string(), count: z.number().int().min(1), retryAfterSec: z.number().int().min(1).default(1) }).optional(),
+  oddAnswers: z
+    .array(z.object({ path: z.string(), account: z.string(), set: z.record(z.string(), z.unknown()).optional(), drop: z.array(z.string()).optional(), empty: z.boolean().optional() }))
+    .optional(),
 });
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -66,6 +69,7 @@ function route(sim: AdminTarget, key: string, body: unknown, query: URLSearchPar
       if (f.latencyMs !== undefined) sim.faults.latencyMs = f.latencyMs;
       if (f.error5xxRate !== undefined) sim.faults.error5xxRate = f.error5xxRate;
       if (f.timeoutPaths !== undefined) sim.faults.timeoutPaths = f.timeoutPaths;
+      if (f.oddAnswers !== undefined) sim.faults.oddAnswers = f.oddAnswers;
       if (f.force429) sim.limiter.force429(f.force429);
       return { status: 200, body: { faults: sim.faults } };
     }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { handleAdmin } from './admin';
 import type { Faults } from './admin-target';
+import { oddAnswer } from './odd-answers';
 import { authenticate } from './auth';
 import { BinanceError, err } from './errors';
 import { Params } from './params';
@@ -108,6 +109,8 @@ export class Simulator {
       headers = { ...headers, ...be.headers };
       body = { code: be.code, msg: be.message };
     }
+    const odd = status === 200 ? this.faults.oddAnswers?.find((f) => f.path === path && f.account === ref?.account.email) : undefined;
+    if (odd) body = oddAnswer(odd, body);
     send(res, status, body, headers);
     // A call that may have changed an account (borrow, repay, exit…) is streamed to whoever listens.
     if (method !== 'GET' && status === 200) this.streams.publish();
@@ -169,7 +172,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
-  const text = JSON.stringify(body);
+  const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }

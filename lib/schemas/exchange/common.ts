@@ -4,6 +4,10 @@ import { z } from 'zod';
 // one decimal library (docs/domain.md#exposure), never with float64 at the boundary.
 export const decimalStringSchema = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string');
 
+// A balance Binance can never report below zero (free, locked, borrowed, interest): a negative one is an odd answer,
+// and the account is marked unread rather than valued with it (docs/domain.md#status, "unknown is never zero").
+export const amountStringSchema = z.string().regex(/^\d+(\.\d+)?$/, 'expected a non-negative decimal string');
+
 // Ids can exceed 2^53 (e.g. PM Pro tranId 58203331886213504); the client's JSON reader turns unsafe integers into
 // strings so no digit is lost. Safe ones stay numbers.
 export const idSchema = z.union([z.number().int(), z.string().regex(/^-?\d+$/)]);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { decimalStringSchema as dec, epochMsSchema, idSchema } from './common';
+import { amountStringSchema as amount, decimalStringSchema as dec, epochMsSchema, idSchema } from './common';
 
 export const marginUserAssetSchema = z.looseObject({
   asset: z.string(),
-  borrowed: dec,
-  free: dec,
-  interest: dec,
-  locked: dec,
+  borrowed: amount,
+  free: amount,
+  interest: amount,
+  locked: amount,
   netAsset: dec,
 });
 
