@@ -45,7 +45,7 @@ export function TotalsStrip({ data, live = false }: { data: OverviewData; live?:
                 {data.owing.map((o) => (
                   <li key={o.email} className="flex flex-wrap justify-between gap-x-3">
                     <Link href={accountPath(o.email)} className="min-w-0 font-medium wrap-anywhere hover:underline">{o.email}</Link>
-                    <Figure className="ml-auto">{formatUsd(o.valueUsd, 2)}</Figure>
+                    <Figure className="ml-auto">{o.unpriced ? '≥ ' : ''}{formatUsd(o.valueUsd, 2)}</Figure>
                     <span className="w-full text-slate-500 dark:text-slate-400">
                       {o.loans.map((l) => `${l.kind === 'LIQUIDATION_LOAN' ? 'LiquidationLoan' : 'PM Pro bankruptcy loan'} ${formatAssetAmount(l.remaining, l.asset)}`).join(' · ')}
                     </span>

@@ -48,9 +48,11 @@ export type NearestAccount = {
 /** An account with an outstanding LiquidationLoan or PM Pro bankruptcy loan: who owes the master's total. */
 export type OwingAccount = {
   email: string;
-  /** Σ of the loans' USD values, exact. */
+  /** Σ of the loans' USD values, exact; a lower bound ("≥") when `unpriced`. */
   valueUsd: string;
-  loans: { kind: 'LIQUIDATION_LOAN' | 'PM_BANKRUPTCY_LOAN'; asset: string; remaining: string; valueUsd: string }[];
+  /** A loan is in an asset without a price: its value is unknown, never 0 (docs/domain.md#status). */
+  unpriced?: boolean;
+  loans: { kind: 'LIQUIDATION_LOAN' | 'PM_BANKRUPTCY_LOAN'; asset: string; remaining: string; valueUsd: string | null }[];
 };
 
 export type StaleAccount = { email: string; error: string | null; dataAt: string };

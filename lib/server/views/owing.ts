@@ -14,8 +14,10 @@ export async function owingAccounts(db: Db, refreshId: string): Promise<OwingAcc
     .where(and(eq(accountSnapshots.refreshId, refreshId), sql`jsonb_array_length(coalesce(${accountSnapshots.risk}->'outstandingLoans', '[]'::jsonb)) > 0`));
   return rows
     .map((r) => {
-      const total = r.loans.reduce((sum, l) => sum.plus(l.valueUsd), new Decimal(0));
-      return { email: r.email, total, loans: r.loans.map((l) => ({ kind: l.kind, asset: l.asset, remaining: l.remaining, valueUsd: l.valueUsd })) };
+      // A loan in an unpriced asset adds nothing to the sum, which then reads "≥" (docs/domain.md#status).
+      const total = r.loans.reduce((sum, l) => sum.plus(l.valueUsd ?? '0'), new Decimal(0));
+      const unpriced = r.loans.some((l) => l.valueUsd === null);
+      return { email: r.email, total, ...(unpriced ? { unpriced } : {}), loans: r.loans.map((l) => ({ kind: l.kind, asset: l.asset, remaining: l.remaining, valueUsd: l.valueUsd })) };
     })
     .sort((a, b) => b.total.comparedTo(a.total) || a.email.localeCompare(b.email))
     .map(({ total, ...rest }) => ({ ...rest, valueUsd: total.toFixed() }));
