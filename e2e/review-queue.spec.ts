@@ -10,7 +10,7 @@ test.describe('ops review queue', () => {
     test.setTimeout(120_000);
     await page.goto('/');
     const due = page.getByTestId('review-due');
-    await expect(due).toContainText(/\d+ of 13 accounts due for review/);
+    await expect(due).toContainText(/\d+ of 14 accounts due for review/);
     await due.click();
     await expect(page).toHaveURL(/\/accounts\?review=due$/);
     const charlieRow = page.getByTestId('account-row').filter({ hasText: CHARLIE });

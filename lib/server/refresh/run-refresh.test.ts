@@ -47,7 +47,7 @@ describe.each(testDatabases())('refresh against the simulator on $driver', ({ op
     expect(run?.errors).toEqual([]);
     // The listing it read is kept for the Connections page, which then spends no request weight.
     const listing = await readListing(database.db, masterId);
-    expect(listing.subAccounts.map((s) => s.email)).toHaveLength(13);
+    expect(listing.subAccounts.map((s) => s.email)).toHaveLength(14);
     expect(listing.listedAt!.getTime()).toBeLessThanOrEqual(run!.finishedAt!.getTime());
 
     const snaps = await snapshotsOf(runId);

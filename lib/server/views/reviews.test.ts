@@ -36,8 +36,8 @@ describe('reviewQueue on real demo refreshes', () => {
 
   it('counts every account as due until reviewed, and a fresh review covers it', async () => {
     const before = await reviewQueue(database.db);
-    expect(before.total).toBe(13);
-    expect(before.due).toBe(13);
+    expect(before.total).toBe(14);
+    expect(before.due).toBe(14);
     expect(before.reviews[CHARLIE]).toMatchObject({ state: 'never', reasons: ['never reviewed'] });
 
     const list = await listAccounts(database.db, { shockA: DEFAULT_SHOCK_A, shockB: DEFAULT_SHOCK_B });
