@@ -108,7 +108,7 @@ function AccountFacts({ a }: { a: ExitReviewAccount }) {
         <span className="font-semibold">{a.email}</span>
         <span className="ml-2 text-xs text-slate-500">{a.mode.replace('_', ' ')}</span>
         <span className="ml-2 text-xs">
-          special keys now: <span className="num font-medium">{a.specialKeys ?? 'unknown (no key stored)'}</span>
+          special keys now: <span className="num font-medium">{a.specialKeys ?? 'unknown (see the verdict below)'}</span>
         </span>
         {a.stale && <span className="ml-2 text-xs font-medium text-amber-700">⚠ stale data</span>}
       </p>
