@@ -46,7 +46,7 @@ describe('reviewQueue on real demo refreshes', () => {
     await addNote(database.db, { masterId, email: CHARLIE }, author, { body: 'Reviewed: hedged', okUntil }, baselineOf(row, list.refresh!.id));
 
     const after = await reviewQueue(database.db);
-    expect(after.due).toBe(12);
+    expect(after.due).toBe(13);
     expect(after.reviews[CHARLIE]).toMatchObject({ state: 'ok', reviewedBy: author.email, okUntil: okUntil.toISOString(), reasons: [] });
   });
 
