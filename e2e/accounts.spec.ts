@@ -91,7 +91,7 @@ for (const role of ['owner', 'ops'] as const) {
 
       await page.getByRole('link', { name: 'desk-bravo@fundx.example' }).click();
       await expect(page).toHaveURL(/\/accounts\/desk-bravo(%40|@)fundx\.example$/);
-      await expect(page.getByRole('heading', { name: 'desk-bravo@fundx.example', level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('SOL momentum (special keys deleted, not exited)');
       await expect(page.getByTestId('rule-reason')).not.toBeEmpty();
       await expect(page.getByText('deleting the keys alone is not enough')).toBeVisible();
       await expect(page.getByRole('cell', { name: /bravo-hft-01/ })).toBeVisible();
@@ -147,7 +147,7 @@ test.describe('account details', () => {
     await expect(page.getByRole('columnheader', { name: /Owed at −30 %/ })).toBeVisible();
     await expect(page).toHaveURL(/shockA=-0\.3/);
     await page.getByRole('link', { name: 'desk-bravo@fundx.example' }).click();
-    await expect(page.getByRole('heading', { name: 'desk-bravo@fundx.example', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('SOL momentum (special keys deleted, not exited)');
     await expect(page.getByText('Owed at −30 %')).toBeVisible();
     await expect(page.getByText('Owed at −40 %')).toBeVisible();
     await page.getByRole('link', { name: '← All accounts' }).click();

@@ -40,11 +40,12 @@ for (const role of ['owner', 'ops'] as const) {
       await expect(page.getByTestId('owe-up-40')).toContainText('At +40 %, you would owe');
       await expect(page.getByTestId('owe-up-40')).toContainText('desk-juliet@fundx.example');
       const headline = page.getByTestId('owe-headline');
-      await expect(headline).toContainText(/At −20 % you would owe [\d,]+ USD — mostly desk-echo@fundx\.example \(worse than a \+20 % rise/);
-      await expect(headline).toContainText(/\+40 % rise: [\d,]+ USD — mostly desk-juliet@fundx\.example/);
-      // Who owes the outstanding loans, each opening its account.
+      await expect(headline).toContainText(/At −20 % you would owe [\d,]+ USD — mostly PM Pro macro book \(desk-echo@fundx\.example\) \(worse than a \+20 % rise/);
+      await expect(headline).toContainText(/\+40 % rise: [\d,]+ USD — mostly short book \(desk-juliet@fundx\.example\)/);
+      // Who owes the outstanding loans, each opening its account: named by desk label (here the exchange's
+      // remark for the sub-account), then email.
       const owing = page.getByRole('list', { name: 'Who owes' });
-      await expect(owing.getByRole('link')).toHaveText(['desk-delta@fundx.example', 'desk-foxtrot@fundx.example']);
+      await expect(owing.getByRole('link')).toHaveText([/^liquidated in March: LiquidationLoan outstanding\s*desk-delta@fundx\.example$/, /^PM Pro, bankruptcy loan outstanding\s*desk-foxtrot@fundx\.example$/]);
       await expect(owing).toContainText('LiquidationLoan 150,000 USDC');
 
       const chart = page.getByRole('img', { name: /Deficit curve/ });
@@ -64,7 +65,7 @@ for (const role of ['owner', 'ops'] as const) {
       // Every account named on the page leads to its detail.
       await page.getByTestId('nearest-row').first().getByRole('link', { name: 'desk-echo@fundx.example' }).click();
       await expect(page).toHaveURL(/\/accounts\/desk-echo%40fundx\.example$/);
-      await expect(page.getByRole('heading', { name: 'desk-echo@fundx.example', level: 1 })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('PM Pro macro book');
       await page.goBack();
       await page.getByRole('region', { name: 'Master totals' }).getByRole('link', { name: 'Assets' }).waitFor();
       // A status count opens the accounts in that status: as many rows as the count says.

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'connections.delete',
   'refresh.run',
   'notes.create',
+  /** An owner set, changed or removed a sub-account's desk label (lib/server/labels.ts). */
+  'labels.set',
   'terms.record',
   'keys.create_special',
   'keys.edit_ip',

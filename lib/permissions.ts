@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'connections.write': ['owner'],
   'refresh.run': ['owner', 'ops'],
   'notes.write': ['owner', 'ops'],
+  'labels.write': ['owner'],
   'keys.read': ['owner', 'ops'],
   'keys.write': ['owner'],
   'terms.write': ['owner'],

@@ -19,6 +19,7 @@ import { AccountsSkeleton } from './skeleton';
 import { Toolbar } from './toolbar';
 import { accountsApiPath, accountsQueryKey, shockSearch, type AccountList, type AccountRow, type ShockPair } from '@/lib/contracts/accounts';
 import { useReviews } from '@/components/review/use-reviews';
+import { useDeskLabelNames } from '@/components/labels/use-desk-labels';
 import { useMediaQuery } from './use-media-query';
 import { useNow } from './use-now';
 
@@ -43,9 +44,10 @@ export function AccountsView({ initialShocks, initialFilters = NO_FILTERS }: { i
   const now = useNow(query.data?.refresh?.finishedAt ?? null);
   const live = useLive();
   const reviews = useReviews().data?.reviews;
+  const labels = useDeskLabelNames();
   const rows = query.data?.rows ?? EMPTY;
   const all = useMemo(() => rows.map((r) => withLiveRow(r, live.accounts[r.email])), [rows, live.accounts]);
-  const filtered = useMemo(() => all.filter((r) => matches(r, filters, reviews)), [all, filters, reviews]);
+  const filtered = useMemo(() => all.filter((r) => matches(r, filters, reviews, labels)), [all, filters, reviews, labels]);
   // Nothing re-sorts under the reader's pointer: while it is over the rows, they keep their order and only
   // their figures change (and flash); the order catches up when the pointer leaves them (headers still sort).
   const [frozen, setFrozen] = useState<string[] | null>(null);
@@ -55,7 +57,7 @@ export function AccountsView({ initialShocks, initialFilters = NO_FILTERS }: { i
     const byEmail = new Map(filtered.map((r) => [r.email, r]));
     return frozen.map((e) => byEmail.get(e)).filter((r): r is AccountRow => r !== undefined);
   }, [filtered, frozen]);
-  const { columns, specs } = useMemo(() => accountColumns(shocks.a, shocks.b, now, reviews), [shocks.a, shocks.b, now, reviews]);
+  const { columns, specs } = useMemo(() => accountColumns(shocks.a, shocks.b, now, reviews, labels), [shocks.a, shocks.b, now, reviews, labels]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's API is not memoizable by the compiler.
   const table = useReactTable({ data: shown, columns, state: { sorting }, onSortingChange: setSorting, manualSorting: frozen !== null, getRowId: (r) => r.email, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
   order.current = table.getRowModel().rows.map((r) => r.original.email);

@@ -8,6 +8,7 @@ import { BOUND_NOTE, boundMark, isNearLiquidation, owedFigure, projectedOutcome,
 import { MODE_LABEL, RULE_LABEL, statusLabel } from '@/lib/risk-labels';
 import { LiveMark } from '@/components/live/live-mark';
 import { ReviewCell } from '@/components/review/review-cell';
+import { AccountName } from '@/components/labels/account-name';
 import type { ReviewView } from '@/lib/contracts/review';
 import { BindingBadge, StaleBadge, StatusBadge } from './badges';
 import { accountPath, type AccountRow } from '@/lib/contracts/accounts';
@@ -121,7 +122,7 @@ const projectedCsv = (r: AccountRow, at: AccountRow['atA']) => {
 
 // Review states, riskiest first: never reviewed, then due, then covered (soonest due first).
 const REVIEW_RANK = { never: 0, due: 1, ok: 2 } as const;
-const CSV_ONLY = new Set(['mode', 'isolated', 'bindingReason', 'reviewedBy', 'reviewedAt', 'reviewDue']);
+const CSV_ONLY = new Set(['label', 'mode', 'isolated', 'bindingReason', 'reviewedBy', 'reviewedAt', 'reviewDue']);
 
 function reviewSpecs(reviews: Record<string, ReviewView> | undefined): Spec[] {
   const of = (r: AccountRow) => reviews?.[r.email];
@@ -151,7 +152,7 @@ function specs(shockA: number, shockB: number): Spec[] {
       cell: (r) => (
         <span className="flex min-w-0 flex-col">
           <Link href={accountPath(r.email, { a: shockA, b: shockB })} className="font-medium text-slate-900 wrap-anywhere hover:underline dark:text-slate-100" title={r.email}>
-            {r.email}
+            <AccountName email={r.email} />
           </Link>
           <span className={`${muted} truncate text-xs`}>{MODE_LABEL[r.mode] ?? r.mode}</span>
         </span>
@@ -294,9 +295,21 @@ export interface AccountColumns {
   specs: Spec[];
 }
 
+/** Accounts sort by desk label (labelled ones first), then email; the CSV gains the label beside the email. */
+function withLabels(all: Spec[], labels: Record<string, string>): Spec[] {
+  return all.flatMap((s) =>
+    s.id !== 'email'
+      ? [s]
+      : [
+          { ...s, sort: (r: AccountRow) => `${labels[r.email] ? `0${labels[r.email]!.toLowerCase()}` : '1'}\u0000${r.email}` },
+          { id: 'label', header: 'Desk label', width: '0', descFirst: false, sort: (r: AccountRow) => labels[r.email] ?? '', cell: () => null, csv: (r: AccountRow) => labels[r.email] ?? null },
+        ],
+  );
+}
+
 /** The table's columns for the two chosen shocks. "Mode", the worst isolated pair and the binding reason are CSV-only columns: other cells show them. */
-export function accountColumns(shockA: number, shockB: number, now: Date, reviews?: Record<string, ReviewView>): AccountColumns {
-  const all = [...specs(shockA, shockB), ...reviewSpecs(reviews)];
+export function accountColumns(shockA: number, shockB: number, now: Date, reviews?: Record<string, ReviewView>, labels: Record<string, string> = {}): AccountColumns {
+  const all = [...withLabels(specs(shockA, shockB), labels), ...reviewSpecs(reviews)];
   const columns: ColumnDef<AccountRow>[] = all
     .filter((s) => !CSV_ONLY.has(s.id))
     .map((s) => ({

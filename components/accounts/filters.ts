@@ -22,9 +22,10 @@ export function filtersFrom(params: Record<string, string | string[] | undefined
   return { ...NO_FILTERS, status: /^[A-Z_]{1,32}$/.test(one(params.status)) ? one(params.status) : '', bound: (BOUND as readonly string[]).includes(bound) ? (bound as AccountFilters['bound']) : '', review: one(params.review) === 'due' ? 'due' : '' };
 }
 
-export function matches(r: AccountRow, f: AccountFilters, reviews?: Record<string, ReviewView>): boolean {
+export function matches(r: AccountRow, f: AccountFilters, reviews?: Record<string, ReviewView>, labels?: Record<string, string>): boolean {
   if (f.review === 'due' && reviews?.[r.email]?.state === 'ok') return false;
-  if (f.search && !r.email.toLowerCase().includes(f.search.trim().toLowerCase())) return false;
+  const wanted = f.search.trim().toLowerCase();
+  if (wanted && !r.email.toLowerCase().includes(wanted) && !labels?.[r.email]?.toLowerCase().includes(wanted)) return false;
   if (f.mode && r.mode !== f.mode) return false;
   if (f.bound === 'bound' && r.bound !== true) return false;
   if (f.bound === 'not-bound' && r.bound !== false) return false;

@@ -26,7 +26,7 @@ export function Toolbar({
     <form className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap" onSubmit={(e) => e.preventDefault()} aria-label="Account filters">
       <label className={`${label} col-span-2`}>
         Search
-        <input type="search" className={`${field} sm:w-44`} value={filters.search} placeholder="email…" onChange={(e) => onChange({ search: e.target.value })} />
+        <input type="search" className={`${field} sm:w-44`} value={filters.search} placeholder="label or email…" onChange={(e) => onChange({ search: e.target.value })} />
       </label>
       <label className={label}>
         Mode

@@ -5,6 +5,7 @@ import type { AlertView } from '@/lib/contracts/alerts';
 import { formatDateTime } from '@/lib/format';
 import { AckForm } from './ack-form';
 import { figureLabel, figureValue } from './figures';
+import { AccountName } from '@/components/labels/account-name';
 
 const TONE = {
   fire: 'border-l-amber-500',
@@ -38,7 +39,7 @@ export function AlertCard({ alert, canAck }: { alert: AlertView; canAck: boolean
       )}
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">
         <Link href={alert.link} className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
-          {alert.account ? `Open ${alert.account.split('@')[0]} →` : 'Desk-level alert'}
+          {alert.account ? <>Open <AccountName email={alert.account} inline /> →</> : 'Desk-level alert'}
         </Link>
         {alert.deliveries.map((d) => (
           <span key={d.channel} className={d.status === 'sent' ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700 dark:text-amber-300'} title={d.lastError ?? undefined}>

@@ -1,6 +1,7 @@
 import type { AccountStage } from '@/lib/exit';
 import type { ExitRunAccountView } from '@/lib/contracts/exit';
 import { formatDateTime } from '@/lib/format';
+import { AccountName } from '@/components/labels/account-name';
 
 const OUTCOME: Record<AccountStage, { text: string; tone: string }> = {
   selected: { text: '… waiting', tone: 'text-slate-500' },
@@ -18,7 +19,7 @@ export function AccountOutcome({ account }: { account: ExitRunAccountView }) {
   return (
     <li className="py-3 text-sm" data-testid={`outcome-${account.email}`}>
       <p>
-        <span className="font-semibold">{account.email}</span>
+        <span className="font-semibold"><AccountName email={account.email} /></span>
         <span className={`ml-2 ${o.tone}`}>{o.text}</span>
       </p>
       {account.stage === 'confirmed' && account.confirmedAt && account.cooldownEndsAt && (

@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/ui/states';
 import { RepayForm } from './repay-form';
 import { button, notice } from './styles';
 import { useStartRun } from './use-exit';
+import { AccountName } from '@/components/labels/account-name';
 
 /** Step 0: choose the accounts; blocked ones say what to do, excluded ones why they are not in the run. */
 export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOverview; canRun: boolean; onStarted: (runId: string) => void }) {
@@ -90,7 +91,7 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
         <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800" aria-label="Excluded accounts">
           {excluded.map((a) => (
             <li key={a.email} className="py-2" data-testid={`excluded-${a.email}`}>
-              <span className="font-medium">{a.email}</span>
+              <span className="font-medium"><AccountName email={a.email} /></span>
               <p className="text-slate-600 dark:text-slate-400">{a.verdict.kind === 'excluded' ? a.verdict.reason : ''}</p>
               <div className="mt-1.5"><BindingVerdict binding={a.binding} account={a.email} compact /></div>
             </li>
@@ -105,7 +106,7 @@ function AccountFacts({ a }: { a: ExitReviewAccount }) {
   return (
     <div className="text-sm">
       <p>
-        <span className="font-semibold">{a.email}</span>
+        <span className="font-semibold"><AccountName email={a.email} /></span>
         <span className="ml-2 text-xs text-slate-500">{a.mode.replace('_', ' ')}</span>
         <span className="ml-2 text-xs">
           special keys now: <span className="num font-medium">{a.specialKeys ?? 'unknown (see the verdict below)'}</span>

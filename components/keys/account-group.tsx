@@ -4,6 +4,7 @@ import { FlagBadge } from './flag-badge';
 import { KeyRow } from './key-row';
 import { QuotaMeter } from './quota-meter';
 import type { InventoryAccount, InventoryKey } from '@/lib/contracts/keys';
+import { AccountName } from '@/components/labels/account-name';
 
 const MODE: Record<string, string> = {
   CROSS_CLASSIC: 'Cross Margin Classic',
@@ -28,7 +29,7 @@ export function AccountGroup({ account, keys, now, actions }: { account: Invento
       <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-4 py-3 dark:border-slate-800">
         <div className="min-w-0 space-y-1">
           <h2 className="font-semibold">
-            {account.email}
+            <AccountName email={account.email} />
             <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">{account.isMaster ? 'master' : MODE[account.mode ?? 'UNKNOWN'] ?? account.mode}</span>
           </h2>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">

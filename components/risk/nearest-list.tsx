@@ -5,6 +5,7 @@ import { formatCrossing } from '@/lib/format-chart';
 import type { NearestAccount } from '@/lib/contracts/overview';
 import { RULE_LABEL, statusLabel } from '@/lib/risk-labels';
 import { TONE_BAR, TONE_TEXT, type Tone } from './tone';
+import { AccountName } from '@/components/labels/account-name';
 
 /** Moves beyond this are shown as "far": the deficit curve's own range. */
 const FAR = 0.6;
@@ -32,7 +33,7 @@ export function NearestList({ nearest }: { nearest: NearestAccount[] }) {
               <li key={`${n.email}:${n.pair ?? ''}`} data-testid="nearest-row">
                 <div className="flex items-baseline justify-between gap-3 text-sm">
                   <Link href={accountPath(n.email)} className="min-w-0 font-medium wrap-anywhere hover:underline" title={n.pair ? `${n.email}, isolated ${n.pair}` : n.email}>
-                    {n.email}
+                    <AccountName email={n.email} />
                     {n.pair && <span className="ml-1.5 text-xs font-normal text-slate-500 dark:text-slate-400">isolated {n.pair}</span>}
                   </Link>
                   <span className={`shrink-0 text-xs font-semibold ${TONE_TEXT[c.tone]}`}>

@@ -5,6 +5,7 @@ import { Figure } from '@/components/ui/figure';
 import { formatShock, formatUsd } from '@/lib/format';
 import type { OweCallout as Callout } from '@/lib/contracts/overview';
 import { worstMoves } from '@/lib/worst-move';
+import { AccountName } from '@/components/labels/account-name';
 
 /**
  * "What you could owe": the projected LiquidationLoan at the called-out falls and rises, who drives each,
@@ -60,7 +61,7 @@ function Owner({ callout }: { callout: Callout }) {
   return (
     <>
       {' — mostly '}
-      <Link className="font-medium underline-offset-2 hover:underline" href={accountPath(top.email)}>{top.email}</Link>
+      <Link className="font-medium underline-offset-2 hover:underline" href={accountPath(top.email)}><AccountName email={top.email} inline /></Link>
     </>
   );
 }
@@ -104,7 +105,7 @@ function CalloutFigure({ callout: c }: { callout: Callout }) {
         <ul className="mt-3 space-y-1 border-t border-slate-200 pt-2 text-xs dark:border-slate-700">
           {c.top.map((t) => (
             <li key={t.email} className="flex flex-wrap justify-between gap-x-3">
-              <Link href={accountPath(t.email)} className="min-w-0 wrap-anywhere hover:underline">{t.email}</Link>
+              <Link href={accountPath(t.email)} className="min-w-0 wrap-anywhere hover:underline"><AccountName email={t.email} /></Link>
               <Figure className="ml-auto font-medium">{formatUsd(t.owed)}</Figure>
             </li>
           ))}

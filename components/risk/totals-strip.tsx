@@ -3,6 +3,7 @@ import { accountPath } from '@/lib/contracts/accounts';
 import { Figure } from '@/components/ui/figure';
 import { formatAge, formatAssetAmount, formatDateTime, formatUsd } from '@/lib/format';
 import type { OverviewData } from '@/lib/contracts/overview';
+import { AccountName } from '@/components/labels/account-name';
 
 type Tile = { label: string; value: string; href: string; note?: string; alert?: boolean };
 
@@ -44,7 +45,7 @@ export function TotalsStrip({ data, live = false }: { data: OverviewData; live?:
               <ul id="who-owes" aria-label="Who owes" className="mt-2 space-y-1 border-t border-slate-200 pt-2 text-xs dark:border-slate-700">
                 {data.owing.map((o) => (
                   <li key={o.email} className="flex flex-wrap justify-between gap-x-3">
-                    <Link href={accountPath(o.email)} className="min-w-0 font-medium wrap-anywhere hover:underline">{o.email}</Link>
+                    <Link href={accountPath(o.email)} className="min-w-0 font-medium wrap-anywhere hover:underline"><AccountName email={o.email} /></Link>
                     <Figure className="ml-auto">{o.unpriced ? '≥ ' : ''}{formatUsd(o.valueUsd, 2)}</Figure>
                     <span className="w-full text-slate-500 dark:text-slate-400">
                       {o.loans.map((l) => `${l.kind === 'LIQUIDATION_LOAN' ? 'LiquidationLoan' : 'PM Pro bankruptcy loan'} ${formatAssetAmount(l.remaining, l.asset)}`).join(' · ')}

@@ -17,6 +17,7 @@ const VERB: Record<string, (f: Facts) => string> = {
   'access.refused': (f) => `was refused ${f.target}${str(f.after.permission) ? ` (needs ${f.after.permission})` : ''}`,
   'refresh.run': (f) => `started a refresh of ${f.target}`,
   'notes.create': (f) => `wrote a review note on ${f.target}${str(f.after.okUntil) ? ', OK until a set date' : ''}`,
+  'labels.set': (f) => (str(f.after.label) ? `set the desk label of ${f.target} to “${f.after.label}”` : `removed the desk label of ${f.target}`),
   'terms.record': () => 'recorded when the Supplemental Product Terms were signed',
   'connections.create': () => 'stored an exchange key',
   'connections.rotate': () => 'replaced a stored exchange key',
@@ -65,7 +66,7 @@ export function describeAudit(e: Pick<AuditEntry, 'actorEmail' | 'action' | 'tar
 /** Short names for the action filter, so nobody has to read `exit.key_delete_failed`. */
 export const ACTION_LABEL: Record<string, string> = {
   'auth.signin': 'Sign-in', 'auth.signout': 'Sign-out', 'auth.signin_fail': 'Failed sign-in', 'auth.signin_locked': 'Sign-in while locked',
-  'auth.lockout': 'Lockout', 'access.refused': 'Refused attempt', 'refresh.run': 'Refresh started', 'notes.create': 'Review note',
+  'auth.lockout': 'Lockout', 'access.refused': 'Refused attempt', 'refresh.run': 'Refresh started', 'notes.create': 'Review note', 'labels.set': 'Desk label set',
   'terms.record': 'Terms signing recorded', 'connections.create': 'Key stored', 'connections.rotate': 'Key replaced', 'connections.delete': 'Key removed',
   'keys.create_special': 'Special key created', 'keys.edit_ip': 'Special key IPs changed', 'keys.delete_special': 'Special key deleted',
   'exit.start': 'Exit started', 'exit.cancel': 'Exit cancelled', 'exit.retry_deletion': 'Exit: deletion retried', 'exit.key_deleted': 'Exit: key deleted',

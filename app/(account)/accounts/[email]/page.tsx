@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { AccountDetailView } from '@/components/accounts/account-detail-view';
+import { DeskLabelForm } from '@/components/labels/desk-label-form';
 import { DetailSkeleton } from '@/components/accounts/skeleton';
 import { accountPath, accountQueryKey, DEFAULT_SHOCKS, shocksFrom, type ShockPair } from '@/lib/contracts/accounts';
 import { PageHeader } from '@/components/ui/card';
@@ -9,6 +10,7 @@ import { can } from '@/lib/permissions';
 import { makeQueryClient } from '@/lib/query-client';
 import { requirePageUser } from '@/lib/server/auth/page-guard';
 import { getDb } from '@/lib/server/db/client';
+import { deskLabelOf } from '@/lib/server/labels';
 import { accountDetail, latestSnapshotOf } from '@/lib/server/views/account-detail';
 import { ShockNotOnGridError } from '@/lib/server/views/errors';
 
@@ -25,7 +27,8 @@ function decode(s: string): string {
 }
 
 export async function generateMetadata({ params }: Props) {
-  return { title: decode((await params).email) };
+  const email = decode((await params).email);
+  return { title: (await deskLabelOf(await getDb(), email))?.label ?? email };
 }
 
 /** The account's figures at the list's shocks; shocks the refresh stored no point for fall back to the defaults. */
@@ -59,9 +62,16 @@ export default async function AccountPage({ params, searchParams }: Props) {
   // The API answers 400 for a shock that is not one; the page sends the reader to the defaults' address.
   const { shocks, valid } = shocksFrom(await searchParams);
   if (!valid) redirect(accountPath(email));
+  const label = (await deskLabelOf(await getDb(), email))?.label;
   return (
     <>
-      <PageHeader title={email} description="One sub-account from the latest refresh: the rule that applies, how a gap would hit it, balances, key history and review notes." />
+      <PageHeader
+        title={label ?? email}
+        description={`${label ? `${email}: one` : 'One'} sub-account from the latest refresh: the rule that applies, how a gap would hit it, balances, key history and review notes.`}
+      />
+      <div className="-mt-3 mb-5">
+        <DeskLabelForm email={email} canEdit={can(user.role, 'labels.write')} />
+      </div>
       <Suspense fallback={<DetailSkeleton />}>
         <Detail email={email} shocks={shocks} canWrite={can(user.role, 'notes.write')} />
       </Suspense>

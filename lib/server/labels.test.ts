@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoConnection } from '@/scripts/lib/seed-demo';
+import { startSimulator } from '@/sim/server';
+import { loadScenario } from '@/sim/scenario';
+import { testDatabases } from '@/lib/testing/databases';
+import { and, eq } from 'drizzle-orm';
+import { accountLabels } from './db/schema';
+import { setDatabaseForTesting, type Database } from './db/client';
+import { deskLabelView, setDeskLabel } from './labels';
+import { runRefresh } from './refresh/run-refresh';
+
+process.env.MARGINWATCH_SECRET_KEY = randomBytes(32).toString('base64');
+
+const ALPHA = 'desk-alpha@fundx.example';
+const KILO = 'desk-kilo@fundx.example';
+
+describe('desk labels on a real demo refresh', () => {
+  let database: Database;
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let masterId: string;
+
+  beforeAll(async () => {
+    database = await testDatabases()[0]!.open();
+    setDatabaseForTesting(database);
+    sim = await startSimulator({ port: 0, scenario: await loadScenario('demo') });
+    masterId = await seedDemoConnection(database.db, await loadScenario('demo'), sim.url);
+    await runRefresh(masterId, 'manual');
+  });
+  afterAll(async () => {
+    await sim?.close();
+    await database?.close();
+  });
+
+  it('names every sub-account by the remark the exchange lists, until an owner sets a label', async () => {
+    const view = await deskLabelView(database.db, masterId);
+    expect(view[ALPHA]).toEqual({ label: 'BTC/ETH basis desk', source: 'exchange' });
+    expect(Object.values(view).every((l) => l.source === 'exchange')).toBe(true);
+
+    expect(await setDeskLabel(database.db, masterId, ALPHA, 'Basis (BTC/ETH)')).toEqual({ before: null, after: 'Basis (BTC/ETH)' });
+    expect((await deskLabelView(database.db, masterId))[ALPHA]).toEqual({ label: 'Basis (BTC/ETH)', source: 'owner' });
+  });
+
+  it('keeps one label per account, and an empty one gives the remark back', async () => {
+    await setDeskLabel(database.db, masterId, KILO, 'Treasury');
+    expect(await setDeskLabel(database.db, masterId, KILO, 'Treasury buffer')).toEqual({ before: 'Treasury', after: 'Treasury buffer' });
+    // One row: the table an alert rule's label scope reads (lib/server/alerts/facts.ts) holds the desk label.
+    const rows = await database.db.select().from(accountLabels).where(and(eq(accountLabels.masterId, masterId), eq(accountLabels.accountEmail, KILO)));
+    expect(rows.map((r) => r.label)).toEqual(['Treasury buffer']);
+    expect(await setDeskLabel(database.db, masterId, KILO, '')).toEqual({ before: 'Treasury buffer', after: null });
+    expect((await deskLabelView(database.db, masterId))[KILO]).toEqual({ label: 'treasury buffer', source: 'exchange' });
+  });
+});
