@@ -131,8 +131,8 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
             </p>
           )}
         </Card>
-        <Card title="Margin level history">
-          <MarginHistoryChart history={d.history} bars={r.level.kind === 'ML' ? r.bars : null} pmPro={r.level.kind === 'uniMMR'} incomplete={d.unpriced.length > 0} />
+        <Card title={r.level.kind === 'uniMMR' ? 'uniMMR history' : 'Margin level history'}>
+          <MarginHistoryChart history={d.history} bars={r.bars} pmPro={r.level.kind === 'uniMMR'} incomplete={d.unpriced.length > 0} />
         </Card>
       </div>
 

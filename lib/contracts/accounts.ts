@@ -144,7 +144,8 @@ export interface AccountDetail {
   isolatedPairs: IsolatedPairView[];
   pmPro: (PmProRisk & { accountEquity: string; accountMaintMargin: string }) | null;
   outstandingLoans: OutstandingLoanInput[];
-  history: { takenAt: string; dataAt: string; marginLevel: string | null; stale: boolean; status: string }[];
+  /** Per refresh, oldest first; `uniMMR` for Portfolio Margin Pro, which has no cross margin level. */
+  history: { takenAt: string; dataAt: string; marginLevel: string | null; uniMMR: string | null; stale: boolean; status: string }[];
   specialKeys: SpecialKeySighting[];
   exits: { confirmedAt: string; cooldownEndsAt: string }[];
   notes: AccountNote[];

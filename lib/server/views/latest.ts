@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { REFRESH_ERRORS_SHOWN, type RefreshInfo } from '@/lib/contracts/refresh';
 import type { Db } from '../db/client';
@@ -85,7 +85,15 @@ export async function snapshotsOf(db: Db, refreshId: string): Promise<SnapshotRo
 /** One account's snapshots over time, oldest first, for history charts. */
 export async function accountHistory(db: Db, masterId: string, email: string, limit = 500) {
   const rows = await db
-    .select({ takenAt: accountSnapshots.takenAt, dataAt: accountSnapshots.dataAt, marginLevel: accountSnapshots.marginLevel, stale: accountSnapshots.stale, status: accountSnapshots.status })
+    .select({
+      takenAt: accountSnapshots.takenAt,
+      dataAt: accountSnapshots.dataAt,
+      marginLevel: accountSnapshots.marginLevel,
+      // PM Pro has no cross margin level: its history is uniMMR, kept in the snapshot's risk figures.
+      uniMMR: sql<string | null>`${accountSnapshots.risk}->'pmPro'->>'uniMMR'`,
+      stale: accountSnapshots.stale,
+      status: accountSnapshots.status,
+    })
     .from(accountSnapshots)
     .where(and(eq(accountSnapshots.masterId, masterId), eq(accountSnapshots.accountEmail, email)))
     .orderBy(desc(accountSnapshots.takenAt))
