@@ -6,8 +6,7 @@ import { Sidebar } from '@/components/shell/sidebar';
 import { LABELS_QUERY_KEY } from '@/lib/contracts/labels';
 import { getEnv } from '@/lib/env';
 import { makeQueryClient } from '@/lib/query-client';
-import { getDb } from '@/lib/server/db/client';
-import { currentDeskLabels } from '@/lib/server/labels';
+import { pageDeskLabels } from '@/lib/server/labels';
 import { requirePageUser } from '@/lib/server/auth/page-guard';
 import { signOutAction, signOutEverywhereAction } from './actions';
 
@@ -15,7 +14,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const user = await requirePageUser();
   // Desk labels name accounts on every page: sent with the page, so rows never grow and shift once they load.
   const queryClient = makeQueryClient();
-  queryClient.setQueryData(LABELS_QUERY_KEY, await currentDeskLabels(await getDb()));
+  queryClient.setQueryData(LABELS_QUERY_KEY, await pageDeskLabels());
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <div className="flex h-screen">

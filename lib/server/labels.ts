@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from './db/client';
+import { cache } from 'react';
+import { getDb, type Db } from './db/client';
 import type { DeskLabel, DeskLabels } from '@/lib/contracts/labels';
 import { accountLabels, subAccountListings } from './db/schema';
 import { currentMaster } from './views/latest';
@@ -49,8 +50,5 @@ export async function currentDeskLabels(db: Db): Promise<DeskLabels> {
   return { labels: master ? await deskLabelView(db, master.id) : {} };
 }
 
-/** The shown master's desk label for one account, or null. */
-export async function deskLabelOf(db: Db, email: string): Promise<DeskLabel | null> {
-  const master = await currentMaster(db);
-  return master ? ((await deskLabelView(db, master.id))[email] ?? null) : null;
-}
+/** For pages: one read per request however many parts ask (the layout, the metadata, the page itself). */
+export const pageDeskLabels = cache(async (): Promise<DeskLabels> => currentDeskLabels(await getDb()));

@@ -10,7 +10,7 @@ import { can } from '@/lib/permissions';
 import { makeQueryClient } from '@/lib/query-client';
 import { requirePageUser } from '@/lib/server/auth/page-guard';
 import { getDb } from '@/lib/server/db/client';
-import { deskLabelOf } from '@/lib/server/labels';
+import { pageDeskLabels } from '@/lib/server/labels';
 import { accountDetail, latestSnapshotOf } from '@/lib/server/views/account-detail';
 import { ShockNotOnGridError } from '@/lib/server/views/errors';
 
@@ -28,7 +28,7 @@ function decode(s: string): string {
 
 export async function generateMetadata({ params }: Props) {
   const email = decode((await params).email);
-  return { title: (await deskLabelOf(await getDb(), email))?.label ?? email };
+  return { title: (await pageDeskLabels()).labels[email]?.label ?? email };
 }
 
 /** The account's figures at the list's shocks; shocks the refresh stored no point for fall back to the defaults. */
@@ -62,7 +62,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   // The API answers 400 for a shock that is not one; the page sends the reader to the defaults' address.
   const { shocks, valid } = shocksFrom(await searchParams);
   if (!valid) redirect(accountPath(email));
-  const label = (await deskLabelOf(await getDb(), email))?.label;
+  const label = (await pageDeskLabels()).labels[email]?.label;
   return (
     <>
       <PageHeader
