@@ -34,7 +34,7 @@ test('the Overview and the Accounts page update while the simulator prices move'
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
     await openWhenLive(page, '/', 'owe-20');
-    const assets = page.getByRole('region', { name: 'Master totals' }).locator('p.num').first();
+    const assets = page.getByRole('region', { name: 'Master totals' }).locator('[data-figure]').first();
     const total = await assets.textContent();
     await setBnb(request, start * 1.03);
     await expect(assets).not.toHaveText(total!);
