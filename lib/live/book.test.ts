@@ -74,6 +74,12 @@ describe('LiveBook', () => {
     expect(b.view('flat@desk.example')?.delayedSince).toBe(2_000);
   });
 
+  it('an account loaded with an asset no ticker prices has no live view (its REST figures stand), never a crash', () => {
+    const b = new LiveBook();
+    b.load(account({ email: 'odd@desk.example', assets: [asset('XYZ', { free: '5', price: '' }), asset('USDT', { borrowed: '100', price: '1' })] }), 1_000);
+    expect(b.view('odd@desk.example')).toBeUndefined();
+  });
+
   it('parses combined frames and arrays, skipping unknown events', () => {
     const f = parseFrame(JSON.stringify({ stream: '!miniTicker@arr', data: [{ e: '24hrMiniTicker', E: 1, s: 'BTCUSDT', c: '1.5', o: '1', h: '2', l: '1', v: '0', q: '0' }, { e: 'other' }] }));
     expect(f).toMatchObject({ stream: '!miniTicker@arr', malformed: 0, events: [{ s: 'BTCUSDT', c: '1.5' }] });

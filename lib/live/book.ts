@@ -126,7 +126,8 @@ export class LiveBook {
 
   view(email: string): LiveAccount | undefined {
     const e = this.entries.get(email);
-    if (!e) return undefined;
+    // Never valued live (an asset without a price since it was loaded): the REST figures stand, nothing live.
+    if (!e || !e.risk) return undefined;
     const r = e.risk;
     const computed = r.status;
     const exchange = e.reported && e.reported.at > e.baseAt ? e.reported : null;

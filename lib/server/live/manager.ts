@@ -270,8 +270,21 @@ type UserAsset = { asset: string; free: string; locked: string; borrowed: string
 /** The base input with the balances of a fresh `margin/account` read (prices are the book's). */
 function withBalances(base: AccountRiskInput, userAssets: UserAsset[]): AccountRiskInput {
   const priceOf = new Map(base.assets.map((a) => [a.asset, a.priceUsd]));
-  const assets = userAssets
-    .filter((a) => !new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero())
+  const held = userAssets.filter((a) => !new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero());
+  // An asset the refresh could not price stays named as unpriced (docs/domain.md#status), never valued at "";
+  // one new since the refresh is left to the live book's ticker prices.
+  const refreshUnpriced = new Set((base.unpriced ?? []).filter((u) => u.balance !== undefined).map((u) => u.asset));
+  const assets = held
+    .filter((a) => !refreshUnpriced.has(a.asset))
     .map((a) => ({ asset: a.asset, free: a.free, locked: a.locked, borrowed: a.borrowed, interest: a.interest, priceUsd: priceOf.get(a.asset) ?? '' }));
-  return { ...base, assets };
+  const unpriced = held
+    .filter((a) => refreshUnpriced.has(a.asset))
+    .map((a) => ({
+      asset: a.asset,
+      held: new Decimal(a.free).plus(a.locked).toFixed(),
+      owed: new Decimal(a.borrowed).plus(a.interest).toFixed(),
+      balance: { free: a.free, locked: a.locked, borrowed: a.borrowed, interest: a.interest },
+    }));
+  const others = (base.unpriced ?? []).filter((u) => u.balance === undefined); // pair legs and loans: not in this read
+  return { ...base, assets, ...(unpriced.length + others.length ? { unpriced: [...others, ...unpriced] } : {}) };
 }
