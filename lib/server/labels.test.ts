@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoConnection } from '@/scripts/lib/seed-demo';
-import { startSimulator } from '@/sim/server';
-import { loadScenario } from '@/sim/scenario';
-import { testDatabases } from '@/lib/testing/databases';
+import { openRefreshedDemo, type RefreshedDemo } from '@/lib/testing/refreshed-demo';
 import { and, eq } from 'drizzle-orm';
 import { accountLabels } from './db/schema';
-import { setDatabaseForTesting, type Database } from './db/client';
+import type { Database } from './db/client';
 import { deskLabelView, setDeskLabel } from './labels';
-import { runRefresh } from './refresh/run-refresh';
 
 process.env.MARGINWATCH_SECRET_KEY = randomBytes(32).toString('base64');
 
@@ -16,21 +12,15 @@ const ALPHA = 'desk-alpha@fundx.example';
 const KILO = 'desk-kilo@fundx.example';
 
 describe('desk labels on a real demo refresh', () => {
+  let demo: RefreshedDemo;
   let database: Database;
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
   let masterId: string;
 
   beforeAll(async () => {
-    database = await testDatabases()[0]!.open();
-    setDatabaseForTesting(database);
-    sim = await startSimulator({ port: 0, scenario: await loadScenario('demo') });
-    masterId = await seedDemoConnection(database.db, await loadScenario('demo'), sim.url);
-    await runRefresh(masterId, 'manual');
+    demo = await openRefreshedDemo();
+    ({ database, masterId } = demo);
   });
-  afterAll(async () => {
-    await sim?.close();
-    await database?.close();
-  });
+  afterAll(() => demo?.close());
 
   it('names every sub-account by the remark the exchange lists, until an owner sets a label', async () => {
     const view = await deskLabelView(database.db, masterId);

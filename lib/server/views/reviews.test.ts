@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRefreshedDemo, type RefreshedDemo } from '@/lib/testing/refreshed-demo';
 import { DEFAULT_SHOCK_A, DEFAULT_SHOCK_B } from '@/lib/contracts/accounts';
 import { baselineOf } from '@/lib/review/review';
-import { seedDemoConnection } from '@/scripts/lib/seed-demo';
-import { startSimulator } from '@/sim/server';
-import { loadScenario } from '@/sim/scenario';
-import { testDatabases } from '@/lib/testing/databases';
-import { setDatabaseForTesting, type Database } from '../db/client';
+import type { Database } from '../db/client';
 import { addNote } from '../notes';
 import { runRefresh } from '../refresh/run-refresh';
 import { listAccounts } from './accounts';
@@ -18,21 +15,15 @@ const CHARLIE = 'desk-charlie@fundx.example';
 const author = { id: '00000000-0000-4000-8000-000000000001', email: 'ops@marginwatch.demo' };
 
 describe('reviewQueue on real demo refreshes', () => {
+  let demo: RefreshedDemo;
   let database: Database;
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
   let masterId: string;
 
   beforeAll(async () => {
-    database = await testDatabases()[0]!.open();
-    setDatabaseForTesting(database);
-    sim = await startSimulator({ port: 0, scenario: await loadScenario('demo') });
-    masterId = await seedDemoConnection(database.db, await loadScenario('demo'), sim.url);
-    await runRefresh(masterId, 'manual');
+    demo = await openRefreshedDemo();
+    ({ database, masterId } = demo);
   });
-  afterAll(async () => {
-    await sim?.close();
-    await database?.close();
-  });
+  afterAll(() => demo?.close());
 
   it('counts every account as due until reviewed, and a fresh review covers it', async () => {
     const before = await reviewQueue(database.db);
@@ -52,7 +43,7 @@ describe('reviewQueue on real demo refreshes', () => {
 
   it('turns due again when a refresh finds the margin level fallen past the review, with the reason', async () => {
     // A 15 % fall in every non-stable price: desk-charlie (long collateral, liquidated by a 32 % fall) loses margin level.
-    const shocked = await fetch(`${sim.url}/__sim/prices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ shock: '-0.15' }) });
+    const shocked = await fetch(`${demo.simUrl}/__sim/prices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ shock: '-0.15' }) });
     expect(shocked.ok).toBe(true);
     expect((await runRefresh(masterId, 'manual')).status).toBe('ok');
     const charlie = (await reviewQueue(database.db)).reviews[CHARLIE]!;
