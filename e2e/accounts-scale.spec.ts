@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { freePort, signIn, startLargeDemo, waitForRefresh, type LargeDemo } from '../bench/large-demo';
-import { screenshot } from './support';
+import { screenshot, openPage } from './support';
 
 // Issue 6: the accounts page with 1,000 sub-accounts. The suite's main server runs the 13-account demo, so
 // this spec starts a second instance of the same build on its own data folder and free ports, refreshed from
@@ -32,9 +32,9 @@ test('1,000 accounts: the virtualized table fits the window and scrolls to the l
   const rows = page.getByTestId('account-row');
 
   // The overview first, as a user arrives: the shell's scripts are then loaded, as on any later visit.
-  await page.goto('/');
+  await openPage(page, '/');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  await page.goto('/accounts');
+  await openPage(page, '/accounts');
   await expect(rows.first()).toBeVisible();
   await expect(page.getByTestId('accounts-count')).toContainText(`${SUBS.toLocaleString('en-US')} sub-accounts`);
   // Virtualized: a screenful of rows in the DOM, not a thousand.

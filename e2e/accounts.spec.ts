@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { demoCredential, fullPageScreenshot, storageState } from './support';
+import { demoCredential, fullPageScreenshot, storageState, openPage } from './support';
 
 const rows = (page: Page) => page.getByTestId('account-row');
 
 /** `npm start` refreshes the demo master on start; until the first refresh lands the page says so. */
 async function openAccountsWithData(page: Page) {
-  await page.goto('/accounts');
+  await openPage(page, '/accounts');
   await expect(async () => {
     if (!(await rows(page).first().isVisible())) await page.reload();
     await expect(rows(page).first()).toBeVisible({ timeout: 3_000 });
@@ -108,7 +108,7 @@ test.describe('account details', () => {
   test('ops saves a review note and it is shown with author and time; bad input is refused', async ({ page }) => {
     test.setTimeout(120_000);
     await openAccountsWithData(page);
-    await page.goto(`/accounts/${encodeURIComponent('desk-juliet@fundx.example')}`);
+    await openPage(page, `/accounts/${encodeURIComponent('desk-juliet@fundx.example')}`);
     const form = page.getByRole('form', { name: 'Add a review note' });
     await form.getByLabel('Note').fill('Reviewed with the desk: short is hedged, OK until month end.');
     await form.getByLabel('OK until (optional)').fill('2001-01-01');
@@ -125,10 +125,10 @@ test.describe('account details', () => {
     await fullPageScreenshot(page, 'account-juliet-note-ops');
 
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`/accounts/${encodeURIComponent('desk-echo@fundx.example')}`);
+    await openPage(page, `/accounts/${encodeURIComponent('desk-echo@fundx.example')}`);
     await expect(page.getByText('Portfolio Margin Pro').first()).toBeVisible();
     await fullPageScreenshot(page, 'account-echo-dark');
-    await page.goto('/accounts');
+    await openPage(page, '/accounts');
     await expect(rows(page)).toHaveCount(14);
     await fullPageScreenshot(page, 'accounts-dark');
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { demoCredential, fullPageScreenshot, ownPage, storageState } from './support';
+import { demoCredential, fullPageScreenshot, ownPage, storageState, openPage } from './support';
 
 test.describe('audit log', () => {
   test.use({ storageState: storageState('ops'), viewport: { width: 1440, height: 900 } });
@@ -14,7 +14,7 @@ test.describe('audit log', () => {
     expect(refusal.status()).toBe(403);
     expect(((await refusal.json()) as { error: { code: string } }).error.code).toBe('forbidden');
 
-    await page.goto('/audit');
+    await openPage(page, '/audit');
     await expect(page.getByTestId('audit-entry').first()).toBeVisible();
     await expect(page.getByRole('list', { name: 'Audit entries' })).toContainText(/signed in\./);
     await page.getByLabel('Action').selectOption({ label: 'Refused attempt' });

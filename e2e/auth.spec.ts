@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { demoCredential, expectShell, screenshot, signIn, storageState } from './support';
+import { demoCredential, expectShell, screenshot, signIn, storageState, openPage } from './support';
 
 test.describe('anonymous', () => {
   test('a page request is sent to /login', async ({ page }) => {
-    await page.goto('/accounts');
+    await openPage(page, '/accounts');
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   });
@@ -30,7 +30,7 @@ test.describe('anonymous', () => {
     await expectShell(page, 'ops');
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page).toHaveURL(/\/login/);
-    await page.goto('/');
+    await openPage(page, '/');
     await expect(page).toHaveURL(/\/login/);
   });
 });
@@ -40,7 +40,7 @@ for (const role of ['owner', 'ops'] as const) {
     test.use({ storageState: storageState(role) });
 
     test(`sees the shell with the ${role} role`, async ({ page }) => {
-      await page.goto('/');
+      await openPage(page, '/');
       await expectShell(page, role);
       for (const item of ['Overview', 'Accounts', 'Keys', 'Exit', 'Audit', 'Settings']) {
         await expect(page.getByRole('link', { name: item, exact: true })).toBeVisible();
@@ -54,7 +54,7 @@ test.describe('audit page', () => {
   test.use({ storageState: storageState('owner') });
 
   test('lists sign-ins and filters by action', async ({ page }) => {
-    await page.goto('/audit');
+    await openPage(page, '/audit');
     await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
     // One sentence per entry; the action it records is on the entry, so the filter can be checked exactly.
     const entries = (action: string) => page.locator(`[data-testid="audit-entry"][data-action="${action}"]`);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fullPageScreenshot, storageState } from './support';
+import { fullPageScreenshot, storageState, openPage } from './support';
 
 // One binding verdict, told in the same words on every page (issue 13, docs/domain.md#binding). desk-golf's only
 // special key is for an isolated pair: the contested choice, which must read identically everywhere.
@@ -16,18 +16,18 @@ test.use({ storageState: storageState('owner'), viewport: { width: 1440, height:
 
 test('desk-golf: the account page, the Keys page and the exit wizard show the same verdict and evidence', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(`/accounts/${encodeURIComponent(ACCOUNT)}`);
+  await openPage(page, `/accounts/${encodeURIComponent(ACCOUNT)}`);
   const account = await sentences(page);
   expect(account.reason).toMatch(/^Bound \(treated as bound\): .*isolated/);
   expect(account.evidence.length).toBeGreaterThan(1);
   expect(account.evidence.some((e) => /isolated/i.test(e))).toBe(true);
 
-  await page.goto('/keys');
+  await openPage(page, '/keys');
   expect(await sentences(page)).toEqual(account);
   await verdict(page).scrollIntoViewIfNeeded();
   await fullPageScreenshot(page, 'binding-keys-1440');
 
-  await page.goto('/exit');
+  await openPage(page, '/exit');
   expect(await sentences(page)).toEqual(account);
   await fullPageScreenshot(page, 'binding-exit-1440');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ownPage, screenshot, storageState } from './support';
+import { ownPage, screenshot, storageState, openPage } from './support';
 
 type Detail = { curve: { shock: number; deficit: number }[]; shocks: { liquidation: { shock: number } | null; bankruptcy: { shock: number } | null } };
 
@@ -16,12 +16,12 @@ test('account charts say something or say why not: uniMMR history for PM Pro, a 
   expect(calm, 'a demo account with no deficit at any shock').toBeDefined();
   expect(past, 'a demo account bankrupt beyond the curve').toBeDefined();
 
-  await page.goto(`/accounts/${encodeURIComponent(calm!.email)}`);
+  await openPage(page, `/accounts/${encodeURIComponent(calm!.email)}`);
   await expect(page.getByTestId('stress-nothing')).toContainText('No deficit at any uniform price shock from −60 % to +60 %.');
   await expect(page.getByRole('figure', { name: /Stress curve/ })).toHaveCount(0);
   await screenshot(page, 'chart-stress-nothing', false);
 
-  await page.goto(`/accounts/${encodeURIComponent(past!.email)}`);
+  await openPage(page, `/accounts/${encodeURIComponent(past!.email)}`);
   await expect(page.getByTestId('stress-nothing')).toContainText(/B: bankruptcy \(equity 0\) at −6\d\.\d %\. A move past −6\d(\.\d)? % would leave a deficit: it lies beyond the curve/);
   await screenshot(page, 'chart-stress-beyond', false);
 
@@ -32,7 +32,7 @@ test('account charts say something or say why not: uniMMR history for PM Pro, a 
   await expect
     .poll(async () => ((await (await page.request.get(echo)).json()) as { history: { uniMMR: string | null }[] }).history.filter((h) => h.uniMMR !== null).length, { timeout: 60_000 })
     .toBeGreaterThanOrEqual(2);
-  await page.goto(`/accounts/${encodeURIComponent('desk-echo@fundx.example')}`);
+  await openPage(page, `/accounts/${encodeURIComponent('desk-echo@fundx.example')}`);
   const history = page.getByRole('figure', { name: 'uniMMR history' });
   // A drawn segment between refreshes (the demo's uniMMR holds steady, so the line is flat: check its path).
   await expect(history.locator('path.recharts-line-curve')).toHaveAttribute('d', /^M[\d.,-]+L[\d.,-]+/);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loadScenario, parseScenario, type Scenario } from '../sim/scenario';
 import { type RunningSimulator, startSimulator } from '../sim/server';
 import { normalKey } from '../sim/testing/scenarios';
-import { screenshot, storageState, ownPage } from './support';
+import { screenshot, storageState, ownPage, openPage } from './support';
 
 // This spec brings its own simulator (a free port) and types its URL into the form. Its master holds a key of
 // its own, so adding it never collides with the demo master the app seeds at start-up.
@@ -38,7 +38,7 @@ test.describe('owner', () => {
 
   test('adds the master connection, then a sub-account key with withdrawals enabled', async ({ page }) => {
     test.setTimeout(60_000);
-    await page.goto('/settings');
+    await openPage(page, '/settings');
     await expect(page).toHaveURL(/\/settings\/connections$/);
     await expect(page.getByRole('heading', { name: 'Connections' })).toBeVisible();
 
@@ -80,7 +80,7 @@ test.describe('owner', () => {
   });
 
   test('a wrong secret is refused with the reason and nothing is saved', async ({ page }) => {
-    await page.goto('/settings/connections');
+    await openPage(page, '/settings/connections');
     await page.getByRole('button', { name: 'Add master connection' }).first().click();
     const form = page.getByRole('form', { name: 'Add master connection' });
     await form.getByLabel('Name').fill('Wrong secret');
@@ -98,7 +98,7 @@ test.describe('ops', () => {
   test.use({ storageState: storageState('ops') });
 
   test('sees the list without any action, and the API refuses a change with 403', async ({ page }) => {
-    await page.goto('/settings/connections');
+    await openPage(page, '/settings/connections');
     await expect(page.getByRole('heading', { name: 'Connections' })).toBeVisible();
     const subToggle = page.getByRole('button', { name: /Sub-accounts/ });
     if (await subToggle.count()) {

@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fullPageScreenshot, storageState, ownPage } from './support';
+import { fullPageScreenshot, storageState, ownPage, openPage } from './support';
 
 const groups = (page: Page) => page.getByTestId('key-account');
 const group = (page: Page, name: string) => page.locator(`[data-testid="key-account"][data-account="${name}@fundx.example"]`);
 
 /** `npm start` refreshes on start; until the first refresh lands the accounts have no keys to show. */
 async function openKeysWithData(page: Page) {
-  await page.goto('/keys');
+  await openPage(page, '/keys');
   await expect(async () => {
     if (!(await group(page, 'desk-hotel').isVisible())) await page.reload();
     await expect(group(page, 'desk-hotel')).toBeVisible({ timeout: 3_000 });

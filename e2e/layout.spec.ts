@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { screenshot, storageState } from './support';
+import { screenshot, storageState, openPage } from './support';
 
 // Every page at a phone, a small laptop, a common laptop and a wide screen (issue 17's widths).
 const WIDTHS = [390, 1024, 1366, 1920];
@@ -34,7 +34,7 @@ for (const role of ['owner', 'ops'] as const) {
     for (const p of PAGES) {
       test(`${p.name} fits 390 to 1920 px without sideways scrolling or a clipped figure`, async ({ page }) => {
         test.setTimeout(120_000);
-        await page.goto(p.path);
+        await openPage(page, p.path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         // The demo's first refresh may still be landing: the figures pages reload until they show figures.
         if (p.figures)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Response } from '@playwright/test';
-import { storageState } from './support';
+import { storageState, openPage } from './support';
 
 type Scenario = { master: { email: string }; subAccounts: { email: string }[] };
 
@@ -42,7 +42,7 @@ test.describe('ops', () => {
       for (const key of keys) expect(html.includes(key), `${url} carries …${key.slice(-4)}`).toBe(false);
     }
     // An account page that lists special keys shows their fingerprints: the check above is not vacuous.
-    await page.goto(`/accounts/${encodeURIComponent('desk-juliet@fundx.example')}`);
+    await openPage(page, `/accounts/${encodeURIComponent('desk-juliet@fundx.example')}`);
     await expect(page.getByText(/^••••[A-Za-z0-9]{4}$/).first()).toBeVisible();
     const answers = await Promise.all(bodies);
     expect(answers.filter(([, t]) => t.length > 0).length).toBeGreaterThan(0);

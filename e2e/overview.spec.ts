@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fullPageScreenshot, storageState } from './support';
+import { fullPageScreenshot, storageState, openPage } from './support';
 
 /** `npm start` refreshes the demo master on start; until that first refresh lands the page says so. */
 async function openOverviewWithData(page: Page) {
-  await page.goto('/');
+  await openPage(page, '/');
   await expect(async () => {
     if (!(await page.getByTestId('owe-20').isVisible())) await page.reload();
     await expect(page.getByTestId('owe-20')).toBeVisible({ timeout: 3_000 });

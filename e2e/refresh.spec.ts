@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { screenshot, storageState } from './support';
+import { screenshot, storageState, openPage } from './support';
 
 for (const role of ['owner', 'ops'] as const) {
   test.describe(`${role} refresh`, () => {
     test.use({ storageState: storageState(role) });
 
     test('"Refresh now" reads the exchange again and shows how old the data is', async ({ page }) => {
-      await page.goto('/');
+      await openPage(page, '/');
       const status = page.getByTestId('refresh-status');
       // The start-up refresh has run (or runs now): the header says how old the data is.
       await expect(status).toContainText(/Data from \d+ (s|min) ago/, { timeout: 30_000 });

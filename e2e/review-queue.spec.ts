@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoCredential, fullPageScreenshot, storageState } from './support';
+import { demoCredential, fullPageScreenshot, storageState, openPage } from './support';
 
 const CHARLIE = 'desk-charlie@fundx.example';
 
@@ -8,7 +8,7 @@ test.describe('ops review queue', () => {
 
   test('an account is due until reviewed; a review with an OK-until date takes it off the queue and the account page compares with it', async ({ page }) => {
     test.setTimeout(120_000);
-    await page.goto('/');
+    await openPage(page, '/');
     const due = page.getByTestId('review-due');
     await expect(due).toContainText(/\d+ of 14 accounts due for review/);
     await due.click();
@@ -28,12 +28,12 @@ test.describe('ops review queue', () => {
     await expect(page.getByTestId('review-changes')).toContainText('Nothing has changed since that review.');
     await fullPageScreenshot(page, 'review-charlie-reviewed');
 
-    await page.goto('/accounts');
+    await openPage(page, '/accounts');
     const cell = page.getByTestId('account-row').filter({ hasText: CHARLIE }).getByTestId('review-cell');
     await expect(cell).toHaveAttribute('data-state', 'ok');
     await expect(cell).toContainText('OK until 31 Jan 2099');
     await expect(cell).toContainText('ops · ');
-    await page.goto('/accounts?review=due');
+    await openPage(page, '/accounts?review=due');
     await expect(page.getByTestId('account-row').first()).toBeVisible();
     await expect(page.getByTestId('account-row').filter({ hasText: CHARLIE })).toHaveCount(0);
   });

@@ -25,10 +25,19 @@ export function demoCredential(role: 'owner' | 'ops'): DemoCredential {
 export const storageState = (role: 'owner' | 'ops') => path.join('e2e', '.auth', `${role}.json`);
 
 export async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login');
+  await openPage(page, '/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * Opens a page and waits until React has hydrated it (components/providers.tsx marks <html>): a click on a
+ * server-rendered button before then is lost, which made a CI run time out waiting for a form that never opened.
+ */
+export async function openPage(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.locator('html[data-hydrated]')).toBeAttached();
 }
 
 export async function screenshot(page: Page, name: string, fullPage = true) {

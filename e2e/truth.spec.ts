@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fullPageScreenshot, storageState } from './support';
+import { fullPageScreenshot, storageState, openPage } from './support';
 
 // The exchange's word on the account pages (issue 13): each status with the field it came from.
 const pages = [
@@ -12,7 +12,7 @@ test.use({ storageState: storageState('ops') });
 
 for (const p of pages) {
   test(`${p.name}: the status Binance reports, with its source`, async ({ page }) => {
-    await page.goto(`/accounts/${encodeURIComponent(`${p.name}@fundx.example`)}`);
+    await openPage(page, `/accounts/${encodeURIComponent(`${p.name}@fundx.example`)}`);
     await expect(page.getByTestId('rule-reason')).toBeVisible();
     if (p.status) {
       await expect(page.getByTestId('status-source')).toContainText(p.source);
@@ -35,7 +35,7 @@ for (const p of pages) {
 // An asset the app cannot price (issue 13's own example): 40,000 XYZ, which the simulator values at its index but
 // lists no ticker for, against 50,000 USDT borrowed. Never zero, never "No debt", and the totals say so.
 test('desk-november: an unpriced asset beside a 50,000 USDT debt reads incomplete, never zero', async ({ page }) => {
-  await page.goto(`/accounts/${encodeURIComponent('desk-november@fundx.example')}`);
+  await openPage(page, `/accounts/${encodeURIComponent('desk-november@fundx.example')}`);
   const main = page.locator('main');
   await expect(page.getByTestId('status-source')).toContainText(/no price for XYZ; Binance marginLevel 2/);
   await expect(main).toContainText('Incomplete data');
@@ -52,7 +52,7 @@ test('desk-november: an unpriced asset beside a 50,000 USDT debt reads incomplet
     await fullPageScreenshot(page, `truth-desk-november-${width}`);
   }
 
-  await page.goto('/');
+  await openPage(page, '/');
   const totals = page.getByRole('region', { name: 'Master totals' });
   await expect(totals).toContainText('plus 40000 XYZ: no price');
   await expect(totals).toContainText(/incomplete: 1 account holds unpriced assets/);

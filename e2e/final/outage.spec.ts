@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { fullPageScreenshot, storageState } from '../support';
+import { fullPageScreenshot, storageState, openPage } from '../support';
 
 // Runs last (its own project): it takes the exchange down for every page of the app while it runs.
 const sim = `http://127.0.0.1:${process.env.E2E_SIM_PORT}/__sim`;
@@ -44,7 +44,7 @@ test.afterEach(async ({ request }) => {
 
 test('an exchange outage tells one story on the header, the Overview and Accounts, and recovers', async ({ page, request }) => {
   test.setTimeout(240_000);
-  await page.goto('/');
+  await openPage(page, '/');
   await expect(page.getByTestId('refresh-status')).toContainText(/Data from \d+ (s|min) ago/, { timeout: 60_000 });
 
   // 1. The exchange answers nothing but 5xx: the refresh fails at the account list.
@@ -84,7 +84,7 @@ test('an exchange outage tells one story on the header, the Overview and Account
   await expect(page.getByTestId('stale-none-read')).toHaveCount(0);
   const after = await expectOneStaleCount(page);
   await shots(page, 'recovered');
-  await page.goto('/accounts');
+  await openPage(page, '/accounts');
   const count = page.getByTestId('accounts-count');
   if (after === 0) await expect(count).not.toContainText('stale');
   else await expect(count).toContainText(`⏱ ${after} stale`);

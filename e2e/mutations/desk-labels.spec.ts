@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ownPage, screenshot, storageState } from '../support';
+import { ownPage, screenshot, storageState, openPage } from '../support';
 
 // desk-echo, the demo's top risk: it shows on the Overview, the Keys page, the exit wizard and in alerts.
 const ECHO = 'desk-echo@fundx.example';
@@ -21,7 +21,7 @@ test.describe('desk labels', () => {
     const before = (await (await page.request.get('/api/labels')).json()) as { labels: Record<string, { label: string; source: string }> };
     expect(before.labels[ECHO]).toEqual({ label: REMARK, source: 'exchange' });
 
-    await page.goto(`/accounts/${encodeURIComponent(ECHO)}`);
+    await openPage(page, `/accounts/${encodeURIComponent(ECHO)}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(REMARK);
     await expect(page.getByTestId('desk-label-current')).toContainText('remark on the exchange');
     await page.getByRole('button', { name: 'Set a desk label' }).click();
@@ -31,7 +31,7 @@ test.describe('desk labels', () => {
     await expect(page.getByTestId('desk-label-current')).toContainText(`Desk label:${LABEL}Change`);
     await screenshot(page, 'desk-label-account', false);
 
-    await page.goto('/accounts');
+    await openPage(page, '/accounts');
     const row = page.getByTestId('account-row').filter({ hasText: ECHO });
     await expect(row.getByTestId('desk-label')).toHaveText(`${LABEL}${ECHO}`);
     await page.getByLabel('Search').fill('(pm pro)');
@@ -39,19 +39,19 @@ test.describe('desk labels', () => {
     await expect(page.getByTestId('account-row')).toContainText(ECHO);
 
     for (const path of ['/', '/keys', '/exit', '/alerts']) {
-      await page.goto(path);
+      await openPage(page, path);
       await expect(named(page).first(), path).toContainText(LABEL);
     }
-    await page.goto('/keys');
+    await openPage(page, '/keys');
     await expect(page.locator(`[data-testid="key-account"][data-account="${ECHO}"] h2`)).toContainText(`${LABEL}${ECHO}`);
     await screenshot(page, 'desk-label-keys', false);
 
-    await page.goto('/audit');
+    await openPage(page, '/audit');
     // The mutation specs beside this one write audit entries too: read this action's newest entry, not the newest of all.
     await expect(page.locator('[data-testid="audit-entry"][data-action="labels.set"]').first()).toContainText(`set the desk label of ${ECHO} to “${LABEL}”.`);
 
     // Removed again: the exchange's remark names it, as before.
-    await page.goto(`/accounts/${encodeURIComponent(ECHO)}`);
+    await openPage(page, `/accounts/${encodeURIComponent(ECHO)}`);
     await page.getByRole('button', { name: 'Change' }).click();
     await page.getByRole('button', { name: 'Remove' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(REMARK);
@@ -67,7 +67,7 @@ test.describe('desk labels as ops', () => {
     expect(refused.status()).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden');
     expect(((await (await page.request.get('/api/labels')).json()) as { labels: Record<string, { label: string }> }).labels[ECHO]?.label).not.toBe('ops was here');
-    await page.goto(`/accounts/${encodeURIComponent(ECHO)}`);
+    await openPage(page, `/accounts/${encodeURIComponent(ECHO)}`);
     await expect(page.getByTestId('desk-label-current')).toBeVisible();
     await expect(page.getByRole('button', { name: /desk label|Change/ })).toHaveCount(0);
   });

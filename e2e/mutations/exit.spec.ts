@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fullPageScreenshot, storageState, ownPage } from '../support';
+import { fullPageScreenshot, storageState, ownPage, openPage } from '../support';
 
 // desk-hotel is the demo's one bound account that can exit once its debts are repaid from its own wallet.
 // desk-charlie belongs to the keys spec (same project, maybe at the same time): never part of this run.
@@ -9,7 +9,7 @@ const ACTION_ROUTES = ['delete-keys', 'exit', 'cancel'] as const;
 
 /** `npm start` refreshes on start; until the first refresh lands the review says there is no data. */
 async function openReview(page: Page) {
-  await page.goto('/exit');
+  await openPage(page, '/exit');
   const excluded = page.getByRole('heading', { name: /^Not part of the run/ });
   await expect(async () => {
     if (!(await excluded.isVisible())) await page.reload();
@@ -84,7 +84,7 @@ test.describe.serial('exit wizard', () => {
   });
 
   test('the account shows as not bound, with the cooldown; a stale tab cannot act on the finished run', async ({ page }) => {
-    await page.goto('/accounts');
+    await openPage(page, '/accounts');
     const row = page.getByTestId('account-row').filter({ hasText: 'desk-hotel' });
     await expect(async () => {
       await page.reload();
@@ -92,7 +92,7 @@ test.describe.serial('exit wizard', () => {
     }).toPass({ timeout: 60_000 });
     // The hourly key list still names the 4 deleted special keys; the count must not.
     await expect(row).toContainText('26/30');
-    await page.goto(`/accounts/${encodeURIComponent(HOTEL)}`);
+    await openPage(page, `/accounts/${encodeURIComponent(HOTEL)}`);
     await expect(page.getByText('new special keys blocked until')).toBeVisible();
     await fullPageScreenshot(page, 'exit-8-account-released');
 

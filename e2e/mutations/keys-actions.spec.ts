@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { screenshot, storageState, ownPage } from '../support';
+import { screenshot, storageState, ownPage, openPage } from '../support';
 
 // Only desk-charlie: an unbound Cross Classic account the exit spec (same project) never touches.
 const CHARLIE = 'desk-charlie@fundx.example';
@@ -24,7 +24,7 @@ async function storeCharlieTradingKey(page: Page) {
 }
 
 async function charlieBinding(page: Page, text: string) {
-  await page.goto('/accounts');
+  await openPage(page, '/accounts');
   const row = page.getByTestId('account-row').filter({ hasText: 'desk-charlie' });
   // The action started a refresh; the Accounts page shows the account once that refresh has landed.
   await expect(async () => {
@@ -40,7 +40,7 @@ test('owner creates a special key on an unbound Cross Classic account, edits its
   await storeCharlieTradingKey(page);
   await charlieBinding(page, 'standard liquidation');
 
-  await page.goto('/keys');
+  await openPage(page, '/keys');
   await charlieGroup(page).getByRole('button', { name: 'Create special key' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Key name').fill('walk-01');
@@ -67,7 +67,7 @@ test('owner creates a special key on an unbound Cross Classic account, edits its
 
   await charlieBinding(page, 'special key created');
 
-  await page.goto('/keys');
+  await openPage(page, '/keys');
   await walkRow(page).getByRole('button', { name: 'Edit IPs' }).click();
   await page.getByRole('dialog').getByLabel(/Addresses/).fill('198.51.100.0/24\n2001:db8::1');
   await page.getByRole('dialog').getByRole('button', { name: 'Save whitelist' }).click();

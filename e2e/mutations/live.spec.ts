@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { screenshot, storageState } from '../support';
+import { screenshot, storageState, openPage } from '../support';
 
 /*
  * Live figures: the simulator's prices move and the Overview and Accounts pages follow without a reload or a
@@ -18,7 +18,7 @@ async function setBnb(request: APIRequestContext, price: number) {
 }
 
 async function openWhenLive(page: Page, path: string, ready: string) {
-  await page.goto(path);
+  await openPage(page, path);
   await expect(async () => {
     if (!(await page.getByTestId(ready).first().isVisible())) await page.reload();
     await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 3_000 });
