@@ -70,6 +70,19 @@ test.describe('owner', () => {
     await subForm.getByRole('button', { name: 'Check and save' }).click();
     await expect(kilo.getByText('⚠ Withdrawals enabled')).toBeVisible();
     await expect(kilo.getByTestId('masked-key')).toContainText(`••••${treasury.apiKey.slice(-4)}`);
+    // The connection check of a Reading-only key (issue 13): what it unlocks, and what each other feature needs.
+    const features = kilo.getByTestId('key-features');
+    await expect(features.locator('[data-feature="risk_reads"]')).toHaveAttribute('data-unlocked', 'true');
+    for (const id of ['special_keys', 'exit']) {
+      await expect(features.locator(`[data-feature="${id}"]`)).toContainText('needs Enable Spot & Margin Trading');
+    }
+    await expect(features.locator('[data-feature="repay"]')).toContainText('needs Enable Margin Loan, Repay & Transfer');
+    for (const width of [390, 1024, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await kilo.scrollIntoViewIfNeeded();
+      await screenshot(page, `connection-check-reading-only-${width}`, false);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
     await screenshot(page, 'connections-owner');
 
     // Remove it again (with the confirm step), so the app's scheduled refresh never reads a simulator that
