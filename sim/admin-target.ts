@@ -13,6 +13,19 @@ export interface Faults {
   timeoutPaths: string[];
   /** Answers rewritten for one path and calling account (sim/odd-answers.ts). */
   oddAnswers?: OddAnswer[];
+  /**
+   * Error answers that quote the request back (its query string, signature included, and its API key), as a
+   * gateway or an error page in front of an exchange may: a client must not store or show what it is sent.
+   */
+  echoErrors?: EchoError[];
+}
+
+export interface EchoError {
+  path: string;
+  /** The calling account's email; absent: every caller. */
+  account?: string;
+  status: number;
+  code: number;
 }
 
 /**

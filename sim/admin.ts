@@ -19,6 +19,7 @@ const faultsBody = z.object({
   oddAnswers: z
     .array(z.object({ path: z.string(), account: z.string(), set: z.record(z.string(), z.unknown()).optional(), drop: z.array(z.string()).optional(), empty: z.boolean().optional() }))
     .optional(),
+  echoErrors: z.array(z.object({ path: z.string(), account: z.string().optional(), status: z.number().int().min(400).max(599), code: z.number().int() })).optional(),
 });
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -70,6 +71,7 @@ function route(sim: AdminTarget, key: string, body: unknown, query: URLSearchPar
       if (f.error5xxRate !== undefined) sim.faults.error5xxRate = f.error5xxRate;
       if (f.timeoutPaths !== undefined) sim.faults.timeoutPaths = f.timeoutPaths;
       if (f.oddAnswers !== undefined) sim.faults.oddAnswers = f.oddAnswers;
+      if (f.echoErrors !== undefined) sim.faults.echoErrors = f.echoErrors;
       if (f.force429) sim.limiter.force429(f.force429);
       return { status: 200, body: { faults: sim.faults } };
     }

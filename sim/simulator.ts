@@ -97,6 +97,8 @@ export class Simulator {
     try {
       if (this.faults.error5xxRate > 0 && this.random() < this.faults.error5xxRate) throw err.internal();
       if (!route) throw err.notFound();
+      const echo = this.faults.echoErrors?.find((f) => f.path === path && (f.account === undefined || f.account === ref?.account.email));
+      if (echo) throw new BinanceError(echo.status, echo.code, `Request refused: ${method} ${path}?${rawQuery}${rawBody ? ` body ${rawBody}` : ''} X-MBX-APIKEY: ${apiKeyHeader ?? ''} (apiKey=${apiKeyHeader ?? ''})`);
       const params = new Params(rawQuery, rawBody);
       targetKey = params.get('apiKey');
       weight = typeof route.weight === 'number' ? route.weight : route.weight(params);

@@ -8,6 +8,7 @@ import type { Db } from './db/client';
 import { getDatabase } from './db/client';
 import { connections, refreshRuns } from './db/schema';
 import { isDraining } from './lifecycle';
+import { errorText } from './log/redact';
 
 /** The newest migration this build ships: drizzle records its `when` as the applied row's created_at. */
 function shippedMigration(): number {
@@ -45,7 +46,7 @@ export async function checkReadiness(opts: { db?: Db; now?: number } = {}): Prom
     db = opts.db ?? (await getDatabase()).db;
     await db.execute(sql`select 1`);
   } catch (error) {
-    return readiness({ ...base, database: { ok: false, reason: error instanceof Error ? error.message : String(error) }, migrations: null, masters: [] });
+    return readiness({ ...base, database: { ok: false, reason: errorText(error) }, migrations: null, masters: [] });
   }
   return readiness({ ...base, database: { ok: true }, migrations: { applied: await appliedMigration(db), shipped: shippedMigration() }, masters: await lastSuccesses(db) });
 }

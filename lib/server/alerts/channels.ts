@@ -10,6 +10,7 @@ import { alertChannels } from '../db/schema';
 import type { AlertMessage } from '@/lib/alerts/payloads';
 import { publicUrl } from './public-url';
 import { send, type ChannelConfig, type SendResult } from './transports';
+import { errorText } from '../log/redact';
 
 export type ChannelRow = typeof alertChannels.$inferSelect;
 
@@ -68,7 +69,7 @@ export async function sendTest(db: Db, row: ChannelRow, by: string): Promise<Sen
   try {
     result = await send(configOf(row), message);
   } catch (error) {
-    result = { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error) };
+    result = { ok: false, statusCode: null, error: errorText(error) };
   }
   const now = new Date();
   await db.update(alertChannels).set(result.ok ? { lastOkAt: now } : { lastError: result.error, lastErrorAt: now }).where(eq(alertChannels.id, row.id));

@@ -9,6 +9,7 @@ import { publicUrl } from './public-url';
 import { send as defaultSend, type ChannelConfig, type SendResult } from './transports';
 import { onWake } from './wake';
 import { logger } from '../log/logger';
+import { errorText } from '../log/redact';
 
 export type SenderOptions = {
   /** This instance's name on the leases it takes. */
@@ -75,7 +76,7 @@ export async function sendDue(db: Db, options: SenderOptions = {}): Promise<numb
       try {
         result = await sendOne(configOf(channel), messageOf(alert));
       } catch (error) {
-        result = { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error) };
+        result = { ok: false, statusCode: null, error: errorText(error) };
       }
     }
     await record(db, delivery, owner, result, Date.now() - started, backoffMs(delivery.attempts + 1, base, max));

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { getEnv } from '@/lib/env';
 import { emailText, webhookBody, type AlertMessage, type WebhookFormat } from '@/lib/alerts/payloads';
 import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from './signature';
+import { errorText, scrubText } from '../log/redact';
 
 /** A channel's sealed part, once unsealed. */
 export type ChannelConfig =
@@ -38,7 +39,8 @@ async function postWebhook(config: Extract<ChannelConfig, { kind: 'webhook' }>, 
     const e = error as Error & { cause?: { code?: string; message?: string } };
     const why = e.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : (e.cause?.code ?? e.cause?.message ?? e.message);
     // The URL may carry a secret token (Slack, Discord): name the host only.
-    return { ok: false, statusCode: null, error: `could not reach ${new URL(config.url).host}: ${why}` };
+    const host = new URL(config.url).host;
+    return { ok: false, statusCode: null, error: `could not reach ${host}: ${scrubText(why.split(config.url).join(host))}` };
   }
 }
 
@@ -54,7 +56,7 @@ async function sendEmail(config: Extract<ChannelConfig, { kind: 'email' }>, mess
     return { ok: true, statusCode: null };
   } catch (error) {
     const e = error as Error & { responseCode?: number };
-    return { ok: false, statusCode: e.responseCode ?? null, error: `the mail server refused: ${e.message.replace(/\s+/g, ' ').slice(0, 300)}` };
+    return { ok: false, statusCode: e.responseCode ?? null, error: `the mail server refused: ${errorText(e).replace(/\s+/g, ' ').slice(0, 300)}` };
   } finally {
     transport.close();
   }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { scrubText } from '../log/redact';
 
 // A stored key as the client sees it. `keyKind` is what the owner (or the exchange) recorded: a special key may
 // only ever sign spot `/api` requests (docs/domain.md#keys) — the SpecialKeyGuard enforces it.
@@ -41,7 +42,8 @@ type ErrorInit = {
 };
 
 // Every failure the client raises. `message` is written for a person and never contains a secret, a signature or
-// request parameters; `exchangeMessage` is Binance's own `msg`, kept for the audit trail.
+// request parameters; `exchangeMessage` is Binance's own `msg`, kept for the audit trail. Both are scrubbed here:
+// the exchange (or a proxy in front of it, or a library's network error) may quote the request, key included.
 export class ExchangeError extends Error {
   readonly code: ExchangeErrorCode;
   readonly httpStatus: number | null;
@@ -52,13 +54,13 @@ export class ExchangeError extends Error {
   readonly neverSent: boolean;
 
   constructor(init: ErrorInit) {
-    super(init.message);
+    super(scrubText(init.message));
     this.name = 'ExchangeError';
     this.code = init.code;
     this.httpStatus = init.httpStatus ?? null;
     this.retryable = init.retryable ?? false;
     this.endpoint = init.endpoint;
-    this.exchangeMessage = init.exchangeMessage;
+    this.exchangeMessage = init.exchangeMessage === undefined ? undefined : scrubText(init.exchangeMessage);
     this.neverSent = init.neverSent ?? false;
   }
 }

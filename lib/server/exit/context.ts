@@ -6,6 +6,7 @@ import { ExchangeError, type ExchangeClient } from '../exchange';
 import { clientFor } from '../exchange-clients';
 import { type AuditActor, writeAudit } from '../audit';
 import { renewLease, runTarget, type RunRow } from './store';
+import { errorText } from '../log/redact';
 
 /**
  * Points where a test may stop the orchestrator's process (crash tests): each sits between an exchange
@@ -60,7 +61,7 @@ export function neverSent(error: unknown): boolean {
 
 export function messageOf(error: unknown): string {
   if (error instanceof ExchangeError && error.exchangeMessage) return `${error.message} (exchange: ${error.exchangeMessage})`;
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 export const NO_KEY_REASON = 'No normal key of this account is stored: its special keys cannot be listed or deleted, nor the exit called.';

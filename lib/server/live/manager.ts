@@ -13,6 +13,7 @@ import { latestRefreshes, snapshotsOf } from '../views/latest';
 import { type BackoffOptions, DEFAULT_BACKOFF, ReconnectingSocket } from './socket';
 import { streamBases } from './stream-urls';
 import { ListenKeySet } from './user-streams';
+import { errorText } from '../log/redact';
 
 export interface LiveOptions {
   /** Binance recommends a keep-alive about every 30 minutes for a key that lives 60. */
@@ -193,7 +194,7 @@ export class LiveManager {
       }
       this.setMarket({ state: 'live', since: null, reason: null });
     } catch (e) {
-      this.setMarket({ state: 'delayed', since: this.market.since ?? Date.now(), reason: `price resync failed: ${e instanceof Error ? e.message : String(e)}` });
+      this.setMarket({ state: 'delayed', since: this.market.since ?? Date.now(), reason: `price resync failed: ${errorText(e)}` });
     }
   }
 

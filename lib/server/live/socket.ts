@@ -1,6 +1,7 @@
 import 'server-only';
 import { WebSocket } from 'ws';
 import { logger } from '../log/logger';
+import { errorText } from '../log/redact';
 
 export interface SocketHandlers {
   /** Builds the URL for each (re)connection: listen keys may have to be created again first. */
@@ -67,7 +68,7 @@ export class ReconnectingSocket {
     try {
       url = await this.handlers.url();
     } catch (e) {
-      this.down(`could not prepare the stream: ${e instanceof Error ? e.message : String(e)}`);
+      this.down(`could not prepare the stream: ${errorText(e)}`);
       return this.retry();
     }
     if (this.stopped) return;

@@ -26,8 +26,39 @@ export function isRedactedField(name: string): boolean {
   return fieldPattern.test(name) || namePattern.test(name);
 }
 
+// A signed request's query string (`…&timestamp=…&signature=…`), with or without its `?`: the whole query goes,
+// since its other parameters (apiKey, symbol, amounts) are the request's and the signature proves them.
+const SIGNED_QUERY = /\??[^\s?"'<>()]*\bsignature=[^\s"'<>()]*/gi;
+// A credential written as a field or header in text: `X-MBX-APIKEY: …`, `apiKey=…`, `"secretKey":"…"`.
+const NAMED_CREDENTIAL = /\b(x-mbx-apikey|api[-_]?key|secret[-_]?key|secret|signature|password|token)(["']?\s*[:=]\s*["']?)([^\s"'&,;})]+)/gi;
+// A bare credential: Binance API keys and HMAC secrets are 64 letters and digits, an HMAC signature 64 hex digits,
+// sealing keys and Ed25519/RSA material base64. Runs this long that mix letters and digits are never words.
+const LONG_TOKEN = /[A-Za-z0-9+/_]{32,}={0,2}/g;
+
+function credentialLike(run: string): boolean {
+  if (!/[0-9]/.test(run) || !/[A-Za-z]/.test(run)) return false;
+  // A path (`/sapi/v1/sub-account/margin/account`) is slashes between short lowercase segments: kept.
+  return !run.includes('/') || (/[A-Z]/.test(run) && /[a-z]/.test(run) && run.split('/').some((part) => part.length >= 24));
+}
+
+/**
+ * Text safe to log, store or show: SQL parameters cut, connection passwords, signed query strings, named and
+ * bare credentials replaced. Every stored error message passes through it too (`errorText`), so what the
+ * exchange or a library puts into a message never reaches a page, the database or ops (docs/production.md).
+ */
 export function scrubText(text: string): string {
-  return text.replace(SQL_PARAMS, '\nparams: [redacted]').replace(URL_PASSWORD, `$1${REDACTED}@`);
+  return text
+    .replace(SQL_PARAMS, '\nparams: [redacted]')
+    .replace(URL_PASSWORD, `$1${REDACTED}@`)
+    .replace(SIGNED_QUERY, (match) => (match.startsWith('?') ? `?${REDACTED}` : REDACTED))
+    .replace(NAMED_CREDENTIAL, (_, name: string, sep: string) => `${name}${sep}${REDACTED}`)
+    .replace(LONG_TOKEN, (run) => (credentialLike(run) ? REDACTED : run));
+}
+
+/** An error's message as it may be stored and shown (refresh errors, exit reasons, alert delivery errors). */
+export function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return scrubText(String(error));
+  return isDatabaseError((error as { code?: unknown }).code) ? scrubDatabaseMessage(error.message) : scrubText(error.message);
 }
 
 /** A copy of `value` safe to log: secret fields replaced, SQL parameters cut, errors made plain objects. */

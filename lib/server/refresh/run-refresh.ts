@@ -22,6 +22,7 @@ import { mergeStats } from './stats';
 import { finishWithAlerts } from '../alerts/finish';
 import type { RefreshedAccount } from '../alerts/facts';
 import { logger } from '../log/logger';
+import { errorText } from '../log/redact';
 
 const log = logger('refresh');
 
@@ -38,9 +39,8 @@ class RefreshInterruptedError extends Error {
 
 type Outcome = { email: string; reads: AccountReads; storedKey: boolean; keyChanges: SightingChanges | null } | { email: string; error: string; storedKey: boolean };
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+// Stored in refresh_runs.errors and account_snapshots.error, shown to owners and ops: scrubbed (docs/production.md, Logs).
+const messageOf = errorText;
 
 /** Claims the master's single running slot; a run whose instance is gone is closed as interrupted first. */
 async function claim(db: Db, masterId: string, trigger: 'manual' | 'schedule' | 'start', triggeredBy: string | null) {

@@ -5,6 +5,7 @@ import { REFRESH_ERRORS_SHOWN, type RefreshInfo } from '@/lib/contracts/refresh'
 import type { Db } from '../db/client';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
 import { cachedForRefresh } from './refresh-cache';
+import { scrubText } from '../log/redact';
 
 export type MasterRow = typeof connections.$inferSelect;
 export type RefreshRunRow = typeof refreshRuns.$inferSelect;
@@ -33,7 +34,8 @@ export function toRefreshInfo(run: RefreshRunInfo): RefreshInfo {
     accountsDone: run.accountsDone,
     currentStep: run.currentStep,
     waitingUntil: run.waitingUntil?.toISOString() ?? null,
-    errors: run.errors.slice(0, REFRESH_ERRORS_SHOWN),
+    // Scrubbed again on the way out: a run stored before errors were scrubbed on write may still quote a request.
+    errors: run.errors.slice(0, REFRESH_ERRORS_SHOWN).map((e) => ({ ...e, message: scrubText(e.message) })),
     errorCount: run.errors.length,
   };
 }
