@@ -1,9 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { inputClass, labelClass, primaryButton, secondaryButton } from '@/components/connections/styles';
+import { TriangleAlert } from 'lucide-react';
+import { primaryButton, secondaryButton } from '@/components/connections/styles';
 import { SubmitOrCancel } from '@/components/connections/submit-or-cancel';
+import { AccountName } from '@/components/labels/account-name';
+import { createBlockers } from '@/lib/keys/create-blockers';
 import { parseIpList } from '@/lib/keys/ip-list';
+import { CreateBlockers, CreateKeyBinding, SpecialKeyScope } from './create-key-context';
+import { CreateKeyFields, EMPTY_FORM, type CreateKeyForm } from './create-key-fields';
 import { Modal } from './modal';
 import { SecretOnce } from './secret-once';
 import type { InventoryAccount } from '@/lib/contracts/keys';
@@ -28,14 +33,40 @@ function needsBindingConfirmation(account: InventoryAccount): boolean {
   return change === 'binds' || change === 'rebinds';
 }
 
+const CHANGE_NOTE = {
+  binds: 'A new special key would be this account’s first, which binds it: you will be asked to confirm.',
+  rebinds: 'This account exited and is not bound; a new special key would re-bind it: you will be asked to confirm.',
+  stays: 'The account is already bound, and stays bound as it is.',
+  none: 'This account’s rule does not depend on its special keys.',
+} as const;
+
 export function CreateKeyDialog({ account, onClose }: { account: InventoryAccount; onClose: () => void }) {
-  const [form, setForm] = useState({ apiName: '', market: 'cross', symbol: '', signature: 'HMAC', publicKey: '', permissionMode: 'TRADE', ip: '' });
+  const [form, setForm] = useState<CreateKeyForm>(EMPTY_FORM);
   const [confirming, setConfirming] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);
+  // Read once when the dialog opens: whether the exit's 24 h cooldown is still running is judged at that moment.
+  const [openedAt] = useState(() => new Date());
   const create = useKeyAction<Created>('/api/keys/special', 'POST');
-  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<CreateKeyForm>) => setForm((f) => ({ ...f, ...patch }));
+  const name = <AccountName email={account.email} inline />;
 
   if (create.data) return <SecretOnce created={create.data} account={account.email} onClose={onClose} />;
+
+  const blockers = createBlockers({ email: account.email, mode: account.mode, keyCount: account.quota.count, tradingKeyStored: account.canManage, exit: account.exit }, openedAt);
+  if (blockers.length > 0) {
+    return (
+      <Modal title={<>No special key can be created on {name}</>} onClose={onClose}>
+        <div className="space-y-3 text-sm">
+          <CreateBlockers blockers={blockers} />
+          <SpecialKeyScope />
+          <CreateKeyBinding account={account} />
+          <div className="flex justify-end">
+            <button type="button" className={secondaryButton} onClick={onClose}>Close</button>
+          </div>
+        </div>
+      </Modal>
+    );
+  }
 
   const send = () =>
     create.mutate({
@@ -59,20 +90,22 @@ export function CreateKeyDialog({ account, onClose }: { account: InventoryAccoun
   };
 
   if (confirming) {
+    const rebinds = bindingChange(account) === 'rebinds';
     return (
-      <Modal title={bindingChange(account) === 'rebinds' ? 'A new special key re-binds this account' : 'This account becomes bound to the LiquidationLoan policy'} onClose={onClose}>
+      <Modal title={rebinds ? 'A new special key re-binds this account' : 'This account becomes bound to the LiquidationLoan policy'} onClose={onClose}>
         <div className="space-y-3 text-sm" data-testid="binding-confirmation">
           <p>
-            <strong>{account.email}</strong> is a Cross Margin Classic account{' '}
-            {bindingChange(account) === 'rebinds' ? 'that exited special-key mode and is no longer bound' : 'with no special key so far'}. With the Supplemental
+            <strong>{name}</strong> is a Cross Margin Classic account{' '}
+            {rebinds ? 'that exited special-key mode and is no longer bound' : 'with no special key so far'}. With the Supplemental
             Product Terms signed, creating this special key makes the account <strong>bound to the LiquidationLoan policy</strong>
-            {bindingChange(account) === 'rebinds' ? ' again' : ''}: if a forced liquidation leaves a deficit, the deficit becomes a loan you must repay in full.
+            {rebinds ? ' again' : ''}: if a forced liquidation leaves a deficit, the deficit becomes a loan you must repay in full.
           </p>
-          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
-            ⚠ Deleting the key later will <strong>not</strong> release the account. Only a completed and confirmed exit (Exit wizard) does.
+          <p className="flex gap-1.5 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+            <TriangleAlert className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+            <span>Deleting the key later will <strong>not</strong> release the account. Only a completed and confirmed exit (Exit wizard) does.</span>
           </p>
           {create.isError && <p role="alert" className="text-red-700 dark:text-red-300">{create.error.message}</p>}
-          <div className="flex justify-end gap-2">
+          <div className="flex flex-wrap justify-end gap-2">
             <button type="button" className={secondaryButton} onClick={() => setConfirming(false)} disabled={create.isPending}>Back</button>
             <button type="button" className={primaryButton} onClick={send} disabled={create.isPending}>
               {create.isPending ? 'Creating…' : 'Bind the account and create the key'}
@@ -84,65 +117,15 @@ export function CreateKeyDialog({ account, onClose }: { account: InventoryAccoun
   }
 
   return (
-    <Modal title={`Create a special key on ${account.email}`} onClose={onClose}>
+    <Modal title={<>Create a special key on {name}</>} onClose={onClose}>
       <form className="space-y-3" onSubmit={submit} noValidate>
-        <label className={labelClass}>
-          Key name
-          <input className={inputClass} required maxLength={40} value={form.apiName} onChange={(e) => set({ apiName: e.target.value })} />
-        </label>
-        <div className="grid grid-cols-2 gap-3">
-          <label className={labelClass}>
-            Trades
-            <select className={inputClass} value={form.market} onChange={(e) => set({ market: e.target.value })}>
-              <option value="cross">Cross margin</option>
-              <option value="isolated">One isolated pair</option>
-            </select>
-          </label>
-          {form.market === 'isolated' && (
-            <label className={labelClass}>
-              Pair (symbol)
-              <input className={inputClass} placeholder="BTCUSDT" value={form.symbol} onChange={(e) => set({ symbol: e.target.value.toUpperCase() })} />
-            </label>
-          )}
-          <label className={labelClass}>
-            Signature
-            <select className={inputClass} value={form.signature} onChange={(e) => set({ signature: e.target.value })}>
-              <option value="HMAC">HMAC (secret shown once)</option>
-              <option value="Ed25519">Ed25519 (your public key)</option>
-              <option value="RSA">RSA (your public key)</option>
-            </select>
-          </label>
-          <label className={labelClass}>
-            Permission mode
-            <select className={inputClass} value={form.permissionMode} onChange={(e) => set({ permissionMode: e.target.value })}>
-              <option value="TRADE">TRADE</option>
-              <option value="READ">READ (Ed25519 only)</option>
-            </select>
-          </label>
-        </div>
-        {form.signature !== 'HMAC' && (
-          <label className={labelClass}>
-            Public key (PEM)
-            <textarea className={`${inputClass} font-mono text-xs`} rows={4} placeholder="-----BEGIN PUBLIC KEY-----" value={form.publicKey} onChange={(e) => set({ publicKey: e.target.value })} />
-          </label>
-        )}
-        <label className={labelClass}>
-          IP whitelist (up to 30 IPv4/IPv6 addresses or CIDR ranges, separated by commas or new lines)
-          <textarea className={`${inputClass} font-mono text-xs`} rows={2} value={form.ip} onChange={(e) => set({ ip: e.target.value })} />
-        </label>
+        <SpecialKeyScope />
+        <CreateKeyBinding account={account} />
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="binding-change">LiquidationLoan: {CHANGE_NOTE[bindingChange(account)]}</p>
+        <CreateKeyFields form={form} set={set} />
         {(localError ?? (create.isError ? create.error.message : null)) && (
           <p role="alert" className="text-sm text-red-700 dark:text-red-300">{localError ?? create.error?.message}</p>
         )}
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          {
-            {
-              binds: 'LiquidationLoan: this would be the account’s first special key, which binds it — you will be asked to confirm.',
-              rebinds: 'LiquidationLoan: this account exited and is not bound; a new special key would re-bind it — you will be asked to confirm.',
-              stays: 'LiquidationLoan: the account is already bound, and stays bound as it is.',
-              none: 'LiquidationLoan: this account’s rule does not depend on its special keys.',
-            }[bindingChange(account)]
-          }
-        </p>
         <SubmitOrCancel pending={create.isPending} label="Create special key" pendingLabel="Creating…" onCancel={onClose} />
       </form>
     </Modal>

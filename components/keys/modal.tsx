@@ -1,22 +1,48 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import * as Dialog from '@radix-ui/react-dialog';
+import { useState, type ReactNode } from 'react';
 
-/** A dialog over the page: focus moves into it, Escape closes it (unless a step must not be skipped). */
-export function Modal({ title, onClose, children, closable = true }: { title: string; onClose: () => void; children: ReactNode; closable?: boolean }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input, textarea, button')?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closable && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [closable, onClose]);
+// The control that opened the first of a chain of dialogs (form, then confirmation, then the secret): Radix returns
+// focus to a Dialog.Trigger, and these dialogs are opened by plain buttons, so the opener is remembered here.
+let opener: HTMLElement | null = null;
+
+function useRememberOpener() {
+  useState(() => {
+    const active = typeof document === 'undefined' ? null : document.activeElement;
+    if (active instanceof HTMLElement && !active.closest('[role="dialog"]')) opener = active;
+    return null;
+  });
+}
+
+/**
+ * A dialog over the page (Radix: focus moves in and is trapped, Escape closes it, focus goes back to what opened
+ * it). `closable` false holds it open until a step that must not be skipped is done (the secret shown once). A
+ * click outside never closes it: a half-filled key form or an unread warning is not lost to a stray click.
+ */
+export function Modal({ title, onClose, children, closable = true }: { title: ReactNode; onClose: () => void; children: ReactNode; closable?: boolean }) {
+  useRememberOpener();
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-slate-950/50 p-4 pt-16">
-      <div ref={ref} role="dialog" aria-modal="true" aria-label={title} className="w-full max-w-lg rounded-xl border border-slate-200 bg-white p-5 shadow-xl dark:border-slate-800 dark:bg-slate-900">
-        <h2 className="mb-3 text-base font-semibold">{title}</h2>
-        {children}
-      </div>
-    </div>
+    <Dialog.Root open onOpenChange={(open) => !open && closable && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-950/50" />
+        <Dialog.Content
+          aria-describedby={undefined}
+          onInteractOutside={(e) => e.preventDefault()}
+          onEscapeKeyDown={(e) => !closable && e.preventDefault()}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            // Only when the chain is over: the next dialog of the chain keeps the focus it took.
+            if (!document.querySelector('[role="dialog"]') && opener?.isConnected) opener.focus();
+          }}
+          className="fixed inset-x-0 top-0 z-50 mx-auto max-h-full w-full max-w-xl overflow-y-auto p-4 pt-16 focus:outline-none"
+        >
+          <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-xl dark:border-slate-800 dark:bg-slate-900">
+            <Dialog.Title className="mb-3 text-base font-semibold">{title}</Dialog.Title>
+            {children}
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { formatDateTime } from '@/lib/format';
-import { KEY_RULES } from '@/lib/keys/config';
+import { createBlockers } from '@/lib/keys/create-blockers';
 import { maskKey } from '@/lib/keys/inventory';
 import { ApiError, conflict } from '../api/errors';
 import type { HandlerContext } from '../api/handler';
@@ -42,13 +41,13 @@ function refreshSoon(db: Db, masterId: string, by: string) {
   refreshAfterChange(db, masterId, by).catch((error) => logger('keys').error({ masterId, err: error }, 'refresh after a key action failed'));
 }
 
-/** Refusals the exchange would give, checked first so nothing is sent that is bound to fail (issue #7). */
+/**
+ * Refusals the exchange would give, checked first so nothing is sent that is bound to fail (issue #7); the same
+ * list the Keys page shows before its form (lib/keys/create-blockers.ts).
+ */
 function refuseCreate(ctx: AccountContext, input: CreateSpecialKeyInput, now: Date) {
-  if (ctx.mode === 'CROSS_PRO') throw conflict('This account is on Cross Margin Pro, which does not support special keys (sunset by Binance on 2026-04-13).');
-  if (ctx.exit && ctx.exit.cooldownEndsAt > now) {
-    throw conflict(`This account exited special-key mode on ${formatDateTime(ctx.exit.confirmedAt)}: Binance refuses new special keys until ${formatDateTime(ctx.exit.cooldownEndsAt)}.`);
-  }
-  if (ctx.keyTotal !== null && ctx.keyTotal >= KEY_RULES.keyLimit) throw conflict(`This account already holds ${ctx.keyTotal} of ${KEY_RULES.keyLimit} keys: delete one before creating another.`);
+  const [blocker] = createBlockers({ email: ctx.email, mode: ctx.mode, keyCount: ctx.keyTotal, tradingKeyStored: ctx.trading !== null, exit: ctx.exit }, now);
+  if (blocker) throw conflict(blocker.message);
   // The first special key binds a Cross Classic account, and so does one after a confirmed exit (docs/domain.md#binding).
   const exit = ctx.exit;
   const released = exit !== null && ctx.sightings.every((s) => s.firstSeenAt.getTime() <= exit.confirmedAt.getTime());
@@ -60,9 +59,9 @@ function refuseCreate(ctx: AccountContext, input: CreateSpecialKeyInput, now: Da
 
 export async function createSpecialKey(db: Db, input: CreateSpecialKeyInput, actor: ActionActor) {
   const ctx = await loadAccountContext(db, input.account);
-  // No trading key, nothing can be created: say so before asking anyone to confirm a binding.
-  const trading = requireTradingKey(ctx);
+  // Every blocker (no trading key first) is refused before anyone is asked to confirm a binding.
   refuseCreate(ctx, input, new Date());
+  const trading = requireTradingKey(ctx);
   const client = clientFor(trading);
   const before = await reread(db, ctx, client, input.symbol ?? null);
   const created = await client.createSpecialKey({ apiName: input.apiName, symbol: input.symbol, ip: input.ip.join(','), publicKey: input.publicKey, permissionMode: input.permissionMode });
