@@ -1,22 +1,25 @@
 'use client';
 
 import { useState } from 'react';
-import { repayableNow, type Liability } from '@/lib/exit';
+import { checkRepay, repayableNow, type Liability } from '@/lib/exit';
 import { formatAssetAmount as formatAsset } from '@/lib/format';
 import { button, input } from './styles';
-import { useRepay } from './use-exit';
 
-/** Repay one liability with the account's normal key; the server checks the amount again before sending. */
-export function RepayForm({ account, liability, canRun }: { account: string; liability: Liability; canRun: boolean }) {
+export const liabilityName = (l: Liability) => (l.kind === 'LIQUIDATION_LOAN' ? `LiquidationLoan (${l.asset})` : `${l.asset} borrowed + interest`);
+
+/**
+ * One liability and the amount to repay. An amount that cannot work is refused here; one that can opens the
+ * repay dialog, which asks before anything is sent (the server checks the amount again).
+ */
+export function RepayForm({ account, liability, canRun, onRepay }: { account: string; liability: Liability; canRun: boolean; onRepay: (amount: string) => void }) {
   const repayable = repayableNow(liability);
   const [amount, setAmount] = useState(repayable === '0' ? '' : repayable);
-  const repay = useRepay(account, liability);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const wallet = liability.wallet === 'spot' ? 'spot' : 'margin';
-  const what = liability.kind === 'LIQUIDATION_LOAN' ? `LiquidationLoan (${liability.asset})` : `${liability.asset} borrowed + interest`;
   return (
     <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
       <p className="text-sm">
-        <span className="font-medium">{what}:</span> <span className="num font-semibold">{formatAsset(liability.owed, liability.asset)}</span> owed
+        <span className="font-medium">{liabilityName(liability)}:</span> <span className="num font-semibold">{formatAsset(liability.owed, liability.asset)}</span> owed
         {liability.interest && liability.interest !== '0' && !/^0+(\.0+)?$/.test(liability.interest) && (
           <span className="text-slate-500"> (of which interest {formatAsset(liability.interest, liability.asset)})</span>
         )}
@@ -36,18 +39,19 @@ export function RepayForm({ account, liability, canRun }: { account: string; lia
           className="mt-2 flex flex-wrap items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            repay.mutate(amount);
+            const check = checkRepay(liability, amount);
+            setRefusal(check.ok ? null : `${check.message} Nothing was sent.`);
+            if (check.ok) onRepay(check.amount);
           }}
         >
           <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
             Amount ({liability.asset})
             <input className={`${input} num ml-2 w-44`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
           </label>
-          <button type="submit" className={button.quiet} disabled={repay.isPending || amount.trim() === ''}>
-            {repay.isPending ? 'Repaying…' : `Repay ${liability.asset}`}
+          <button type="submit" className={button.quiet} disabled={amount.trim() === ''}>
+            {`Repay ${liability.asset}…`}
           </button>
-          {repay.isSuccess && <span role="status" className="text-sm text-emerald-700 dark:text-emerald-400">✓ Repaid · the review updates when the refresh that follows ends</span>}
-          {repay.isError && <p role="alert" className="w-full text-sm font-medium text-red-700 dark:text-red-400">⚠ {repay.error.message}</p>}
+          {refusal && <p role="alert" className="w-full text-sm font-medium text-red-700 dark:text-red-400">⚠ {refusal}</p>}
         </form>
       )}
     </div>

@@ -7,6 +7,8 @@ import { formatAge, formatDateTime } from '@/lib/format';
 import { BindingVerdict } from '@/components/accounts/binding-verdict';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/states';
+import { ConfirmDeleteKeys } from './confirm-delete-keys';
+import { RepayDialog, type RepayChoice } from './repay-dialog';
 import { RepayForm } from './repay-form';
 import { button, notice } from './styles';
 import { useStartRun } from './use-exit';
@@ -20,6 +22,9 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
   // Deselections are kept rather than selections, so an account that becomes ready (after a repay) is chosen by default.
   const [deselected, setDeselected] = useState<Set<string>>(() => new Set());
   const start = useStartRun();
+  const [confirming, setConfirming] = useState(false);
+  // Held here, not in the form: a repay can unblock the account, and its outcome must stay on screen when it moves.
+  const [repaying, setRepaying] = useState<RepayChoice | null>(null);
   const selected = defaultSelection(overview.accounts).filter((email) => !deselected.has(email));
 
   if (overview.accounts.length === 0) {
@@ -57,14 +62,24 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
         )}
         {canRun && ready.length > 0 && (
           <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4 dark:border-slate-800">
-            <button type="button" className={button.primary} disabled={selected.length === 0 || start.isPending} onClick={() => start.mutate(selected, { onSuccess: (v) => onStarted(v.id) })}>
-              {start.isPending ? 'Starting…' : `Step 1: delete the special keys of ${selected.length} account${selected.length === 1 ? '' : 's'}`}
+            <button type="button" className={button.primary} disabled={selected.length === 0 || start.isPending} onClick={() => { start.reset(); setConfirming(true); }}>
+              {`Step 1: delete the special keys of ${selected.length} account${selected.length === 1 ? '' : 's'}…`}
             </button>
             <span className="text-xs text-slate-500">Deleting the keys alone is not enough: step 2, the exit, follows.</span>
-            {start.isError && <p role="alert" className="w-full text-sm font-medium text-red-700 dark:text-red-400">⚠ {start.error.message}</p>}
           </div>
         )}
       </Card>
+      {confirming && (
+        <ConfirmDeleteKeys
+          accounts={overview.accounts.filter((a) => selected.includes(a.email))}
+          dataAt={overview.dataAt}
+          pending={start.isPending}
+          error={start.isError ? start.error.message : null}
+          onConfirm={() => start.mutate(selected, { onSuccess: (v) => onStarted(v.id) })}
+          onClose={() => setConfirming(false)}
+        />
+      )}
+      {repaying && <RepayDialog choice={repaying} onClose={() => setRepaying(null)} />}
 
       {blocked.length > 0 && (
         // Not every blocked account is known to be bound (no key stored: binding unknown); each says its own verdict.
@@ -78,7 +93,9 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
                 </ul>
                 {a.verdict.kind === 'blocked' && !a.verdict.blockers.some((b) => b.code === 'no_key' || b.code === 'key_permission') && a.liabilities.length > 0 && (
                   <div className="mt-3 space-y-2">
-                    {a.liabilities.map((l) => <RepayForm key={`${l.kind}-${l.asset}`} account={a.email} liability={l} canRun={canRun} />)}
+                    {a.liabilities.map((l) => (
+                      <RepayForm key={`${l.kind}-${l.asset}`} account={a.email} liability={l} canRun={canRun} onRepay={(amount) => setRepaying({ account: a.email, liability: l, liabilities: a.liabilities, amount })} />
+                    ))}
                   </div>
                 )}
               </li>

@@ -1,11 +1,29 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fullPageScreenshot, storageState, ownPage, openPage } from '../support';
+import { fullPageScreenshot, screenshot, storageState, ownPage, openPage } from '../support';
 
 // desk-hotel is the demo's one bound account that can exit once its debts are repaid from its own wallet.
 // desk-charlie belongs to the keys spec (same project, maybe at the same time): never part of this run.
 const HOTEL = 'desk-hotel@fundx.example';
 const CHARLIE = 'desk-charlie@fundx.example';
 const ACTION_ROUTES = ['delete-keys', 'exit', 'cancel'] as const;
+
+interface SimRequest { method: string; path: string; account?: string; targetKey?: string; status: number }
+
+/** What the simulator received for desk-hotel on one path: a double click must add one request, not two. */
+async function hotelRequests(page: Page, method: string, path: string): Promise<SimRequest[]> {
+  const log = (await (await page.request.get(`http://127.0.0.1:${process.env.E2E_SIM_PORT}/__sim/requests`)).json()) as { requests: SimRequest[] };
+  return log.requests.filter((r) => r.method === method && r.path === path && r.account === HOTEL);
+}
+
+/** A dialog at a phone's, a laptop's and a wide screen's width. */
+async function dialogShots(page: Page, name: string) {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [390, 1024, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await screenshot(page, `${name}-${width}`, false);
+  }
+  await page.setViewportSize(viewport);
+}
 
 /** `npm start` refreshes on start; until the first refresh lands the review says there is no data. */
 async function openReview(page: Page) {
@@ -34,14 +52,33 @@ test.describe.serial('exit wizard', () => {
     await ethForm.getByLabel('Amount (ETH)').fill('600');
     await ethForm.getByRole('button', { name: 'Repay ETH' }).click();
     await expect(ethForm.getByRole('alert')).toContainText('more than is owed: 500 ETH. Nothing was sent.');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
     await fullPageScreenshot(page, 'exit-2-repay-refused');
     await ethForm.getByLabel('Amount (ETH)').fill('500');
     await ethForm.getByRole('button', { name: 'Repay ETH' }).click();
-    await expect(hotel.getByRole('form', { name: `Repay USDT for ${HOTEL}` })).toBeVisible();
+
+    // The dialog asks first: asset, amount, the wallet it comes from and what the account owes after.
+    const dialog = page.getByTestId('repay-dialog');
+    await expect(dialog).toContainText('ETH borrowed + interest, 500 ETH owed');
+    await expect(dialog).toContainText('margin wallet: 500 ETH free, 0 ETH after');
+    await expect(dialog.getByTestId('repay-after-estimate')).toHaveText('USDT borrowed + interest: 1,000,000 USDT');
+    await dialogShots(page, 'exit-repay-dialog');
+    const before = await hotelRequests(page, 'POST', '/sapi/v1/margin/borrow-repay');
+    await dialog.getByRole('button', { name: 'Repay 500 ETH' }).dblclick();
+    await expect(dialog.getByTestId('repay-outcome')).toContainText('The exchange accepted the repay of 500 ETH');
+    await expect(dialog.getByTestId('repay-after-exchange')).toContainText('USDT borrowed + interest: 1,000,000 USDT');
+    await dialogShots(page, 'exit-repay-outcome');
+    // A double click on the dialog's button repays once.
+    expect((await hotelRequests(page, 'POST', '/sapi/v1/margin/borrow-repay')).length - before.length).toBe(1);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
     await expect(hotel).not.toContainText('Repay 500 ETH', { timeout: 30_000 });
     const usdtForm = hotel.getByRole('form', { name: `Repay USDT for ${HOTEL}` });
     await expect(usdtForm.getByLabel('Amount (USDT)')).toHaveValue('1000000');
     await usdtForm.getByRole('button', { name: 'Repay USDT' }).click();
+    await dialog.getByRole('button', { name: 'Repay 1,000,000 USDT' }).click();
+    await expect(dialog.getByTestId('repay-after-exchange')).toHaveText('Nothing: no liability left.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(page.getByRole('checkbox', { name: `Include ${HOTEL}` })).toBeChecked({ timeout: 30_000 });
   });
 
@@ -56,10 +93,24 @@ test.describe.serial('exit wizard', () => {
     await fullPageScreenshot(page, 'exit-3-review-ready');
     await page.getByRole('button', { name: 'Step 1: delete the special keys of 1 account' }).click();
 
+    // The dialog lists every key it will delete, by name and last 4 characters, and says what happens.
+    const confirmKeys = page.getByTestId('confirm-delete-keys');
+    const listed = confirmKeys.getByTestId(`delete-list-${HOTEL}`).getByRole('listitem');
+    await expect(listed).toHaveCount(4);
+    for (const item of await listed.all()) await expect(item).toHaveText(/^hotel-\S+••••\w{4}(cross margin|isolated \w+)$/);
+    await expect(confirmKeys).toContainText('Deleting the keys alone is not an exit.');
+    await dialogShots(page, 'exit-delete-keys-dialog');
+    const deletesBefore = await hotelRequests(page, 'DELETE', '/sapi/v1/margin/apiKey');
+    await confirmKeys.getByRole('button', { name: 'Delete 4 special keys on 1 account' }).dblclick();
+
     const run = page.getByTestId('exit-run');
     await expect(run).toHaveAttribute('data-phase', 'keys_deleted', { timeout: 60_000 });
     await expect(page.getByTestId(`keys-${HOTEL}`)).toContainText('4 of 4 special keys deleted');
     await expect(page.getByTestId('still-bound')).toContainText('the accounts are STILL BOUND');
+    // A double click on the dialog's button started one run: each key was deleted once.
+    const deletes = (await hotelRequests(page, 'DELETE', '/sapi/v1/margin/apiKey')).slice(deletesBefore.length);
+    expect(deletes.map((d) => d.targetKey).sort()).toEqual([...new Set(deletes.map((d) => d.targetKey))].sort());
+    expect(deletes).toHaveLength(4);
     await fullPageScreenshot(page, 'exit-4-still-bound');
 
     runId = (await (await page.request.get('/api/exit')).json() as { activeRunId: string }).activeRunId;

@@ -7,6 +7,13 @@ import type { Liability } from '@/lib/exit/liabilities';
 import type { Verdict } from '@/lib/exit/review';
 import type { AccountStage, Command, KeyStatus, RunPhase } from '@/lib/exit/types';
 
+/** A special key as the review shows it before step 1: never the whole API key (docs/security.md, "Key fingerprints"). */
+export interface ExitReviewKey {
+  name: string | null;
+  keyTail: string;
+  symbol: string | null;
+}
+
 /** One account on the review step, as the API sends it. */
 export interface ExitReviewAccount {
   email: string;
@@ -17,6 +24,8 @@ export interface ExitReviewAccount {
   binding: BindingView;
   status: AccountStatus;
   specialKeys: number | null;
+  /** The special keys the latest refresh listed, each by name and last 4 characters: what step 1 would delete. */
+  keys: ExitReviewKey[];
   liabilities: Liability[];
   verdict: Verdict;
   dataAt: string;

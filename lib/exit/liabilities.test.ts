@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '@/lib/risk/decimal';
-import { checkRepay, describeLiability, liabilitiesOf, repayableNow, type Liability } from './liabilities';
+import { afterRepay, checkRepay, describeLiability, liabilitiesOf, repayableNow, type Liability } from './liabilities';
 
 const eth = (free: string, borrowed: string, interest = '0') => ({ asset: 'ETH', free, borrowed, interest });
 
@@ -60,5 +60,26 @@ describe('checkRepay', () => {
         expect(new Dec(repayableNow(liability)).eq(Dec.min(liability.owed, liability.free))).toBe(true);
       }),
     );
+  });
+});
+
+describe('afterRepay', () => {
+  const all = liabilitiesOf([eth('500', '499.9', '0.1'), { asset: 'USDT', free: '1000000', borrowed: '1000000', interest: '0' }], { asset: 'USDC', remaining: '150000' }, [{ asset: 'USDC', free: '60000' }]);
+
+  it('lowers the one repaid, exactly, and leaves the others as they are', () => {
+    const { liabilities, freeAfter } = afterRepay(all, { kind: 'MARGIN', asset: 'ETH' }, '0.3');
+    expect(liabilities.map((l) => [l.kind, l.asset, l.owed])).toEqual([['MARGIN', 'ETH', '499.7'], ['MARGIN', 'USDT', '1000000'], ['LIQUIDATION_LOAN', 'USDC', '150000']]);
+    expect(freeAfter).toBe('499.7');
+  });
+
+  it('drops a liability repaid in full; the loan is paid from the spot wallet', () => {
+    expect(afterRepay(all, { kind: 'MARGIN', asset: 'ETH' }, '500').liabilities.map((l) => l.asset)).toEqual(['USDT', 'USDC']);
+    const loan = afterRepay(all, { kind: 'LIQUIDATION_LOAN', asset: 'USDC' }, '60000');
+    expect(loan.liabilities.at(-1)).toMatchObject({ asset: 'USDC', owed: '90000', free: '0' });
+    expect(loan.freeAfter).toBe('0');
+  });
+
+  it('knows nothing of a liability the account does not have', () => {
+    expect(afterRepay(all, { kind: 'MARGIN', asset: 'BTC' }, '1')).toEqual({ liabilities: all, freeAfter: null });
   });
 });

@@ -74,3 +74,17 @@ export function checkRepay(l: Liability, rawAmount: string): RepayCheck {
   }
   return { ok: true, amount: amount.toFixed() };
 }
+
+/**
+ * The account's liabilities as they would stand after repaying `amount` of one of them (a paid-off one drops
+ * out), and what the paying wallet would still hold: what the repay dialog shows before asking. An estimate
+ * from the last read (interest may accrue meanwhile); the exchange's own figures are shown once it answers.
+ */
+export function afterRepay(all: Liability[], paid: Pick<Liability, 'kind' | 'asset'>, amount: string): { liabilities: Liability[]; freeAfter: string | null } {
+  const target = all.find((l) => l.kind === paid.kind && l.asset === paid.asset);
+  if (!target) return { liabilities: all, freeAfter: null };
+  const owed = Dec.max(ZERO, dec(target.owed).minus(dec(amount)));
+  const free = dec(target.free).minus(dec(amount)).toFixed();
+  const liabilities = all.flatMap((l) => (l !== target ? [l] : owed.gt(ZERO) ? [{ ...l, owed: owed.toFixed(), free }] : []));
+  return { liabilities, freeAfter: free };
+}

@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { liabilitiesOf, reviewAccount, commandsAvailable } from '@/lib/exit';
-import type { ExitOverview, ExitReviewAccount, ExitRunView } from '@/lib/contracts/exit';
+import type { ExitOverview, ExitReviewAccount, ExitReviewKey, ExitRunView } from '@/lib/contracts/exit';
 import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
 import type { AccountReads } from '@/lib/snapshot/normalize';
 import { normalizePermissions } from '../connections/store';
 import type { Db } from '../db/client';
-import { connections } from '../db/schema';
+import { connections, specialKeySightings } from '../db/schema';
 import { currentMaster, latestRefreshes, snapshotsOf, type SnapshotRow } from '../views/latest';
 import { activeRun, leaseHeld, loadRun, needsResume, recentRuns, type RunRow } from './store';
 import { bindingView } from '@/lib/contracts/binding';
@@ -15,24 +15,31 @@ import { bindingView } from '@/lib/contracts/binding';
 export async function exitOverview(db: Db, masterId?: string): Promise<ExitOverview> {
   const master = await currentMaster(db, masterId);
   if (!master) return { masterId: null, dataAt: null, accounts: [], activeRunId: null, runs: [] };
-  const [{ shown }, stored, active, runs] = await Promise.all([
+  const [{ shown }, stored, live, active, runs] = await Promise.all([
     latestRefreshes(db, master.id),
     db.select().from(connections).where(and(eq(connections.masterId, master.id), eq(connections.kind, 'sub'))),
+    db
+      .select({ email: specialKeySightings.accountEmail, apiKey: specialKeySightings.apiKey, name: specialKeySightings.name, symbol: specialKeySightings.symbol })
+      .from(specialKeySightings)
+      .where(and(eq(specialKeySightings.masterId, master.id), isNull(specialKeySightings.deletedAt)))
+      .orderBy(specialKeySightings.accountEmail, specialKeySightings.firstSeenAt),
     activeRun(db, master.id),
     recentRuns(db, master.id),
   ]);
   const snapshots = shown ? await snapshotsOf(db, shown.id) : [];
   const keyOf = new Map(stored.map((c) => [c.accountEmail, c]));
+  const liveKeys = new Map<string, ExitReviewKey[]>();
+  for (const k of live) liveKeys.set(k.email, [...(liveKeys.get(k.email) ?? []), { name: k.name, keyTail: k.apiKey.slice(-4), symbol: k.symbol }]);
   return {
     masterId: master.id,
     dataAt: shown?.finishedAt?.toISOString() ?? null,
-    accounts: snapshots.map((s) => reviewRow(s, keyOf.get(s.accountEmail))),
+    accounts: snapshots.map((s) => reviewRow(s, keyOf.get(s.accountEmail), liveKeys.get(s.accountEmail) ?? [])),
     activeRunId: active?.id ?? null,
     runs: runs.map(summary),
   };
 }
 
-function reviewRow(s: SnapshotRow, key: typeof connections.$inferSelect | undefined): ExitReviewAccount {
+function reviewRow(s: SnapshotRow, key: typeof connections.$inferSelect | undefined, keys: ExitReviewKey[]): ExitReviewAccount {
   const input = s.input as AccountRiskInput;
   const risk = s.risk as AccountRisk;
   const loan = input.outstandingLoans.find((l) => l.kind === 'LIQUIDATION_LOAN');
@@ -51,7 +58,7 @@ function reviewRow(s: SnapshotRow, key: typeof connections.$inferSelect | undefi
   });
   return {
     email: s.accountEmail, mode: input.mode, rule: risk.applicability.rule, ruleReason: risk.applicability.reason, binding: bindingView(risk), status: risk.status,
-    specialKeys: s.keys.special, liabilities, verdict, dataAt: s.dataAt.toISOString(), stale: s.stale,
+    specialKeys: s.keys.special, keys, liabilities, verdict, dataAt: s.dataAt.toISOString(), stale: s.stale,
   };
 }
 
