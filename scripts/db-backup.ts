@@ -1,3 +1,4 @@
+import './lib/uncaught';
 import { backupPglite } from '@/lib/server/db/backup';
 import { backupCommand } from './lib/backup-cli';
 

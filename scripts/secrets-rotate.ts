@@ -1,3 +1,4 @@
+import './lib/uncaught';
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

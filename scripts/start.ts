@@ -6,7 +6,10 @@ import { loadScenario } from '@/sim/scenario';
 import { bootstrapEnv } from './lib/bootstrap';
 import { buildIfNeeded } from './lib/build-if-needed';
 import { seedDemoConnection } from './lib/seed-demo';
+import { logger } from '@/lib/server/log/logger';
 import { supervise } from './lib/supervise';
+
+const log = logger('launcher');
 
 // This process is the one a process manager runs (docs/production.md): exit codes and signals are its job.
 let closeSimulator: () => Promise<void> = async () => {};
@@ -19,17 +22,18 @@ const simulator = env.demo
   : null;
 if (simulator) {
   closeSimulator = () => simulator.close();
-  console.log(`Demo exchange (simulator) on ${simulator.url}`);
+  log.info({ url: simulator.url }, `Demo exchange (simulator) on ${simulator.url}`);
 }
 if (launcher.stopping) await launcher.exit(0);
 
 // Migrate (and seed in demo mode) before Next.js opens the database: an embedded PGlite folder must only
 // ever be open in one process at a time, so this handle is closed before the server starts.
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(path.resolve(env.DATA_DIR), 'pglite') });
-console.log(`Database ready (${database.driver}${database.driver === 'pglite' ? `, ${path.resolve(env.DATA_DIR)}` : ''}).`);
+log.info({ driver: database.driver }, `Database ready (${database.driver}${database.driver === 'pglite' ? `, ${path.resolve(env.DATA_DIR)}` : ''}).`);
 if (env.demo && simulator) {
   const creds = await seedDemoUsers(database.db);
   await seedDemoConnection(database.db, await loadScenario(env.MARGINWATCH_DEMO_SCENARIO), simulator.url);
+  // For the person at the terminal, not the log: demo mode only (production seeds no user).
   console.log('Demo mode: sign in with');
   for (const c of creds) console.log(`  ${c.role.padEnd(5)}  ${c.email}  /  ${c.password}`);
 }
@@ -41,4 +45,4 @@ if (launcher.stopping) await launcher.exit(0);
 
 // Next.js leaves the stop signals to instrumentation (lib/server/shutdown.ts), which drains before exiting.
 launcher.run(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(env.PORT), '-H', env.HOST], { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true' });
-console.log(`marginwatch on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`);
+log.info(`marginwatch on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`);

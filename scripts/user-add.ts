@@ -1,3 +1,4 @@
+import './lib/uncaught';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import path from 'node:path';

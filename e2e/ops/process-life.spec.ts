@@ -31,7 +31,7 @@ test('a crash exits non-zero; the next start closes the refresh it left running 
   const first = await launch(dir);
   await first.waitFor(/Demo exchange \(simulator\) on/);
   await slowExchange(first.simUrl, 1_500);
-  const [, pid] = await first.waitFor(/\[launcher\] server process (\d+) started/);
+  const [, pid] = await first.waitFor(/"context":"launcher","pid":(\d+),"msg":"server process started"/);
   await first.waitFor(/"context":"refresh","msg":"scheduler started"/);
   await requestsServed(first.simUrl, 2);
 

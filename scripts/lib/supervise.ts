@@ -1,4 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { logger } from '@/lib/server/log/logger';
+
+// The launcher's lines go to the same scrubbed log as the server's (docs/production.md, Logs): a crash's error
+// may quote a connection URL or a query's parameters.
+const log = logger('launcher');
 
 /**
  * The launcher's contract with a process manager (docs/production.md, Process life): it exits 0 only when
@@ -23,7 +28,7 @@ export function supervise(cleanup: () => Promise<void>): Supervisor {
       try {
         await cleanup();
       } catch (error) {
-        console.error('[launcher] cleanup failed:', error instanceof Error ? error.message : error);
+        log.error({ err: error }, 'cleanup failed');
         code ||= 1;
       }
       process.exit(code);
@@ -32,7 +37,7 @@ export function supervise(cleanup: () => Promise<void>): Supervisor {
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[launcher] ${signal}: stopping${child ? ' the server (it drains first)' : ''}`);
+    log.info({ signal }, `${signal}: stopping${child ? ' the server (it drains first)' : ''}`);
     if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
     else if (!child) void exit(0);
   };
@@ -40,7 +45,7 @@ export function supervise(cleanup: () => Promise<void>): Supervisor {
   process.on('SIGINT', onSignal);
 
   const crash = (what: string) => (error: unknown) => {
-    console.error(`[launcher] ${what}:`, error instanceof Error ? error.stack ?? error.message : error);
+    log.fatal({ err: error }, what);
     if (child && child.exitCode === null) child.kill('SIGTERM');
     void exit(1);
   };
@@ -53,14 +58,14 @@ export function supervise(cleanup: () => Promise<void>): Supervisor {
     },
     run(cmd, args, env) {
       child = spawn(cmd, args, { stdio: 'inherit', env });
-      console.log(`[launcher] server process ${child.pid} started`);
+      log.info({ pid: child.pid }, 'server process started');
       child.on('exit', (code, signal) => {
         if (stopping && code === 0) {
-          console.log('[launcher] server stopped cleanly');
+          log.info('server stopped cleanly');
           void exit(0);
           return;
         }
-        console.error(`[launcher] server process ended ${signal ? `by ${signal}` : `with code ${code}`}${stopping ? ' while stopping' : ' unexpectedly'}`);
+        log.error({ code, signal }, `server process ended ${signal ? `by ${signal}` : `with code ${code}`}${stopping ? ' while stopping' : ' unexpectedly'}`);
         void exit(code || 1);
       });
       return child;
