@@ -18,7 +18,9 @@ export const KIND_LABELS: Record<ConditionKind, string> = {
   exit_half_done: 'An exit run left between its two steps for longer than N minutes',
 };
 
-const usd = (n: string | number) => `${Number(n).toLocaleString('en-US', { maximumFractionDigits: 0 })} USD`;
+// One formatter: toLocaleString builds a new one per call, which a crash raising an alert per account pays 1,000s of times.
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const usd = (n: string | number) => `${WHOLE.format(Number(n))} USD`;
 
 /** The condition as a sentence with the rule's own threshold, e.g. "distance to liquidation under 10 %". */
 export function describeCondition(rule: Pick<AlertRule, 'kind' | 'threshold' | 'shockPercent'>): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, effectiveRules } from './defaults';
-import { evaluateAlerts, stateKey, type AlertStates } from './evaluate';
+import { evaluateAlerts, NO_STATES, withChanges } from './evaluate';
 import { owedAt } from './measures';
 import type { AccountFacts, AlertRule, MasterFacts } from './types';
 
@@ -13,14 +13,10 @@ const master: MasterFacts = { curve: [{ shock: -0.3, owed: 0 }], refreshFailingM
 
 /** Runs refreshes in order, carrying states forward; lists each refresh's alerts as `email kind transition level`. */
 function refreshes(rules: readonly AlertRule[], rounds: AccountFacts[][], m: MasterFacts[] = []): string[][] {
-  let states = new Map<string, NonNullable<ReturnType<AlertStates['get']>>>();
+  let states = NO_STATES;
   return rounds.map((accounts, i) => {
     const { events, changes } = evaluateAlerts(rules, accounts, m[i] ?? master, states);
-    states = new Map(states);
-    for (const c of changes) {
-      if (c.state) states.set(stateKey(c.ruleId, c.email), c.state);
-      else states.delete(stateKey(c.ruleId, c.email));
-    }
+    states = withChanges(states, changes);
     return events.map((e) => `${e.email ?? 'master'} ${e.kind} ${e.transition}${e.level}`);
   });
 }

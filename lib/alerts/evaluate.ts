@@ -1,16 +1,33 @@
 import { alertTitle } from './describe';
-import { step, type ActiveState } from './hysteresis';
-import { KIND_SPECS, measureAccount, measureMaster, triggerOf, type Measured } from './measures';
+import { step, type ActiveState, type Trigger } from './hysteresis';
+import { accountFigures, accountValue, KIND_SPECS, masterFigures, masterValue, triggerOf } from './measures';
 import type { AccountFacts, AlertEvent, AlertRule, MasterFacts, RuleScope } from './types';
 
-/** Open alerts keyed by `stateKey(rule, email)`. */
-export type AlertStates = ReadonlyMap<string, ActiveState>;
+/**
+ * Open alerts by rule id, then by account email ('' for the master). Nested rather than one joined key:
+ * the lookup runs for every rule × account on every refresh, and an email string hashes once.
+ */
+export type AlertStates = ReadonlyMap<string, ReadonlyMap<string, NonNullable<ActiveState>>>;
 
 export type StateChange = { ruleId: string; email: string | null; state: ActiveState };
 
 export type Evaluation = { events: AlertEvent[]; changes: StateChange[] };
 
-export const stateKey = (ruleId: string, email: string | null) => `${ruleId}|${email ?? ''}`;
+export const NO_STATES: AlertStates = new Map();
+
+/** The states after a refresh's changes; the given states are left as they were. */
+export function withChanges(states: AlertStates, changes: readonly StateChange[]): AlertStates {
+  if (!changes.length) return states;
+  const next = new Map(states);
+  for (const c of changes) {
+    const inner = new Map(next.get(c.ruleId) ?? []);
+    if (c.state) inner.set(c.email ?? '', c.state);
+    else inner.delete(c.email ?? '');
+    if (inner.size) next.set(c.ruleId, inner);
+    else next.delete(c.ruleId);
+  }
+  return next;
+}
 
 export function inScope(scope: RuleScope, account: Pick<AccountFacts, 'email' | 'labels'>): boolean {
   if (scope.kind === 'all') return true;
@@ -25,27 +42,31 @@ export function inScope(scope: RuleScope, account: Pick<AccountFacts, 'email' | 
 export function evaluateAlerts(rules: readonly AlertRule[], accounts: readonly AccountFacts[], master: MasterFacts, states: AlertStates): Evaluation {
   const events: AlertEvent[] = [];
   const changes: StateChange[] = [];
-  const apply = (rule: AlertRule, email: string | null, measured: Measured | null, trigger: ReturnType<typeof triggerOf>) => {
-    const previous = states.get(stateKey(rule.id, email)) ?? null;
-    const { state, transition } = step(trigger, previous, measured?.value ?? null);
+  // Called for every rule × account on every refresh: the common case (nothing changed) allocates nothing.
+  const apply = (rule: AlertRule, open: ReadonlyMap<string, NonNullable<ActiveState>> | undefined, account: AccountFacts | null, value: number | null, trigger: Trigger) => {
+    const email = account ? account.email : null;
+    const previous = (open && open.get(email ?? '')) ?? null;
+    if (value === null && previous === null) return;
+    const { state, transition } = step(trigger, previous, value);
     // Only transitions are stored: an open alert's level is all the next refresh needs.
     if (!transition) return;
     changes.push({ ruleId: rule.id, email, state });
-    if (transition.kind === 'clear' || !measured) return;
+    if (transition.kind === 'clear' || value === null) return;
     events.push({
       ruleId: rule.id, kind: rule.kind, email, transition: transition.kind, level: transition.level,
-      value: measured.value, title: alertTitle(rule, email, measured.value, transition.kind), figures: measured.figures,
+      value, title: alertTitle(rule, email, value, transition.kind), figures: account ? accountFigures(rule, account, value) : masterFigures(rule, value),
     });
   };
   for (const rule of rules) {
     if (!rule.enabled) continue;
     const trigger = triggerOf(rule);
+    const open = states.get(rule.id);
     if (KIND_SPECS[rule.kind].subject === 'master') {
-      apply(rule, null, measureMaster(rule, master), trigger);
+      apply(rule, open, null, masterValue(rule, master), trigger);
       continue;
     }
     for (const account of accounts) {
-      if (inScope(rule.scope, account)) apply(rule, account.email, measureAccount(rule, account), trigger);
+      if (inScope(rule.scope, account)) apply(rule, open, account, accountValue(rule, account), trigger);
     }
   }
   return { events, changes };

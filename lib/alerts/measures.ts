@@ -1,9 +1,6 @@
-import Decimal from 'decimal.js';
 import type { Trigger } from './hysteresis';
 import { statusSeverity } from './status-severity';
 import type { AccountFacts, AlertRule, ConditionKind, Figures, MasterFacts } from './types';
-
-export type Measured = { value: number; figures: Figures };
 
 type KindSpec = {
   subject: 'account' | 'master';
@@ -44,59 +41,63 @@ export function owedAt(curve: readonly { shock: number; owed: number }[], shock:
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** The rule's measure for one account now, with the figures that go into the alert; null: not measurable. */
-export function measureAccount(rule: AlertRule, a: AccountFacts): Measured | null {
+const shockOf = (rule: AlertRule) => Number(rule.shockPercent ?? 0) / 100;
+
+/**
+ * The rule's measure for one account now; null: not measurable. Runs for every rule × account on every
+ * refresh, so it allocates nothing: the figures are built only for an alert that is raised
+ * (`accountFigures`). A loan's decimal string converts to the same double as `Decimal#toNumber` gives.
+ */
+export function accountValue(rule: AlertRule, a: AccountFacts): number | null {
   switch (rule.kind) {
-    case 'status_worsens': {
-      const value = statusSeverity(a.status);
-      return value === null ? null : { value, figures: { status: a.status } };
-    }
-    case 'liquidation_distance':
-      if (!a.liquidation) return null;
-      return {
-        value: round(a.liquidation.distance * 100, 6),
-        figures: { distancePercent: round(a.liquidation.distance * 100, 2), direction: a.liquidation.direction, pair: a.liquidation.pair, status: a.status },
-      };
-    case 'margin_level':
-      return a.marginLevel === null ? null : { value: Number(a.marginLevel), figures: { marginLevel: a.marginLevel, status: a.status } };
-    case 'projected_loan': {
-      const shock = Number(rule.shockPercent ?? 0) / 100;
-      const owed = owedAt(a.curve, shock);
-      return owed === null ? null : { value: owed, figures: { shockPercent: rule.shockPercent, projectedLoanUsd: round(owed, 2), estimate: 'yes' } };
-    }
-    case 'loan_outstanding':
-      return { value: new Decimal(a.outstandingLoanUsd).toNumber(), figures: { outstandingLoanUsd: a.outstandingLoanUsd } };
-    case 'became_bound':
-      return a.bound === null ? null : { value: a.bound ? 1 : 0, figures: { bound: a.bound ? 'yes' : 'no' } };
-    case 'keys_near_limit':
-      return a.keysTotal === null ? null : { value: a.keysTotal, figures: { keys: a.keysTotal, limit: 30 } };
-    case 'idle_special_key':
-      return a.idleSpecialKeys === null ? null : { value: a.idleSpecialKeys, figures: { idleSpecialKeys: a.idleSpecialKeys } };
-    case 'special_key_outside': {
-      const c = a.outsideKeyChanges;
-      if (!c) return null;
-      return { value: c.appeared.length + c.disappeared.length, figures: { appeared: c.appeared.join(', ') || null, disappeared: c.disappeared.join(', ') || null } };
-    }
-    case 'data_stale':
-      return { value: a.dataAgeMinutes, figures: { dataAgeMinutes: Math.floor(a.dataAgeMinutes) } };
-    default:
-      return null;
+    case 'status_worsens': return statusSeverity(a.status);
+    case 'liquidation_distance': return a.liquidation ? round(a.liquidation.distance * 100, 6) : null;
+    case 'margin_level': return a.marginLevel === null ? null : Number(a.marginLevel);
+    case 'projected_loan': return owedAt(a.curve, shockOf(rule));
+    case 'loan_outstanding': return Number(a.outstandingLoanUsd);
+    case 'became_bound': return a.bound === null ? null : a.bound ? 1 : 0;
+    case 'keys_near_limit': return a.keysTotal;
+    case 'idle_special_key': return a.idleSpecialKeys;
+    case 'special_key_outside': return a.outsideKeyChanges ? a.outsideKeyChanges.appeared.length + a.outsideKeyChanges.disappeared.length : null;
+    case 'data_stale': return a.dataAgeMinutes;
+    default: return null;
   }
 }
 
-export function measureMaster(rule: AlertRule, m: MasterFacts): Measured | null {
+/** The figures that go into an alert the rule raised for this account (its measure was `value`). */
+export function accountFigures(rule: AlertRule, a: AccountFacts, value: number): Figures {
   switch (rule.kind) {
-    case 'projected_loan_total': {
-      const shock = Number(rule.shockPercent ?? 0) / 100;
-      const owed = owedAt(m.curve, shock);
-      return owed === null ? null : { value: owed, figures: { shockPercent: rule.shockPercent, projectedLoanUsd: round(owed, 2), estimate: 'yes' } };
-    }
-    case 'refresh_failing':
-      return { value: m.refreshFailingMinutes ?? 0, figures: { failingMinutes: Math.floor(m.refreshFailingMinutes ?? 0) } };
-    case 'exit_half_done':
-      return { value: m.exitHalfDoneMinutes ?? 0, figures: { waitingMinutes: Math.floor(m.exitHalfDoneMinutes ?? 0) } };
-    default:
-      return null;
+    case 'status_worsens': return { status: a.status };
+    case 'liquidation_distance':
+      return { distancePercent: a.liquidation ? round(a.liquidation.distance * 100, 2) : null, direction: a.liquidation?.direction ?? null, pair: a.liquidation?.pair ?? null, status: a.status };
+    case 'margin_level': return { marginLevel: a.marginLevel, status: a.status };
+    case 'projected_loan': return { shockPercent: rule.shockPercent, projectedLoanUsd: round(value, 2), estimate: 'yes' };
+    case 'loan_outstanding': return { outstandingLoanUsd: a.outstandingLoanUsd };
+    case 'became_bound': return { bound: a.bound ? 'yes' : 'no' };
+    case 'keys_near_limit': return { keys: value, limit: 30 };
+    case 'idle_special_key': return { idleSpecialKeys: value };
+    case 'special_key_outside':
+      return { appeared: a.outsideKeyChanges?.appeared.join(', ') || null, disappeared: a.outsideKeyChanges?.disappeared.join(', ') || null };
+    case 'data_stale': return { dataAgeMinutes: Math.floor(value) };
+    default: return {};
+  }
+}
+
+export function masterValue(rule: AlertRule, m: MasterFacts): number | null {
+  switch (rule.kind) {
+    case 'projected_loan_total': return owedAt(m.curve, shockOf(rule));
+    case 'refresh_failing': return m.refreshFailingMinutes ?? 0;
+    case 'exit_half_done': return m.exitHalfDoneMinutes ?? 0;
+    default: return null;
+  }
+}
+
+export function masterFigures(rule: AlertRule, value: number): Figures {
+  switch (rule.kind) {
+    case 'projected_loan_total': return { shockPercent: rule.shockPercent, projectedLoanUsd: round(value, 2), estimate: 'yes' };
+    case 'refresh_failing': return { failingMinutes: Math.floor(value) };
+    case 'exit_half_done': return { waitingMinutes: Math.floor(value) };
+    default: return {};
   }
 }
 

@@ -1,56 +1,45 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AccountFacts, MasterFacts } from '@/lib/alerts';
-import { isIdle } from '@/lib/keys/flags';
 import { distanceToLiquidation, type AccountRisk, type MasterRisk } from '@/lib/risk';
 import type { Db } from '../db/client';
-import { accountLabels, exitRuns, refreshRuns, specialKeySightings, subAccountKeyLists } from '../db/schema';
+import { accountLabels, exitRuns, refreshRuns } from '../db/schema';
 
 /** What the refresh knows of one account once its snapshot is written. */
-export type RefreshedAccount = { risk: AccountRisk; dataAt: Date; keysTotal: number | null; specialKnown: boolean; outsideKeyChanges: AccountFacts['outsideKeyChanges'] };
+export type RefreshedAccount = {
+  risk: AccountRisk;
+  dataAt: Date;
+  keysTotal: number | null;
+  specialKnown: boolean;
+  outsideKeyChanges: AccountFacts['outsideKeyChanges'];
+  /** null when the account's special keys are unknown. */
+  idleSpecialKeys: number | null;
+};
 
-const DAY_MS = 86_400_000;
 const minutesSince = (at: Date, now: Date) => Math.max(0, (now.getTime() - at.getTime()) / 60_000);
 
 function nearestLiquidation(risk: AccountRisk): AccountFacts['liquidation'] {
+  // Runs per account on every refresh: a plain loop, no closure per account.
   let best: AccountFacts['liquidation'] = null;
-  const consider = (c: AccountRisk['shocks']['liquidation'], pair: string | null) => {
-    if (!c) return;
+  for (let i = -1; i < risk.isolatedPairs.length; i++) {
+    const pair = i < 0 ? null : risk.isolatedPairs[i]!;
+    const c = pair ? pair.shocks.liquidation : risk.shocks.liquidation;
+    if (!c) continue;
     const distance = distanceToLiquidation(c);
-    if (!best || distance < best.distance) best = { distance, direction: c.direction, pair };
-  };
-  consider(risk.shocks.liquidation, null);
-  for (const p of risk.isolatedPairs) consider(p.shocks.liquidation, p.symbol);
+    if (!best || distance < best.distance) best = { distance, direction: c.direction, pair: pair ? pair.symbol : null };
+  }
   return best;
 }
 
-/**
- * Special keys idle past the revocation horizon per account, measured as the Keys page does
- * (lib/keys/inventory.ts): from the later of the key's creation (the exchange's list) and our last change.
- */
-async function idleCounts(db: Db, masterId: string, now: Date): Promise<Map<string, number>> {
-  const [sightings, lists] = await Promise.all([
-    db.select().from(specialKeySightings).where(and(eq(specialKeySightings.masterId, masterId), isNull(specialKeySightings.deletedAt))),
-    db.select().from(subAccountKeyLists).where(eq(subAccountKeyLists.masterId, masterId)),
-  ]);
-  const created = new Map(lists.flatMap((l) => l.keys.map((k) => [`${l.accountEmail}|${k.apiKey}`, k.createdAt] as const)));
-  const counts = new Map<string, number>();
-  for (const s of sightings) {
-    const c = created.get(`${s.accountEmail}|${s.apiKey}`);
-    const since = Math.max(c ? Date.parse(c) : s.firstSeenAt.getTime(), s.changedAt?.getTime() ?? 0);
-    if (isIdle(Math.floor((now.getTime() - since) / DAY_MS))) counts.set(s.accountEmail, (counts.get(s.accountEmail) ?? 0) + 1);
-  }
-  return counts;
-}
-
 export async function accountFacts(db: Db, masterId: string, accounts: ReadonlyMap<string, RefreshedAccount>, now: Date): Promise<AccountFacts[]> {
-  const emails = [...accounts.keys()];
-  const [labels, idle] = await Promise.all([
-    emails.length ? db.select().from(accountLabels).where(and(eq(accountLabels.masterId, masterId), inArray(accountLabels.accountEmail, emails))) : [],
-    idleCounts(db, masterId, now),
-  ]);
+  // Every label of the master as one row of JSON, filtered here: a row per label, or an IN list of 1,000
+  // emails, costs a large desk milliseconds on every refresh.
+  const [row] = await db.select({ json: sql<string>`coalesce(json_agg(json_build_array(${accountLabels.accountEmail}, ${accountLabels.label})), '[]')::text` })
+    .from(accountLabels).where(eq(accountLabels.masterId, masterId));
   const labelsOf = new Map<string, string[]>();
-  for (const l of labels) labelsOf.set(l.accountEmail, [...(labelsOf.get(l.accountEmail) ?? []), l.label]);
+  for (const [email, label] of JSON.parse(row?.json ?? '[]') as [string, string][]) {
+    if (accounts.has(email)) labelsOf.set(email, [...(labelsOf.get(email) ?? []), label]);
+  }
   return [...accounts].map(([email, a]) => ({
     email,
     labels: labelsOf.get(email) ?? [],
@@ -61,7 +50,7 @@ export async function accountFacts(db: Db, masterId: string, accounts: ReadonlyM
     outstandingLoanUsd: a.risk.outstandingLoanUsd,
     bound: a.risk.applicability.bound,
     keysTotal: a.keysTotal,
-    idleSpecialKeys: a.specialKnown ? (idle.get(email) ?? 0) : null,
+    idleSpecialKeys: a.idleSpecialKeys,
     outsideKeyChanges: a.outsideKeyChanges,
     dataAgeMinutes: minutesSince(a.dataAt, now),
   }));

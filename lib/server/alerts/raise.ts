@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
-import { describeCondition, evaluateAlerts, stateKey, type AccountFacts, type ActiveState, type AlertRule, type MasterFacts } from '@/lib/alerts';
+import { eq } from 'drizzle-orm';
+import { describeCondition, evaluateAlerts, type AccountFacts, type AlertRule, type MasterFacts } from '@/lib/alerts';
 import type { Db } from '../db/client';
-import { alertChannels, alertDeliveries, alerts, alertStates } from '../db/schema';
+import { alertChannels, alertDeliveries, alerts } from '../db/schema';
 import { rulesInForce } from './rules-store';
+import { loadStates, saveStates } from './state-cache';
 
 export type Raised = { alertIds: string[] };
 
@@ -14,19 +15,9 @@ export type Raised = { alertIds: string[] };
  */
 export async function raiseAlerts(tx: Db, ctx: { masterId: string; refreshId: string; accounts: AccountFacts[]; master: MasterFacts; rules?: AlertRule[] }): Promise<Raised> {
   const rules = ctx.rules ?? (await rulesInForce(tx));
-  const rows = await tx.select().from(alertStates).where(eq(alertStates.masterId, ctx.masterId));
-  const states = new Map<string, ActiveState>(rows.map((r) => [stateKey(r.ruleId, r.accountEmail || null), { level: r.level, value: r.value }]));
+  const states = await loadStates(tx, ctx.masterId);
   const { events, changes } = evaluateAlerts(rules, ctx.accounts, ctx.master, states);
-
-  for (const change of changes) {
-    const key = { masterId: ctx.masterId, ruleId: change.ruleId, accountEmail: change.email ?? '' };
-    if (change.state === null) {
-      await tx.delete(alertStates).where(and(eq(alertStates.masterId, key.masterId), eq(alertStates.ruleId, key.ruleId), eq(alertStates.accountEmail, key.accountEmail)));
-    } else {
-      await tx.insert(alertStates).values({ ...key, level: change.state.level, value: change.state.value })
-        .onConflictDoUpdate({ target: [alertStates.masterId, alertStates.ruleId, alertStates.accountEmail], set: { level: change.state.level, value: change.state.value } });
-    }
-  }
+  await saveStates(tx, ctx.masterId, states, changes);
   if (events.length === 0) return { alertIds: [] };
 
   const byId = new Map(rules.map((r) => [r.id, r]));

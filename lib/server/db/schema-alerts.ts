@@ -48,6 +48,16 @@ export const alertStates = pgTable(
   (t) => [uniqueIndex('alert_states_key_idx').on(t.masterId, t.ruleId, t.accountEmail)],
 );
 
+/**
+ * A fresh token each time a master's alert states change (in the same transaction). A refresh that finds the
+ * token it last wrote or read keeps the states it holds in memory instead of reading every open alert again
+ * (lib/server/alerts/state-cache.ts); a token from a rolled-back transaction never becomes visible.
+ */
+export const alertStateVersions = pgTable('alert_state_versions', {
+  masterId: uuid('master_id').primaryKey(),
+  token: uuid('token').notNull(),
+});
+
 /** Every alert raised (the in-app inbox), written in the same transaction as the refresh that raised it. */
 export const alerts = pgTable(
   'alerts',

@@ -47,9 +47,11 @@ export async function recordSightings(db: Db, masterId: string, email: string, k
 }
 
 /** What the risk engine needs from the history of one master's accounts. */
-export async function keyHistories(db: Db, masterId: string): Promise<{ termsSigned: boolean; of(email: string): KeyHistory; deletedKeys(email: string): string[] }> {
+export type LiveSighting = { apiKey: string; firstSeenAt: Date; changedAt: Date | null };
+
+export async function keyHistories(db: Db, masterId: string): Promise<{ termsSigned: boolean; of(email: string): KeyHistory; deletedKeys(email: string): string[]; liveKeys(email: string): LiveSighting[] }> {
   const sightings = await db
-    .select({ email: specialKeySightings.accountEmail, apiKey: specialKeySightings.apiKey, symbol: specialKeySightings.symbol, firstSeenAt: specialKeySightings.firstSeenAt, deletedAt: specialKeySightings.deletedAt })
+    .select({ email: specialKeySightings.accountEmail, apiKey: specialKeySightings.apiKey, symbol: specialKeySightings.symbol, firstSeenAt: specialKeySightings.firstSeenAt, deletedAt: specialKeySightings.deletedAt, changedAt: specialKeySightings.changedAt })
     .from(specialKeySightings)
     .where(eq(specialKeySightings.masterId, masterId));
   const exits = await db
@@ -86,6 +88,9 @@ export async function keyHistories(db: Db, masterId: string): Promise<{ termsSig
     },
     deletedKeys(email) {
       return sightings.filter((s) => s.email === email && s.deletedAt !== null).map((s) => s.apiKey);
+    },
+    liveKeys(email) {
+      return sightings.filter((s) => s.email === email && s.deletedAt === null).map((s) => ({ apiKey: s.apiKey, firstSeenAt: s.firstSeenAt, changedAt: s.changedAt }));
     },
   };
 }

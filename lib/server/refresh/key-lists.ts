@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { subAccountKeyLists } from '../db/schema';
 import type { ExchangeClient } from '../exchange';
 
-type ListedKey = (typeof subAccountKeyLists.$inferSelect)['keys'][number];
+export type ListedKey = (typeof subAccountKeyLists.$inferSelect)['keys'][number];
 
 const PAGE_SIZE = 100; // Binance's maximum for this query
 
@@ -21,7 +21,8 @@ async function readAll(master: ExchangeClient, email: string): Promise<ListedKey
 /**
  * Reads, through the master key, the key lists that are due: never read, or read over an hour ago; oldest
  * first and at most `keyListReadsPerRefresh` per run, so the 3000-weight query never dominates a refresh.
- * Returns each account's latest list (fresh or kept) for the snapshot's key count.
+ * Returns each account's latest list (fresh or kept): the snapshot's key count, and each key's creation for
+ * the idle-key alert.
  */
 export async function refreshKeyLists(
   db: Db,
@@ -30,14 +31,14 @@ export async function refreshKeyLists(
   emails: string[],
   onError: (email: string, error: unknown) => void,
   now = new Date(),
-): Promise<Map<string, string[]>> {
+): Promise<Map<string, ListedKey[]>> {
   const rows = await db.select().from(subAccountKeyLists).where(eq(subAccountKeyLists.masterId, masterId));
   const lastRead = new Map(rows.map((r) => [r.accountEmail, r]));
   const due = emails
     .filter((e) => (lastRead.get(e)?.readAt.getTime() ?? 0) <= now.getTime() - KEY_RULES.keyListMaxAgeMs)
     .sort((a, b) => (lastRead.get(a)?.readAt.getTime() ?? 0) - (lastRead.get(b)?.readAt.getTime() ?? 0))
     .slice(0, KEY_RULES.keyListReadsPerRefresh);
-  const lists = new Map(rows.map((r) => [r.accountEmail, r.keys.map((k) => k.apiKey)]));
+  const lists = new Map(rows.map((r) => [r.accountEmail, r.keys]));
   for (const email of due) {
     try {
       const keys = await readAll(master, email);
@@ -46,7 +47,7 @@ export async function refreshKeyLists(
         .insert(subAccountKeyLists)
         .values({ masterId, accountEmail: email, readAt, keys })
         .onConflictDoUpdate({ target: [subAccountKeyLists.masterId, subAccountKeyLists.accountEmail], set: { readAt, keys } });
-      lists.set(email, keys.map((k) => k.apiKey));
+      lists.set(email, keys);
     } catch (error) {
       onError(email, error);
     }

@@ -21,6 +21,7 @@ import { RefreshBusyError } from './errors';
 import { mergeStats } from './stats';
 import { finishWithAlerts } from '../alerts/finish';
 import type { RefreshedAccount } from '../alerts/facts';
+import { idleSpecialKeyCount } from '@/lib/keys/idle-count';
 import { logger } from '../log/logger';
 import { errorText } from '../log/redact';
 
@@ -151,14 +152,18 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
     const refreshed = new Map<string, RefreshedAccount>();
     for (const outcome of outcomes) {
       const keys = {
-        listed: keyLists.get(outcome.email) ?? null,
+        listed: keyLists.get(outcome.email)?.map((k) => k.apiKey) ?? null,
         stored: stored.filter((c) => c.accountEmail === outcome.email).map((c) => c.apiKey),
         deleted: history.deletedKeys(outcome.email),
       };
       const written = await writeSnapshot(db, { runId, masterId, takenAt, outcome, history: history.of(outcome.email), book, errors, keys });
       risks.push(written.risk);
       const changes = 'keyChanges' in outcome ? outcome.keyChanges : null;
-      refreshed.set(outcome.email, { ...written, outsideKeyChanges: await outsideKeyChanges(db, masterId, outcome.email, changes, readBefore.has(outcome.email)) });
+      refreshed.set(outcome.email, {
+        ...written,
+        outsideKeyChanges: await outsideKeyChanges(db, masterId, outcome.email, changes, readBefore.has(outcome.email)),
+        idleSpecialKeys: written.specialKnown ? idleSpecialKeyCount(history.liveKeys(outcome.email), keyLists.get(outcome.email) ?? [], takenAt) : null,
+      });
     }
     const stale = outcomes.filter((o) => 'error' in o).length + errors.filter((e) => e.step === 'valuation').length;
     const status = stale === 0 ? 'ok' : stale < outcomes.length || outcomes.length === 0 ? 'partial' : 'failed';
@@ -193,7 +198,7 @@ interface SnapshotContext {
   keys: { listed: string[] | null; stored: string[]; deleted: string[] };
 }
 
-async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<Omit<RefreshedAccount, 'outsideKeyChanges'>> {
+async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<Omit<RefreshedAccount, 'outsideKeyChanges' | 'idleSpecialKeys'>> {
   const { outcome, masterId, takenAt } = ctx;
   const base = { refreshId: ctx.runId, masterId, accountEmail: outcome.email, takenAt };
   let error = 'error' in outcome ? outcome.error : null;

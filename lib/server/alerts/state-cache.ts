@@ -1,0 +1,67 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { NO_STATES, withChanges, type ActiveState, type AlertStates, type StateChange } from '@/lib/alerts';
+import type { Db } from '../db/client';
+import { alertStates, alertStateVersions } from '../db/schema';
+
+type Held = { token: string; states: AlertStates };
+
+// Per process, like the database handle (Next.js may load this module in several bundles).
+const holder = globalThis as typeof globalThis & { __marginwatchAlertStates?: Map<string, Held> };
+const held = (holder.__marginwatchAlertStates ??= new Map());
+
+const CHUNK = 1000;
+
+/**
+ * The master's open alerts as the last refresh left them. Reading every open alert costs tens of
+ * milliseconds once a crash has opened one per account, so the states this process last wrote or read are
+ * kept with their version token: one primary-key read tells whether they are still the stored ones (another
+ * instance, or a rolled-back transaction, leaves a different token or none). No token: nothing was ever
+ * stored for the master (the migration that added tokens gave one to every master holding states).
+ */
+export async function loadStates(tx: Db, masterId: string): Promise<AlertStates> {
+  const [version] = await tx.select({ token: alertStateVersions.token }).from(alertStateVersions).where(eq(alertStateVersions.masterId, masterId));
+  if (!version) return NO_STATES;
+  const mine = held.get(masterId);
+  if (mine?.token === version.token) return mine.states;
+  // One row of JSON instead of a row per open alert: the driver's per-row cost is what a crash multiplies.
+  const [row] = await tx.select({
+    json: sql<string>`coalesce(json_agg(json_build_array(${alertStates.ruleId}, ${alertStates.accountEmail}, ${alertStates.level}, ${alertStates.value})), '[]')::text`,
+  }).from(alertStates).where(eq(alertStates.masterId, masterId));
+  const states = new Map<string, Map<string, NonNullable<ActiveState>>>();
+  for (const [ruleId, email, level, value] of JSON.parse(row?.json ?? '[]') as [string, string, number, number][]) {
+    let inner = states.get(ruleId);
+    if (!inner) states.set(ruleId, (inner = new Map()));
+    inner.set(email, { level, value });
+  }
+  held.set(masterId, { token: version.token, states });
+  return states;
+}
+
+/** Stores a refresh's state changes (a few statements however many) and a new token, in the caller's transaction. */
+export async function saveStates(tx: Db, masterId: string, before: AlertStates, changes: readonly StateChange[]): Promise<void> {
+  if (!changes.length) return;
+  const cleared = new Map<string, string[]>();
+  const open: (typeof alertStates.$inferInsert)[] = [];
+  for (const c of changes) {
+    const email = c.email ?? '';
+    if (c.state === null) cleared.set(c.ruleId, [...(cleared.get(c.ruleId) ?? []), email]);
+    else open.push({ masterId, ruleId: c.ruleId, accountEmail: email, level: c.state.level, value: c.state.value });
+  }
+  for (const [ruleId, emails] of cleared) {
+    for (let i = 0; i < emails.length; i += CHUNK) {
+      await tx.delete(alertStates).where(and(eq(alertStates.masterId, masterId), eq(alertStates.ruleId, ruleId), inArray(alertStates.accountEmail, emails.slice(i, i + CHUNK))));
+    }
+  }
+  for (let i = 0; i < open.length; i += CHUNK) {
+    await tx.insert(alertStates).values(open.slice(i, i + CHUNK)).onConflictDoUpdate({
+      target: [alertStates.masterId, alertStates.ruleId, alertStates.accountEmail],
+      set: { level: sql`excluded.level`, value: sql`excluded.value` },
+    });
+  }
+  const token = randomUUID();
+  await tx.insert(alertStateVersions).values({ masterId, token }).onConflictDoUpdate({ target: alertStateVersions.masterId, set: { token } });
+  // Held before the commit: should the transaction roll back, its token is never stored, so never matched.
+  held.set(masterId, { token, states: withChanges(before, changes) });
+}
