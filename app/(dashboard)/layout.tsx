@@ -21,7 +21,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <Sidebar />
         <div className="flex min-w-0 flex-1 flex-col">
           <Header user={user} demo={getEnv().demo} signOutAction={signOutAction} signOutEverywhereAction={signOutEverywhereAction} />
-          <main className="min-w-0 flex-1 overflow-y-auto px-4 py-4 sm:px-6 lg:px-8 lg:py-6">{children}</main>
+          {/* Focusable: the page scrolls inside <main>, and a keyboard user scrolls it with the arrow keys. */}
+          <main tabIndex={0} className="min-w-0 flex-1 overflow-y-auto px-4 py-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-inset sm:px-6 lg:px-8 lg:py-6">{children}</main>
           <LiveSync />
         </div>
       </div>

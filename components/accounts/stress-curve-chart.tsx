@@ -7,6 +7,8 @@ import { stressView, type StressMark } from '@/lib/charts/stress-range';
 
 const AXIS = { fontSize: 11, fill: '#94a3b8' };
 const COLOR = { liquidation: '#f59e0b', bankruptcy: '#ef4444' } as const;
+// The legend's text in darker shades of the same colours: readable (4.5:1) on white and on slate-900.
+const LEGEND_TEXT = { liquidation: 'text-amber-700 dark:text-amber-400', bankruptcy: 'text-red-700 dark:text-red-400' } as const;
 
 function markLabel(m: StressMark, liquidationBar: string | null): string {
   return m.kind === 'liquidation'
@@ -61,7 +63,7 @@ export function StressCurveChart({ curve, shocks, liquidationBar }: { curve: Def
       {(v.marks.length > 0 || v.beyondGrid) && (
         <figcaption className="num mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600 dark:text-slate-400">
           {v.marks.map((m) => (
-            <span key={m.kind} style={{ color: COLOR[m.kind] }}>┆ {markLabel(m, liquidationBar)}</span>
+            <span key={m.kind} className={LEGEND_TEXT[m.kind]}>┆ {markLabel(m, liquidationBar)}</span>
           ))}
           {v.beyondGrid && <span>The curve is computed from {range}; L and B are exact, wherever they fall.</span>}
         </figcaption>

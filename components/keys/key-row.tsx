@@ -21,7 +21,7 @@ function seen(k: InventoryKey, now: Date) {
 export function KeyRow({ k, now, actions }: { k: InventoryKey; now: Date; actions: React.ReactNode }) {
   const deleted = k.deletedAt !== null;
   return (
-    <tr data-testid="key-row" data-kind={k.kind} className={`border-t border-slate-100 dark:border-slate-800 ${deleted ? 'text-slate-400 dark:text-slate-500' : ''}`}>
+    <tr data-testid="key-row" data-kind={k.kind} className={`border-t border-slate-100 dark:border-slate-800 ${deleted ? 'text-slate-500 dark:text-slate-400' : ''}`}>
       <td className={`${cell} font-medium`}>{k.name ?? '—'}</td>
       <td className={`${cell} num font-mono text-xs`}>{k.maskedKey}</td>
       <td className={cell}>

@@ -14,7 +14,7 @@ export function AccountName({ email, emailClassName = '', inline = false }: { em
   return (
     <span className="inline-flex min-w-0 flex-col" data-testid="desk-label" data-email={email}>
       <span className="wrap-anywhere">{label}</span>
-      <span className="text-xs font-normal wrap-anywhere text-slate-500 dark:text-slate-400">{email}</span>
+      <span className="text-xs font-normal wrap-anywhere text-slate-600 dark:text-slate-400">{email}</span>
     </span>
   );
 }

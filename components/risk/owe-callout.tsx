@@ -92,13 +92,13 @@ function CalloutFigure({ callout: c }: { callout: Callout }) {
           {formatUsd(c.owed)}
         </Figure>
       </p>
-      <p className="text-xs font-medium text-slate-500 dark:text-slate-400">{owes ? 'projected LiquidationLoan' : 'no projected loan'}</p>
+      <p className="text-xs font-medium text-slate-600 dark:text-slate-400">{owes ? 'projected LiquidationLoan' : 'no projected loan'}</p>
       {c.unknownBinding > 0 && (
         <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
           ? plus up to <span className="num font-semibold">{formatUsd(c.unknownBinding)}</span> from accounts whose binding is unknown
         </p>
       )}
-      <p className="num mt-1 text-xs text-slate-500 dark:text-slate-400">
+      <p className="num mt-1 text-xs text-slate-600 dark:text-slate-400">
         Collateral lost in deficit liquidations, all accounts: {formatUsd(c.collateralLost)}
       </p>
       {c.top.length > 0 && (

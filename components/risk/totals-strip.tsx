@@ -37,7 +37,7 @@ export function TotalsStrip({ data, live = false }: { data: OverviewData; live?:
             <Link href={t.href} className="text-xs font-medium uppercase tracking-wide text-slate-500 hover:underline dark:text-slate-400">{t.label}</Link>
             <p className={`mt-1 text-lg font-semibold sm:text-xl xl:text-lg 2xl:text-xl ${t.alert ? 'text-red-700 dark:text-red-400' : ''}`}>
               <Figure>
-                {t.value.replace(/ USD$/, '')} <span className="text-sm font-medium opacity-70">USD</span>
+                {t.value.replace(/ USD$/, '')} <span className="text-sm font-medium">USD</span>
               </Figure>
             </p>
             {t.note && <p className={`mt-1 text-xs ${t.alert ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>{t.note}</p>}
