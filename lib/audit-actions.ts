@@ -9,6 +9,10 @@ export const AUDIT_ACTIONS = [
   'auth.lockout',
   'auth.signout',
   'auth.signout_everywhere',
+  /** Second factor: an authenticator enrolled, a code accepted for an action, a wrong code (lib/server/auth/second-factor.ts). */
+  'auth.totp_enrolled',
+  'auth.step_up',
+  'auth.step_up_failed',
   /** An API call refused for want of a permission (lib/server/api/handler.ts). */
   'access.refused',
   'connections.create',

@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   'payload_too_large',
   'duplicate_request',
   'in_progress',
+  // Second factor (docs/security.md, "Second factor")
+  'step_up_required',
+  'second_factor_not_enrolled',
+  'wrong_code',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

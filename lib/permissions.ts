@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'alerts.read': ['owner', 'ops'],
   'alerts.ack': ['owner', 'ops'],
   'alerts.write': ['owner'],
+  /** Enrolling one's own authenticator and proving a code (docs/security.md, "Second factor"). */
+  'second_factor.use': ['owner', 'ops'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

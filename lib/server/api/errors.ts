@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ErrorCode } from '@/lib/error-codes';
 import { ExchangeError, SpecialKeyGuardError } from '../exchange/types';
+import { SecondFactorError } from '../auth/second-factor';
 import { RefreshBusyError } from '../refresh/errors';
 import { ShockNotOnGridError } from '../views/errors';
 
@@ -46,6 +47,7 @@ export function toApiError(error: unknown): ApiError | null {
   if (error instanceof SpecialKeyGuardError) return new ApiError(409, 'key_guard', error.message);
   if (error instanceof ExchangeError) return new ApiError(502, 'exchange_refused', `The exchange refused or did not answer: ${error.message}`);
   if (error instanceof RefreshBusyError) return conflict(error.message);
+  if (error instanceof SecondFactorError) return new ApiError(error.status, error.code, error.message);
   if (error instanceof ShockNotOnGridError) return badRequest(`Invalid query: ${error.message}`);
   return null;
 }

@@ -6,8 +6,10 @@ import { can, type Permission } from '@/lib/permissions';
 import { API_CACHE_CONTROL } from '@/lib/security/headers';
 import { findNul, hasValidEscapes, MAX_BODY_BYTES } from '@/lib/security/input';
 import { refuseForeignRequest, refuseNonJson } from '@/lib/security/same-origin';
+import { needsStepUp } from '@/lib/security/step-up';
 import { writeAudit } from '../audit';
-import { userFromRequest, type SessionUser } from '../auth/session';
+import { requireStepUp } from '../auth/second-factor';
+import { sessionFromRequest, type SessionUser } from '../auth/session';
 import { getDb } from '../db/client';
 import { isDraining } from '../lifecycle';
 import { actOnce } from './claims';
@@ -29,6 +31,8 @@ interface Spec<P, Q, B> {
 export interface HandlerContext<P, Q, B> {
   req: Request;
   user: SessionUser;
+  /** The session this request came with (its row holds the last second-factor proof). */
+  sessionId: string;
   params: P;
   query: Q;
   body: B;
@@ -41,8 +45,8 @@ type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
 export type RouteHandler = ((req: Request, ctx: NextRouteContext) => Promise<Response>) & { permission: Permission };
 
 /**
- * The one wrapper every API route goes through: origin → session → role → zod-validated input → handler →
- * typed errors to HTTP. A state-changing request from anywhere but our own pages, or not in JSON, is
+ * The one wrapper every API route goes through: origin → session → role → a recent second factor (for actions
+ * on the exchange or the connections) → zod-validated input → handler → typed errors to HTTP. A state-changing request from anywhere but our own pages, or not in JSON, is
  * refused before anything else (docs/security.md). The permission is checked before the input is even
  * parsed, so a forbidden caller learns nothing about the shape of the request.
  */
@@ -57,13 +61,17 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(
       if (refusal) throw new ApiError(refusal.status, refusal.code, refusal.message);
       // A stopping instance starts nothing new; the balancer's readiness check already sends people elsewhere.
       if (req.method !== 'GET' && req.method !== 'HEAD' && isDraining()) throw new ApiError(503, 'shutting_down', 'This marginwatch instance is shutting down; nothing was changed. Try again in a moment.');
-      const user = await userFromRequest(req);
-      if (!user) throw unauthorized();
+      const session = await sessionFromRequest(req);
+      if (!session) throw unauthorized();
+      const { user } = session;
       if (!can(user.role, spec.permission)) {
         // A refused attempt is part of the trail: who tried what, without the request's content.
         await writeAudit({ actor: user, action: 'access.refused', target: `${req.method} ${new URL(req.url).pathname}`, after: { permission: spec.permission }, requestId });
         throw forbidden(spec.permission);
       }
+      // An action on the exchange or the connections needs a recent second factor, checked before the request
+      // is even read: refused, nothing is parsed, written or sent (docs/security.md, "Second factor").
+      if (needsStepUp(spec.permission, req.method)) await requireStepUp(await getDb(), user.id, session.sessionId);
 
       const url = new URL(req.url);
       if (!hasValidEscapes(url.pathname)) throw badRequest('The address holds a malformed %-escape.');
@@ -75,6 +83,7 @@ export function apiRoute<P = undefined, Q = undefined, B = undefined>(
         handler({
           req,
           user,
+          sessionId: session.sessionId,
           params,
           query,
           body,

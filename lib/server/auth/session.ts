@@ -12,15 +12,25 @@ export type { SessionUser };
  * it is still live and who holds it with which role now, so a sign-out, a removed user or a changed role
  * takes effect on the next request, not when the JWT expires.
  */
-async function userFromToken(cookieHeaders: Headers, https: boolean): Promise<SessionUser | null> {
+async function sessionFromToken(cookieHeaders: Headers, https: boolean): Promise<{ user: SessionUser; sessionId: string } | null> {
   const token = await getToken({ req: { headers: cookieHeaders }, secret: process.env.AUTH_SECRET, secureCookie: https });
   if (!token) return null;
-  return userForSession(await getDb(), token);
+  const user = await userForSession(await getDb(), token);
+  return user && typeof token.sid === 'string' ? { user, sessionId: token.sid } : null;
+}
+
+async function userFromToken(cookieHeaders: Headers, https: boolean): Promise<SessionUser | null> {
+  return (await sessionFromToken(cookieHeaders, https))?.user ?? null;
+}
+
+/** For route handlers: the user and the session (its row holds the last second-factor proof) from the request's cookie. */
+export function sessionFromRequest(req: Request): Promise<{ user: SessionUser; sessionId: string } | null> {
+  return sessionFromToken(req.headers, new URL(req.url).protocol === 'https:');
 }
 
 /** For route handlers: reads the session cookie from the request itself. */
-export function userFromRequest(req: Request): Promise<SessionUser | null> {
-  return userFromToken(req.headers, new URL(req.url).protocol === 'https:');
+export async function userFromRequest(req: Request): Promise<SessionUser | null> {
+  return (await sessionFromRequest(req))?.user ?? null;
 }
 
 /** For server components and actions: the same cookie, read from the incoming request. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { connections } from '../db/schema';
+import { connections, totpFactors } from '../db/schema';
 import type { Keyring } from './keyring';
 import { seal, sealedKeyId, unseal } from './seal';
 
@@ -19,6 +19,13 @@ export async function resealAll(db: Db, keyring: Keyring): Promise<{ resealed: n
       const plaintext = unseal(row.sealedSecret, keyring.all);
       await tx.update(connections).set({ sealedSecret: seal(plaintext, keyring.current) }).where(eq(connections.id, row.id));
       resealed++;
+    }
+    // Authenticator secrets are sealed the same way (docs/security.md, "Second factor"): counted apart, so the
+    // connections' figures stay what they were.
+    const factors = await tx.select({ userId: totpFactors.userId, sealedSecret: totpFactors.sealedSecret }).from(totpFactors);
+    for (const row of factors) {
+      if (sealedKeyId(row.sealedSecret) === keyring.current.id) continue;
+      await tx.update(totpFactors).set({ sealedSecret: seal(unseal(row.sealedSecret, keyring.all), keyring.current) }).where(eq(totpFactors.userId, row.userId));
     }
     return { resealed, unchanged: rows.length - resealed };
   });

@@ -25,9 +25,24 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Last second-factor proof in this session: actions on the exchange or the connections need a recent one. */
+    stepUpAt: timestamp('step_up_at', { withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * A user's authenticator (TOTP) secret, sealed like the exchange secrets. `enrolledAt` is null while the
+ * enrolment waits for its first code; `lastTimeStep` is the newest code's time step accepted, so a code is
+ * never accepted twice (docs/security.md, "Second factor").
+ */
+export const totpFactors = pgTable('totp_factors', {
+  userId: uuid('user_id').primaryKey(),
+  sealedSecret: text('sealed_secret').notNull(),
+  enrolledAt: timestamp('enrolled_at', { withTimezone: true }),
+  lastTimeStep: bigint('last_time_step', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * A single counter bumped by every change to who may act (a sign-in, a sign-out, a role change). Each app

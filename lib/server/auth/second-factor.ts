@@ -1,0 +1,117 @@
+import 'server-only';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { generateSecret, generateURI, verify } from 'otplib';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { SECOND_FACTOR_NOT_ENROLLED, STEP_UP_MAX_AGE_MS, STEP_UP_REQUIRED, stepUpFresh } from '@/lib/security/step-up';
+import { loadKeyring } from '../crypto/keyring';
+import { seal, unseal } from '../crypto/seal';
+import type { Db } from '../db/client';
+import { sessions, totpFactors } from '../db/schema';
+import { delayFor, sleep, type DelayPolicy } from './throttle';
+
+/**
+ * The second factor (docs/security.md, "Second factor"): a TOTP authenticator per user, its secret sealed at
+ * rest; a code accepted once (never the same time step twice) marks the session as proven for five minutes.
+ */
+
+/** A refusal with the HTTP status and machine-readable code apiRoute answers it with (lib/server/api/errors.ts). */
+export class SecondFactorError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 409,
+    readonly code: 'step_up_required' | 'second_factor_not_enrolled' | 'wrong_code' | 'conflict',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SecondFactorError';
+  }
+}
+
+/** One 30 s step either side, for a phone clock a little off. */
+const EPOCH_TOLERANCE_S = 30;
+/** Wrong codes are answered later and later, never refused outright (the same rule as sign-in). */
+export const CODE_DELAY: DelayPolicy = { free: 3, baseMs: 1_000, capMs: 30_000 };
+const CODE_WINDOW_S = 15 * 60;
+
+const holder = globalThis as typeof globalThis & { __marginwatchCodeAttempts?: RateLimiterMemory };
+const codeAttempts = (holder.__marginwatchCodeAttempts ??= new RateLimiterMemory({ keyPrefix: 'totp-user', points: Number.MAX_SAFE_INTEGER, duration: CODE_WINDOW_S }));
+
+export interface SecondFactorStatus {
+  enrolled: boolean;
+  /** When this session's last proof stops counting; null when there is none. */
+  freshUntil: string | null;
+}
+
+async function factorOf(db: Db, userId: string) {
+  const [row] = await db.select().from(totpFactors).where(eq(totpFactors.userId, userId));
+  return row ?? null;
+}
+
+async function stepUpAtOf(db: Db, sessionId: string): Promise<Date | null> {
+  const [row] = await db.select({ stepUpAt: sessions.stepUpAt }).from(sessions).where(eq(sessions.id, sessionId));
+  return row?.stepUpAt ?? null;
+}
+
+export async function secondFactorStatus(db: Db, userId: string, sessionId: string, now = new Date()): Promise<SecondFactorStatus> {
+  const [factor, stepUpAt] = await Promise.all([factorOf(db, userId), stepUpAtOf(db, sessionId)]);
+  return { enrolled: Boolean(factor?.enrolledAt), freshUntil: stepUpAt && stepUpFresh(stepUpAt, now) ? new Date(stepUpAt.getTime() + STEP_UP_MAX_AGE_MS).toISOString() : null };
+}
+
+/**
+ * The gate apiRoute puts before every action on the exchange or the connections: a proof in this session
+ * within five minutes, else 403 with a code the browser acts on (ask for a code, or go enrol). One read of the
+ * session row, only for those actions.
+ */
+export async function requireStepUp(db: Db, userId: string, sessionId: string, now = new Date()): Promise<void> {
+  if (stepUpFresh(await stepUpAtOf(db, sessionId), now)) return;
+  if ((await factorOf(db, userId))?.enrolledAt) {
+    throw new SecondFactorError(403, STEP_UP_REQUIRED, 'Confirm this action with the 6-digit code from your authenticator app. Nothing was sent.');
+  }
+  throw new SecondFactorError(403, SECOND_FACTOR_NOT_ENROLLED, 'Set up a second factor (Settings → Security) before acting on the exchange or the connections. Nothing was sent.');
+}
+
+/** Starts (or restarts) an enrolment: a new secret, not used until its first code is confirmed. */
+export async function startEnrolment(db: Db, user: { id: string; email: string }): Promise<{ secret: string; uri: string }> {
+  const secret = generateSecret();
+  const sealedSecret = seal(secret, loadKeyring().current);
+  const existing = await factorOf(db, user.id);
+  // An enrolled factor is replaced only when the new one is confirmed: until then the old one still works.
+  if (existing?.enrolledAt) throw new SecondFactorError(409, 'conflict', 'An authenticator is already set up for you.');
+  await db.insert(totpFactors).values({ userId: user.id, sealedSecret }).onConflictDoUpdate({ target: totpFactors.userId, set: { sealedSecret, createdAt: new Date() } });
+  return { secret, uri: generateURI({ issuer: 'marginwatch', label: user.email, secret }) };
+}
+
+/** Enrols a known secret at once: demo mode's owner, whose secret is printed with the demo password. */
+export async function enrolSecret(db: Db, userId: string, secret: string): Promise<void> {
+  const sealedSecret = seal(secret, loadKeyring().current);
+  await db.insert(totpFactors).values({ userId, sealedSecret, enrolledAt: new Date() }).onConflictDoNothing();
+}
+
+/**
+ * Checks a code for this user and, when right, marks the session as proven now. The first code after
+ * `startEnrolment` completes the enrolment. Every attempt counts before it is checked and a wrong one is
+ * answered after a growing delay; a code's time step is accepted once (the update is conditional).
+ */
+export async function proveCode(db: Db, userId: string, sessionId: string, code: string, now = new Date()): Promise<{ enrolledNow: boolean }> {
+  const attempt = (await codeAttempts.consume(userId, 1)).consumedPoints;
+  const factor = await factorOf(db, userId);
+  if (!factor) throw new SecondFactorError(403, SECOND_FACTOR_NOT_ENROLLED, 'No authenticator is set up for you: set one up in Settings → Security first.');
+  const secret = unseal(factor.sealedSecret, loadKeyring().all);
+  const result = await verify({ secret, token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: EPOCH_TOLERANCE_S });
+  const timeStep = result.valid && 'timeStep' in result ? result.timeStep : null;
+  const accepted = timeStep !== null
+    ? await db
+        .update(totpFactors)
+        .set({ lastTimeStep: timeStep, enrolledAt: factor.enrolledAt ?? now })
+        .where(and(eq(totpFactors.userId, userId), or(isNull(totpFactors.lastTimeStep), lt(totpFactors.lastTimeStep, timeStep))))
+        .returning({ userId: totpFactors.userId })
+    : [];
+  if (accepted.length === 0) {
+    await sleep(delayFor(attempt, CODE_DELAY));
+    throw new SecondFactorError(400, 'wrong_code', timeStep !== null
+      ? 'That code was already used: wait for the next one from your authenticator app.'
+      : 'That is not the current code from your authenticator app. Check the app shows marginwatch and that the phone’s clock is right.');
+  }
+  await codeAttempts.delete(userId);
+  await db.update(sessions).set({ stepUpAt: now }).where(eq(sessions.id, sessionId));
+  return { enrolledNow: !factor.enrolledAt };
+}
