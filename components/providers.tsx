@@ -3,6 +3,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { makeQueryClient } from '@/lib/query-client';
+import { StepUpPrompt } from '@/components/security/step-up-prompt';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState<QueryClient>(makeQueryClient);
@@ -11,5 +12,10 @@ export function Providers({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true';
   }, []);
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      {children}
+      <StepUpPrompt />
+    </QueryClientProvider>
+  );
 }

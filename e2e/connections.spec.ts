@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loadScenario, parseScenario, type Scenario } from '../sim/scenario';
 import { type RunningSimulator, startSimulator } from '../sim/server';
 import { normalKey } from '../sim/testing/scenarios';
-import { screenshot, storageState, ownPage, openPage } from './support';
+import { screenshot, storageState, ownPage, openPage, stepUp } from './support';
 
 // This spec brings its own simulator (a free port) and types its URL into the form. Its master holds a key of
 // its own, so adding it never collides with the demo master the app seeds at start-up.
@@ -35,6 +35,8 @@ test.afterAll(async () => {
 
 test.describe('owner', () => {
   test.use({ storageState: storageState('owner') });
+  // Adding and removing connections needs a recent second factor (docs/security.md).
+  test.beforeEach(async ({ page }) => stepUp(page));
 
   test('adds the master connection, then a sub-account key with withdrawals enabled', async ({ page }) => {
     test.setTimeout(60_000);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { generate } from 'otplib';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
@@ -6,6 +7,8 @@ export interface DemoCredential {
   email: string;
   password: string;
   role: 'owner' | 'ops';
+  /** The demo owner's authenticator secret (docs/security.md, "Second factor"). */
+  totpSecret?: string;
 }
 
 export function dataDir(): string {
@@ -64,3 +67,39 @@ export async function expectShell(page: Page, role: 'owner' | 'ops') {
  * `Origin`, and the app refuses a state-changing request without ours (docs/security.md).
  */
 export const ownPage = { origin: `http://127.0.0.1:${process.env.E2E_PORT}`, 'content-type': 'application/json' } as const;
+
+const TOTP_STEP_MS = 30_000;
+
+/**
+ * A code from the demo owner's authenticator that no other test of this run has used: the server accepts each
+ * time step once, and two workers share the owner. Each step is claimed by creating a file in the run's data
+ * folder (atomic across workers); a step already claimed waits for the next one.
+ */
+export async function claimOwnerCode(): Promise<string> {
+  const secret = demoCredential('owner').totpSecret;
+  if (!secret) throw new Error('the demo owner has no authenticator secret');
+  for (;;) {
+    const step = Math.floor(Date.now() / TOTP_STEP_MS);
+    try {
+      closeSync(openSync(path.join(dataDir(), `totp-step-${step}`), 'wx'));
+      return generate({ secret, epoch: step * (TOTP_STEP_MS / 1000) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      await expect.poll(() => Math.floor(Date.now() / TOTP_STEP_MS), { timeout: TOTP_STEP_MS + 5_000, intervals: [500] }).toBeGreaterThan(step);
+    }
+  }
+}
+
+/**
+ * Proves the owner's session with a code, as the step-up prompt would, unless it was proven within the last
+ * few minutes: actions on the exchange and the connections need a proof under 5 minutes old.
+ */
+export async function stepUp(page: Page) {
+  const status = (await (await page.request.get('/api/second-factor')).json()) as { freshUntil: string | null };
+  if (status.freshUntil && Date.parse(status.freshUntil) - Date.now() > 240_000) return;
+  // A code claimed just before another worker's next one may arrive after it and be refused as old: claim again.
+  await expect(async () => {
+    const res = await page.request.post('/api/second-factor', { headers: ownPage, data: { code: await claimOwnerCode() } });
+    expect(res.status(), await res.text()).toBe(200);
+  }).toPass({ timeout: 120_000, intervals: [1_000] });
+}

@@ -3,18 +3,32 @@ export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code: string | null = null,
   ) {
     super(message);
   }
 }
 
+/** Asks the person for an authenticator code; true once a code was accepted (components/security/step-up-prompt.tsx). */
+type StepUpPrompt = () => Promise<boolean>;
+let askForCode: StepUpPrompt | null = null;
+
+export function setStepUpPrompt(prompt: StepUpPrompt | null): void {
+  askForCode = prompt;
+}
+
+/**
+ * An action refused for want of a recent second factor (403 `step_up_required`, docs/security.md) asks for a
+ * code and is sent again, once, when the code was accepted; the refused request claimed nothing on the server.
+ */
 export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, {
     ...init,
     headers: { 'content-type': 'application/json', ...init?.headers },
   });
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!res.ok) throw new ApiRequestError(res.status, body?.error?.message ?? `Request failed (${res.status})`);
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  if (res.status === 403 && body?.error?.code === 'step_up_required' && askForCode && (await askForCode())) return apiFetch<T>(path, init);
+  if (!res.ok) throw new ApiRequestError(res.status, body?.error?.message ?? `Request failed (${res.status})`, body?.error?.code ?? null);
   return body as T;
 }
 

@@ -35,7 +35,7 @@ if (env.demo && simulator) {
   await seedDemoConnection(database.db, await loadScenario(env.MARGINWATCH_DEMO_SCENARIO), simulator.url);
   // For the person at the terminal, not the log: demo mode only (production seeds no user).
   console.log('Demo mode: sign in with');
-  for (const c of creds) console.log(`  ${c.role.padEnd(5)}  ${c.email}  /  ${c.password}`);
+  for (const c of creds) console.log(`  ${c.role.padEnd(5)}  ${c.email}  /  ${c.password}${c.totpSecret ? `  /  authenticator secret ${c.totpSecret}` : ''}`);
 }
 await database.close();
 if (launcher.stopping) await launcher.exit(0);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fullPageScreenshot, screenshot, storageState, ownPage, openPage } from '../support';
+import { generate } from 'otplib';
+import { claimOwnerCode, demoCredential, fullPageScreenshot, screenshot, signIn, storageState, ownPage, openPage, stepUp } from '../support';
 
 // desk-hotel is the demo's one bound account that can exit once its debts are repaid from its own wallet.
 // desk-charlie belongs to the keys spec (same project, maybe at the same time): never part of this run.
@@ -40,7 +41,14 @@ test.describe.serial('exit wizard', () => {
   let runId = '';
   let versionBeforeExit = 0;
 
-  test('review: a liability blocks, PM Pro is left out, no key cannot act; repay from the wizard', async ({ page }) => {
+  test('review: a liability blocks, PM Pro is left out, no key cannot act; repay from the wizard, asked for a code first', async ({ browser }) => {
+    test.setTimeout(180_000);
+    // A session of its own, just signed in: no second-factor proof yet, so the repay asks for a code.
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    const owner = demoCredential('owner');
+    await signIn(page, owner.email, owner.password);
+    await expect(page).toHaveURL(/\/$/);
     await openReview(page);
     const hotel = page.getByTestId(`blocked-${HOTEL}`);
     await expect(hotel).toContainText('Repay 500 ETH borrowed + interest: Binance refuses the exit while any liability remains.');
@@ -65,6 +73,22 @@ test.describe.serial('exit wizard', () => {
     await dialogShots(page, 'exit-repay-dialog');
     const before = await hotelRequests(page, 'POST', '/sapi/v1/margin/borrow-repay');
     await dialog.getByRole('button', { name: 'Repay 500 ETH' }).dblclick();
+
+    // Refused for want of a code (nothing sent): the prompt asks over the dialog; a wrong code is told so.
+    const prompt = page.getByTestId('step-up-prompt');
+    await expect(prompt).toContainText('Nothing has been sent yet');
+    expect((await hotelRequests(page, 'POST', '/sapi/v1/margin/borrow-repay')).length).toBe(before.length);
+    const current = await generate({ secret: owner.totpSecret! });
+    await prompt.getByLabel('6-digit code').fill(current === '000000' ? '111111' : '000000');
+    await prompt.getByRole('button', { name: 'Confirm and continue' }).click();
+    await expect(prompt.getByRole('alert')).toContainText('not the current code');
+    await dialogShots(page, 'exit-step-up-prompt');
+    // Another worker may use the owner's code of the moment: claim one no test has used.
+    await expect(async () => {
+      await prompt.getByLabel('6-digit code').fill(await claimOwnerCode());
+      await prompt.getByRole('button', { name: 'Confirm and continue' }).click();
+      await expect(prompt).toHaveCount(0, { timeout: 15_000 });
+    }).toPass({ timeout: 120_000 });
     await expect(dialog.getByTestId('repay-outcome')).toContainText('The exchange accepted the repay of 500 ETH');
     await expect(dialog.getByTestId('repay-after-exchange')).toContainText('USDT borrowed + interest: 1,000,000 USDT');
     await dialogShots(page, 'exit-repay-outcome');
@@ -80,9 +104,11 @@ test.describe.serial('exit wizard', () => {
     await expect(dialog.getByTestId('repay-after-exchange')).toHaveText('Nothing: no liability left.');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(page.getByRole('checkbox', { name: `Include ${HOTEL}` })).toBeChecked({ timeout: 30_000 });
+    await context.close();
   });
 
   test('step 1 deletes the keys and says the account is STILL BOUND; step 2 needs the typed word', async ({ page }) => {
+    await stepUp(page);
     await openReview(page);
     // Only desk-hotel: deselect every other account the review offers.
     for (const box of await page.getByRole('checkbox', { name: /^Include / }).all()) {
@@ -135,6 +161,7 @@ test.describe.serial('exit wizard', () => {
   });
 
   test('the account shows as not bound, with the cooldown; a stale tab cannot act on the finished run', async ({ page }) => {
+    await stepUp(page);
     await openPage(page, '/accounts');
     const row = page.getByTestId('account-row').filter({ hasText: 'desk-hotel' });
     await expect(async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { screenshot, storageState, ownPage, openPage } from '../support';
+import { screenshot, storageState, ownPage, openPage, stepUp } from '../support';
 
 // Only desk-charlie: an unbound Cross Classic account the exit spec (same project) never touches.
 const CHARLIE = 'desk-charlie@fundx.example';
@@ -37,6 +37,8 @@ test.use({ storageState: storageState('owner'), viewport: { width: 1280, height:
 
 test('owner creates a special key on an unbound Cross Classic account, edits its IPs and deletes it; the account stays bound', async ({ page }) => {
   test.setTimeout(180_000);
+  // Every action below changes the exchange or the connections: a recent second factor first (docs/security.md).
+  await stepUp(page);
   await storeCharlieTradingKey(page);
   await charlieBinding(page, 'standard liquidation');
 

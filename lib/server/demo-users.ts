@@ -1,43 +1,62 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
+import { generateSecret } from 'otplib';
 import { getEnv } from '@/lib/env';
 import type { Role } from '@/lib/permissions';
 import type { Db } from './db/client';
 import { users } from './db/schema';
 import { dataDir, readOrCreateDemoFile } from './demo-files';
+import { enrolSecret } from './auth/second-factor';
 import { createUser } from './users';
 
 export interface DemoCredential {
   email: string;
   password: string;
   role: Role;
+  /** The owner's authenticator secret (TOTP): actions on the exchange ask for its code (docs/security.md, "Second factor"). */
+  totpSecret?: string;
 }
 
 const FILE = 'demo-credentials.json';
 
 /**
  * Demo mode only: an owner and an ops user with passwords generated once per data folder (never a
- * password committed to the repository). They are printed at start and shown on the login page.
+ * password committed to the repository), and the owner's authenticator secret, enrolled at once so the demo
+ * stays one command. They are printed at start and shown on the login page.
  */
 export async function seedDemoUsers(db: Db): Promise<DemoCredential[]> {
-  const creds = JSON.parse(
-    readOrCreateDemoFile(FILE, () =>
-      JSON.stringify([
-        { email: 'owner@marginwatch.demo', password: demoPassword(), role: 'owner' },
-        { email: 'ops@marginwatch.demo', password: demoPassword(), role: 'ops' },
-      ] satisfies DemoCredential[]),
-    ),
-  ) as DemoCredential[];
+  const creds = withOwnerSecret(
+    JSON.parse(
+      readOrCreateDemoFile(FILE, () =>
+        JSON.stringify([
+          { email: 'owner@marginwatch.demo', password: demoPassword(), role: 'owner', totpSecret: generateSecret() },
+          { email: 'ops@marginwatch.demo', password: demoPassword(), role: 'ops' },
+        ] satisfies DemoCredential[]),
+      ),
+    ) as DemoCredential[],
+  );
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) === 0) {
     for (const c of creds) {
       await createUser(db, { email: c.email, name: c.role === 'owner' ? 'Demo Owner' : 'Demo Ops', role: c.role, password: c.password });
     }
   }
+  for (const c of creds) {
+    const [user] = c.totpSecret ? await db.select({ id: users.id }).from(users).where(eq(users.email, c.email)) : [];
+    if (user && c.totpSecret) await enrolSecret(db, user.id, c.totpSecret);
+  }
   return creds;
+}
+
+/** A data folder made before the second factor existed gets the owner's secret added to its credentials file. */
+function withOwnerSecret(creds: DemoCredential[]): DemoCredential[] {
+  if (creds.every((c) => c.role !== 'owner' || c.totpSecret)) return creds;
+  const updated = creds.map((c) => (c.role === 'owner' && !c.totpSecret ? { ...c, totpSecret: generateSecret() } : c));
+  writeFileSync(path.join(dataDir(), FILE), `${JSON.stringify(updated)}\n`, { mode: 0o600 });
+  return updated;
 }
 
 export function readDemoCredentials(): DemoCredential[] {

@@ -29,6 +29,11 @@ export default async function LoginPage() {
               {demo.map((c) => (
                 <li key={c.email}>
                   <span className="font-sans font-medium">{c.role}:</span> {c.email} / {c.password}
+                  {c.totpSecret && (
+                    <span className="block break-all text-violet-900/80 dark:text-violet-200/80">
+                      <span className="font-sans">authenticator secret:</span> {c.totpSecret}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

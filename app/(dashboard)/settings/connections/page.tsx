@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { ConnectionsPanel } from '@/components/connections/connections-panel';
 import { connectionsQueryKey } from '@/lib/contracts/connections';
@@ -20,7 +21,7 @@ export default async function ConnectionsPage() {
         title="Connections"
         description={
           canWrite
-            ? 'The master’s normal API key and each sub-account’s own normal key, checked live and stored sealed. Keys are shown by their last 4 characters only.'
+            ? <>The master’s normal API key and each sub-account’s own normal key, checked live and stored sealed. Keys are shown by their last 4 characters only. Changes ask for a code from your authenticator (<Link className="font-medium underline" href="/settings/security">Settings → Security</Link>).</>
             : 'Stored exchange keys, by their last 4 characters. Only the owner can add, rotate or remove keys.'
         }
       />

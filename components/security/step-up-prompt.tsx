@@ -1,0 +1,76 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { ApiRequestError, apiFetch, setStepUpPrompt } from '@/lib/api-client';
+import { SECOND_FACTOR_PATH, type SecondFactorStatus } from '@/lib/contracts/second-factor';
+import { Modal } from '@/components/keys/modal';
+import { button, input } from '@/components/exit-wizard/styles';
+
+/**
+ * Asks for an authenticator code when an action answers `step_up_required` (docs/security.md, "Second
+ * factor"), over the dialog that sent it; once the code is accepted the action is sent again (lib/api-client.ts).
+ * Cancelling leaves the action refused: nothing was sent.
+ */
+export function StepUpPrompt() {
+  const [pending, setPending] = useState<((proven: boolean) => void) | null>(null);
+  useEffect(() => {
+    let waiting: Promise<boolean> | null = null;
+    // Two actions refused at once share one prompt.
+    setStepUpPrompt(() => (waiting ??= new Promise<boolean>((resolve) => setPending(() => resolve)).finally(() => (waiting = null))));
+    return () => setStepUpPrompt(null);
+  }, []);
+  if (!pending) return null;
+  const finish = (proven: boolean) => {
+    pending(proven);
+    setPending(null);
+  };
+  return <CodeDialog onProven={() => finish(true)} onCancel={() => finish(false)} />;
+}
+
+function CodeDialog({ onProven, onCancel }: { onProven: () => void; onCancel: () => void }) {
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  return (
+    <Modal title="Confirm with your authenticator" onClose={onCancel} closable={!sending}>
+      <form
+        aria-label="Authenticator code"
+        className="space-y-3 text-sm"
+        data-testid="step-up-prompt"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setSending(true);
+          try {
+            await apiFetch<SecondFactorStatus>(SECOND_FACTOR_PATH, { method: 'POST', body: JSON.stringify({ code }) });
+            onProven();
+          } catch (failure) {
+            setError(failure instanceof ApiRequestError ? failure.message : 'The code could not be checked. Try again.');
+            setCode('');
+          } finally {
+            setSending(false);
+          }
+        }}
+      >
+        <p>Actions on the exchange and the connections need a code from your authenticator app at least every 5 minutes. Nothing has been sent yet.</p>
+        <label className="block font-medium">
+          6-digit code
+          <input
+            className={`${input} num ml-2 w-32 font-mono tracking-widest`}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+        </label>
+        {error && <p role="alert" className="font-medium text-red-700 dark:text-red-400">⚠ {error}</p>}
+        <div className="flex flex-wrap justify-end gap-2">
+          <button type="button" className={button.quiet} disabled={sending} onClick={onCancel}>Cancel</button>
+          <button type="submit" className={button.primary} disabled={sending || code.replace(/\s/g, '').length !== 6}>
+            {sending ? 'Checking…' : 'Confirm and continue'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
