@@ -63,7 +63,7 @@ function refreshed(): Map<string, RefreshedAccount> {
       bars: { marginCallBar: '1.3', forceLiquidationBar: '1.1' }, isolatedPairs: [], pmPro: null,
       outstandingLoans: rand() < 0.02 ? [loan()] : [],
     };
-    out.set(email(i), { risk: evaluateAccount(input), dataAt: now, keysTotal: Math.floor(rand() * 31), specialKnown: true, outsideKeyChanges: { appeared: [], disappeared: [] }, idleSpecialKeys: null });
+    out.set(email(i), { risk: evaluateAccount(input), dataAt: now, keysTotal: Math.floor(rand() * 31), specialKnown: true, outsideKeyChanges: { appeared: [], disappeared: [] }, idleSpecialKeys: null, forceLiquidations: [] });
   }
   return out;
 }

@@ -16,6 +16,8 @@ export const DEFAULT_RULES: readonly AlertRule[] = [
   { id: 'default-projected-total', kind: 'projected_loan_total', enabled: true, threshold: '100000', rearmMargin: '10000', escalationStep: '250000', shockPercent: '-30', scope: all },
   // Any outstanding loan: it appeared (a forced liquidation left a deficit); again per further 1,000 USD.
   { id: 'default-loan', kind: 'loan_outstanding', enabled: true, threshold: '0', rearmMargin: '0', escalationStep: '1000', shockPercent: null, scope: all },
+  // Every forced-liquidation order Binance placed, once each, with its figures.
+  { id: 'default-forced', kind: 'forced_liquidation', enabled: true, threshold: '1', rearmMargin: '0', escalationStep: null, shockPercent: null, scope: all },
   { id: 'default-bound', kind: 'became_bound', enabled: true, threshold: '1', rearmMargin: '0', escalationStep: null, shockPercent: null, scope: all },
   { id: 'default-keys', kind: 'keys_near_limit', enabled: true, threshold: '27', rearmMargin: '1', escalationStep: '3', shockPercent: null, scope: all },
   { id: 'default-idle', kind: 'idle_special_key', enabled: true, threshold: '1', rearmMargin: '0', escalationStep: null, shockPercent: null, scope: all },

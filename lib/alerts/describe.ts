@@ -9,6 +9,7 @@ export const KIND_LABELS: Record<ConditionKind, string> = {
   projected_loan: 'Projected LiquidationLoan at a shock, per account (estimate)',
   projected_loan_total: 'Projected LiquidationLoan at a shock, master total (estimate)',
   loan_outstanding: 'A LiquidationLoan or PM Pro bankruptcy loan appears or grows',
+  forced_liquidation: 'A forced liquidation happened (each order Binance placed, once)',
   became_bound: 'An account becomes bound (LiquidationLoan applies)',
   keys_near_limit: 'Keys near the 30-key limit',
   idle_special_key: 'A special key idle past the revocation horizon',
@@ -32,6 +33,7 @@ export function describeCondition(rule: Pick<AlertRule, 'kind' | 'threshold' | '
     case 'projected_loan': return `projected loan at ${rule.shockPercent} % above ${usd(t)}`;
     case 'projected_loan_total': return `master's projected loan at ${rule.shockPercent} % above ${usd(t)}`;
     case 'loan_outstanding': return `outstanding loan above ${usd(t)}`;
+    case 'forced_liquidation': return 'Binance placed a forced-liquidation order';
     case 'became_bound': return 'bound: a deficit would be owed as a loan';
     case 'keys_near_limit': return `${t} or more of 30 keys`;
     case 'idle_special_key': return `${t} or more special keys idle past the horizon`;
@@ -49,6 +51,7 @@ function figure(kind: ConditionKind, value: number): string {
     case 'projected_loan': case 'projected_loan_total': case 'loan_outstanding': return usd(value);
     case 'data_stale': case 'refresh_failing': case 'exit_half_done': return `${Math.floor(value)} min`;
     case 'became_bound': return 'bound';
+    case 'forced_liquidation': return 'forced liquidation';
     case 'keys_near_limit': return `${value} of 30 keys`;
     case 'idle_special_key': return `${value} idle special key${value === 1 ? '' : 's'}`;
     case 'special_key_outside': return `${value} special key${value === 1 ? '' : 's'} created or deleted outside marginwatch`;

@@ -1,7 +1,9 @@
 import { alertTitle } from './describe';
 import { step, type ActiveState, type Trigger } from './hysteresis';
 import { accountFigures, accountValue, KIND_SPECS, masterFigures, masterValue, triggerOf } from './measures';
-import type { AccountFacts, AlertEvent, AlertRule, MasterFacts, RuleScope } from './types';
+import { forcedLiquidationEvents } from './forced-liquidations';
+import { inScope } from './scope';
+import type { AccountFacts, AlertEvent, AlertRule, MasterFacts } from './types';
 
 /**
  * Open alerts by rule id, then by account email ('' for the master). Nested rather than one joined key:
@@ -29,11 +31,7 @@ export function withChanges(states: AlertStates, changes: readonly StateChange[]
   return next;
 }
 
-export function inScope(scope: RuleScope, account: Pick<AccountFacts, 'email' | 'labels'>): boolean {
-  if (scope.kind === 'all') return true;
-  if (scope.kind === 'account') return scope.email.toLowerCase() === account.email.toLowerCase();
-  return account.labels.includes(scope.label);
-}
+export { inScope };
 
 /**
  * Every enabled rule against every account in its scope (and the master), from the states the last
@@ -59,6 +57,10 @@ export function evaluateAlerts(rules: readonly AlertRule[], accounts: readonly A
   };
   for (const rule of rules) {
     if (!rule.enabled) continue;
+    if (rule.kind === 'forced_liquidation') {
+      events.push(...forcedLiquidationEvents(rule, accounts));
+      continue;
+    }
     const trigger = triggerOf(rule);
     const open = states.get(rule.id);
     if (KIND_SPECS[rule.kind].subject === 'master') {

@@ -16,6 +16,8 @@ export const KIND_SPECS: Record<ConditionKind, KindSpec> = {
   projected_loan: { subject: 'account', worse: 'higher', inclusive: false },
   projected_loan_total: { subject: 'master', worse: 'higher', inclusive: false },
   loan_outstanding: { subject: 'account', worse: 'higher', inclusive: false },
+  // Not a measure: each new record is one alert (lib/alerts/forced-liquidations.ts).
+  forced_liquidation: { subject: 'account', worse: 'higher', inclusive: true },
   became_bound: { subject: 'account', worse: 'higher', inclusive: true },
   keys_near_limit: { subject: 'account', worse: 'higher', inclusive: true },
   idle_special_key: { subject: 'account', worse: 'higher', inclusive: true },

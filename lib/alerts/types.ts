@@ -1,3 +1,5 @@
+import type { ForceLiquidation } from '@/lib/snapshot/normalize';
+
 /**
  * The alert rules' vocabulary (issue 16): what a rule watches, where, and the facts a refresh hands the
  * engine. Thresholds are decimal strings as people type them (percent for distances and shocks), parsed once.
@@ -9,6 +11,7 @@ export const CONDITION_KINDS = [
   'projected_loan',
   'projected_loan_total',
   'loan_outstanding',
+  'forced_liquidation',
   'became_bound',
   'keys_near_limit',
   'idle_special_key',
@@ -61,6 +64,11 @@ export type AccountFacts = {
    * account's special keys were not read now, or not the refresh before).
    */
   outsideKeyChanges: { appeared: readonly string[]; disappeared: readonly string[] } | null;
+  /**
+   * Forced-liquidation orders this refresh found that no refresh before had seen (each raises its own alert);
+   * null when the account's record was not read (no own key, PM Pro, a failed read).
+   */
+  forcedLiquidations?: readonly ForceLiquidation[] | null;
   /** Minutes since the account's figures were read (a stale snapshot carries older data forward). */
   dataAgeMinutes: number;
 };

@@ -4,6 +4,9 @@ import type { IsolatedAccount, MarginAccount, MarginTradeCoeff, PortfolioAccount
 import { usdPrice, type PriceBook } from './prices';
 
 /** What one refresh read for one sub-account, already parsed by the exchange schemas. */
+/** One order of a forced liquidation, as `GET /sapi/v1/margin/forceLiquidationRec` lists it. */
+export type ForceLiquidation = { orderId: string; symbol: string; side: string; executedQty: string; avgPrice: string; isIsolated: boolean; updatedTime: number };
+
 export interface AccountReads {
   email: string;
   /** From the master key: cross-margin summary and bars (null when the account has no margin wallet). */
@@ -20,6 +23,11 @@ export interface AccountReads {
     spot?: { asset: string; free: string }[];
     /** null: the stored key can only read, and Binance lists special keys only for a trading key. */
     specialKeys: { apiKey: string; apiName: string; ip: string; permissionMode?: string; symbol: string | null }[] | null;
+    /**
+     * The newest forced-liquidation orders Binance placed on the margin account (`forceLiquidationRec`, newest
+     * first); null when the account has no margin wallet or is in PM Pro; absent in snapshots from before.
+     */
+    forceLiquidations?: ForceLiquidation[] | null;
   } | null;
 }
 

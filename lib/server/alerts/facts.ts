@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AccountFacts, MasterFacts } from '@/lib/alerts';
 import { distanceToLiquidation, type AccountRisk, type MasterRisk } from '@/lib/risk';
+import type { ForceLiquidation } from '@/lib/snapshot/normalize';
 import type { Db } from '../db/client';
 import { accountLabels, exitRuns, refreshRuns } from '../db/schema';
 
@@ -14,6 +15,8 @@ export type RefreshedAccount = {
   outsideKeyChanges: AccountFacts['outsideKeyChanges'];
   /** null when the account's special keys are unknown. */
   idleSpecialKeys: number | null;
+  /** The forced-liquidation record read now (newest first); null when not read. */
+  forceLiquidations: ForceLiquidation[] | null;
 };
 
 const minutesSince = (at: Date, now: Date) => Math.max(0, (now.getTime() - at.getTime()) / 60_000);

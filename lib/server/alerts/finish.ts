@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { accountFacts, masterFacts, type RefreshedAccount } from './facts';
 import { wakeSender } from './wake';
 import { raiseAlerts } from './raise';
+import { findForcedLiquidations, saveForcedMarks } from './forced-marks';
 import { logger } from '../log/logger';
 
 /**
@@ -18,12 +19,15 @@ export async function finishWithAlerts(
 ): Promise<void> {
   try {
     const now = new Date();
-    const [accounts, master] = await Promise.all([
+    const [accounts, master, forced] = await Promise.all([
       accountFacts(db, ctx.masterId, ctx.accounts, now),
       masterFacts(db, ctx.masterId, ctx.masterRisk, ctx.failing, now),
+      findForcedLiquidations(db, ctx.masterId, new Map([...ctx.accounts].map(([email, a]) => [email, a.forceLiquidations]))),
     ]);
+    for (const a of accounts) a.forcedLiquidations = forced.fresh.get(a.email) ?? null;
     const raised = await db.transaction(async (tx) => {
       await finish(tx as unknown as Db);
+      await saveForcedMarks(tx as unknown as Db, ctx.masterId, forced.changed);
       return raiseAlerts(tx as unknown as Db, { masterId: ctx.masterId, refreshId: ctx.refreshId, accounts, master });
     });
     if (raised.alertIds.length) wakeSender();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // No `server-only` here: drizzle-kit reads the schema outside Next.js (see schema.ts).
 
@@ -57,6 +57,22 @@ export const alertStateVersions = pgTable('alert_state_versions', {
   masterId: uuid('master_id').primaryKey(),
   token: uuid('token').notNull(),
 });
+
+/**
+ * How far the refreshes have read each account's forced-liquidation record (lib/alerts/forced-liquidations.ts):
+ * the newest order time seen and the ids at it. Advanced in the transaction that raises the alerts, so an
+ * order is told once: never lost to a crash, never told twice.
+ */
+export const forcedLiquidationMarks = pgTable(
+  'forced_liquidation_marks',
+  {
+    masterId: uuid('master_id').notNull(),
+    accountEmail: text('account_email').notNull(),
+    seenUntil: bigint('seen_until', { mode: 'number' }).notNull(),
+    seenIds: jsonb('seen_ids').$type<string[]>().notNull(),
+  },
+  (t) => [uniqueIndex('forced_liquidation_marks_idx').on(t.masterId, t.accountEmail)],
+);
 
 /** Every alert raised (the in-app inbox), written in the same transaction as the refresh that raised it. */
 export const alerts = pgTable(

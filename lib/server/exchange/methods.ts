@@ -35,6 +35,8 @@ export function namedMethods(request: RequestFn, guard: SpecialKeyGuard) {
     exitSpecialKeyMode: () => request('exitSpecialKeyMode'),
 
     getLiquidationLoan: () => request('liquidationLoan'),
+    // Newest first, at most 100 a page (Binance's maximum); weight 1 (IP).
+    getForceLiquidationRec: (p: { startTime?: number; size?: number } = {}) => request('forceLiquidationRec', { startTime: p.startTime, size: p.size ?? 100 }),
     repayLiquidationLoan: (asset: string, amount: string) => request('liquidationLoanRepay', { asset, amount }),
 
     getPortfolioAccount: () => request('portfolioAccount'),

@@ -66,13 +66,15 @@ export async function readAccount(email: string, master: ExchangeClient, ownKey:
   const portfolio = await orNull(own.getPortfolioAccount(), isNotPortfolioMargin);
   // The rest does not depend on each other: read it side by side, so an account costs ~3 round trips.
   step(portfolio ? 'portfolio balances and loan' : 'margin, bars, isolated pairs, loan, special keys');
-  const [margin, tradeCoeff, isolated, liquidationLoan, pmLoan, crossKeys] = await Promise.all([
+  const [margin, tradeCoeff, isolated, liquidationLoan, pmLoan, crossKeys, forced] = await Promise.all([
     orNull(own.getMarginAccount(), isNoMarginAccount),
     portfolio ? null : orNull(own.getMarginTradeCoeff(), isNoMarginAccount),
     portfolio ? null : orNull(own.getIsolatedAccount(), isNoMarginAccount),
     portfolio ? null : orNull(own.getLiquidationLoan(), isNoMarginAccount),
     portfolio ? own.getPortfolioLoan() : null,
     readSpecialKeys(ownKey, [null]),
+    // PM Pro lists its forced orders elsewhere (/papi/v1/margin/forceOrders): not read (docs/alerts.md).
+    portfolio ? null : orNull(own.getForceLiquidationRec(), isNoMarginAccount),
   ]);
   step(liquidationLoan ? 'isolated special keys, spot wallet' : 'isolated special keys');
   // A LiquidationLoan is repaid from the spot wallet: read it only then, beside the pairs' key lists.
@@ -81,5 +83,8 @@ export async function readAccount(email: string, master: ExchangeClient, ownKey:
     liquidationLoan ? own.getSpotAccount().then((a) => a.balances.map((b) => ({ asset: b.asset, free: b.free }))) : undefined,
   ]);
   const specialKeys = crossKeys && pairKeys ? [...crossKeys, ...pairKeys] : null;
-  return { email, subMargin: null, own: { margin, tradeCoeff, isolated, portfolio, pmLoan, liquidationLoan, specialKeys, ...(spot ? { spot } : {}) } };
+  const forceLiquidations = forced ? forced.rows.map((r) => ({
+    orderId: String(r.orderId), symbol: r.symbol, side: r.side, executedQty: r.executedQty, avgPrice: r.avgPrice, isIsolated: r.isIsolated ?? false, updatedTime: r.updatedTime,
+  })) : null;
+  return { email, subMargin: null, own: { margin, tradeCoeff, isolated, portfolio, pmLoan, liquidationLoan, specialKeys, forceLiquidations, ...(spot ? { spot } : {}) } };
 }

@@ -162,6 +162,7 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
       refreshed.set(outcome.email, {
         ...written,
         outsideKeyChanges: await outsideKeyChanges(db, masterId, outcome.email, changes, readBefore.has(outcome.email)),
+        forceLiquidations: 'reads' in outcome ? (outcome.reads.own?.forceLiquidations ?? null) : null,
         idleSpecialKeys: written.specialKnown ? idleSpecialKeyCount(history.liveKeys(outcome.email), keyLists.get(outcome.email) ?? [], takenAt) : null,
       });
     }
@@ -198,7 +199,7 @@ interface SnapshotContext {
   keys: { listed: string[] | null; stored: string[]; deleted: string[] };
 }
 
-async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<Omit<RefreshedAccount, 'outsideKeyChanges' | 'idleSpecialKeys'>> {
+async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<Omit<RefreshedAccount, 'outsideKeyChanges' | 'idleSpecialKeys' | 'forceLiquidations'>> {
   const { outcome, masterId, takenAt } = ctx;
   const base = { refreshId: ctx.runId, masterId, accountEmail: outcome.email, takenAt };
   let error = 'error' in outcome ? outcome.error : null;
