@@ -6,6 +6,7 @@ import { withLiveTotals } from '@/components/live/with-live';
 import { NoDataYet } from '@/components/shell/no-data-yet';
 import { ErrorState } from '@/components/ui/states';
 import { DeficitCurveCard } from './deficit-curve-card';
+import { MasterHistoryCard } from './master-history-card';
 import { NearestList } from './nearest-list';
 import { OverviewSkeleton } from './overview-skeleton';
 import { OweCallout } from './owe-callout';
@@ -56,6 +57,7 @@ export function Overview() {
             </div>
           </div>
           <DeficitCurveCard curve={data.curve} unpricedAccounts={data.unpriced.accounts} />
+          <MasterHistoryCard />
           <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <NearestList nearest={data.nearest} />
             <StaleCallout stale={data.stale} dataAt={data.takenAt} />

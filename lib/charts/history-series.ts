@@ -14,19 +14,27 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
+/**
+ * The points with a blank one (from `hole`) between two refreshes further apart than GAP_FACTOR times the
+ * usual spacing, so a chart line breaks there instead of joining across unmeasured hours.
+ */
+export function withGaps<P extends { t: number }>(points: readonly P[], hole: (t: number) => P): P[] {
+  const spacing = median(points.slice(1).map((p, i) => p.t - points[i]!.t));
+  const out: P[] = [];
+  for (const [i, p] of points.entries()) {
+    const prev = points[i - 1];
+    if (prev && spacing > 0 && p.t - prev.t > GAP_FACTOR * spacing) out.push(hole((prev.t + p.t) / 2));
+    out.push(p);
+  }
+  return out;
+}
+
 export function historySeries(history: readonly HistoryPoint[], pmPro: boolean): SeriesPoint[] {
   const points = history.map((h) => {
     const raw = pmPro ? (h.uniMMR ?? null) : h.marginLevel;
     return { t: Date.parse(h.takenAt), level: h.stale || raw === null ? null : Number(raw) };
   });
-  const spacing = median(points.slice(1).map((p, i) => p.t - points[i]!.t));
-  const out: SeriesPoint[] = [];
-  for (const [i, p] of points.entries()) {
-    const prev = points[i - 1];
-    if (prev && spacing > 0 && p.t - prev.t > GAP_FACTOR * spacing) out.push({ t: (prev.t + p.t) / 2, level: null });
-    out.push(p);
-  }
-  return out;
+  return withGaps(points, (t) => ({ t, level: null }));
 }
 
 /** Whether the series has anything to draw. */
