@@ -15,7 +15,7 @@ async function openKeysWithData(page: Page) {
 
 // Each flag on the demo account the scenario built for it, and nowhere else (sim/scenarios/build-demo.ts).
 const BUILT_FOR: [string, string[]][] = [
-  ['Near 30-key limit', ['desk-hotel']],
+  ['At the 30-key limit', ['desk-hotel']],
   ['No IP whitelist', ['desk-juliet']],
   ['Withdrawals enabled', ['desk-kilo']],
   ['Unsupported product', ['desk-india']],

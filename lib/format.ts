@@ -44,6 +44,11 @@ export function formatAssetAmount(value: string, asset: string): string {
   return formatAmount(value, asset, decimals);
 }
 
+/** "1 special key", "4 special keys": a count with its noun, never "key(s)". */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
+}
+
 export const formatUsd = (value: string | number, decimals = 0) => formatAmount(value, 'USD', decimals);
 
 /** Compact USD for chart axes and tight cells: "1.2M USD". */

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { dangerButton, secondaryButton } from '@/components/connections/styles';
+import { countOf } from '@/lib/format';
 import { Modal } from './modal';
 import type { InventoryAccount, InventoryKey } from '@/lib/contracts/keys';
 import { useKeyAction } from './use-key-action';
@@ -13,7 +14,7 @@ export function DeleteKeyDialog({ account, k, onClose }: { account: InventoryAcc
     return (
       <Modal title="Special key deleted" onClose={onClose}>
         <div className="space-y-3 text-sm" data-testid="delete-done">
-          <p>The exchange no longer lists {k.name ?? k.maskedKey}; {remove.data.remaining} special key(s) remain on {account.email}.</p>
+          <p>The exchange no longer lists {k.name ?? k.maskedKey}; {countOf(remove.data.remaining, 'special key')} {remove.data.remaining === 1 ? 'remains' : 'remain'} on {account.email}.</p>
           {remove.data.liquidationLoan && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">⚠ {remove.data.liquidationLoan}</p>}
           <div className="flex justify-end gap-2">
             <Link href="/exit" className={secondaryButton}>Open the Exit wizard</Link>

@@ -1,3 +1,4 @@
+import { countOf } from '@/lib/format';
 import type { AccountReread, AccountStage, Command, KeyStatus, RunPhase } from './types';
 import { FINISHED_PHASES } from './types';
 
@@ -94,7 +95,7 @@ export function confirmFromReread(reread: AccountReread): { stage: 'confirmed' }
 
 function unconfirmedBecause(reread: AccountReread): string | null {
   const parts: string[] = [];
-  if (reread.specialKeys.length > 0) parts.push(`${reread.specialKeys.length} special key(s) still listed`);
+  if (reread.specialKeys.length > 0) parts.push(`${countOf(reread.specialKeys.length, 'special key')} still listed`);
   if (reread.liabilities.length > 0) parts.push(`liabilities remain (${reread.liabilities.join(', ')})`);
   return parts.length ? parts.join('; ') : null;
 }

@@ -3,9 +3,13 @@ import type { KeyFlag } from './types';
 
 /** Each flag's one-line explanation, as the page and the CSV show it. */
 export const FLAG_INFO: Record<KeyFlag, { label: string; explanation: string }> = {
+  'at-limit': {
+    label: 'At the 30-key limit',
+    explanation: `Holds Binance's ${KEY_RULES.keyLimit} keys per account (normal and special together): no new key until one is deleted.`,
+  },
   'near-limit': {
     label: 'Near 30-key limit',
-    explanation: `At or within ${KEY_RULES.nearLimitMargin} of Binance's ${KEY_RULES.keyLimit} keys per account (normal and special together): no room for a new key.`,
+    explanation: `Within ${KEY_RULES.nearLimitMargin} of Binance's ${KEY_RULES.keyLimit} keys per account (normal and special together): little room for new keys.`,
   },
   'special-no-ip': {
     label: 'No IP whitelist',

@@ -23,6 +23,7 @@ describe('key flags, one worked example each', () => {
   it.each<[string, AccountKeyFacts, KeyFlag[]]>([
     ['a clean account', base, []],
     ['27 keys listed: near the limit', { ...base, keyList: { readAt: NOW, keys: Array.from({ length: 27 }, (_, i) => ({ apiKey: key(i + 1), apiName: null, canTrade: null, createdAt: null })) } }, ['near-limit']],
+    ['30 keys listed: at the limit, not near it', { ...base, keyList: { readAt: NOW, keys: Array.from({ length: 30 }, (_, i) => ({ apiKey: key(i + 1), apiName: null, canTrade: null, createdAt: null })) } }, ['at-limit']],
     ['a special key with ip "0.0.0.0"', { ...base, sightings: [special(2, { ip: '0.0.0.0' })] }, ['special-no-ip']],
     ['a special key with an empty ip', { ...base, sightings: [special(2, { ip: '' })] }, ['special-no-ip']],
     ['a deleted special key without whitelist is no longer a risk', { ...base, sightings: [special(2, { ip: '', deletedAt: daysAgo(1) })] }, []],

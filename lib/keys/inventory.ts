@@ -105,7 +105,9 @@ export function assembleAccount(a: AccountKeyFacts, now: Date): InventoryAccount
   const quota = countKeys({ listed: a.keyList ? [...listedKeys.keys()] : null, special: specialKeysKnown ? liveSpecial : null, stored: [...storedIds], deleted });
   const storedNormal = a.stored.some((s) => !specialIds.has(s.apiKey));
   const flags: KeyFlag[] = [];
-  if (quota.near) flags.push('near-limit');
+  // At 30/30 the account is at the limit, not near it (issue 17).
+  if (quota.count >= quota.limit) flags.push('at-limit');
+  else if (quota.near) flags.push('near-limit');
   if (!a.isMaster && !storedNormal && (liveSpecial.length > 0 || listedKeys.size > 0)) flags.push('unmonitored-special');
   const bindingMark = bindingFlag(a.rule);
   if (bindingMark) flags.push(bindingMark);

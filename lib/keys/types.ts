@@ -2,6 +2,7 @@ import type { BindingView } from '@/lib/risk/binding-view';
 import type { Quota } from './quota';
 
 export type KeyFlag =
+  | 'at-limit'
   | 'near-limit'
   | 'special-no-ip'
   | 'withdrawals'

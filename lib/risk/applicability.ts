@@ -1,4 +1,4 @@
-import { formatDateTime } from '../format';
+import { countOf, formatDateTime } from '../format';
 import { dec } from './decimal';
 import type { Applicability } from './result-types';
 import type { AccountRiskInput } from './types';
@@ -149,7 +149,7 @@ function crossClassic(termsSigned: boolean, keys: AccountRiskInput['specialKeys'
     return {
       rule: 'BOUND_SPECIAL_KEY',
       bound: true,
-      reason: `Cross Margin Classic with the terms signed and ${keys.activeCount} special key(s): a deficit after liquidation becomes a LiquidationLoan the user must repay in full.`,
+      reason: `Cross Margin Classic with the terms signed and ${countOf(keys.activeCount, 'special key')}: a deficit after liquidation becomes a LiquidationLoan the user must repay in full.`,
     };
   }
   if (!keys.everCreated) {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { inDoubtConclusiveAt, phaseAfterDeletion, resolveInDoubtDeletion, stageAfterDeletion, type RunPhase } from '@/lib/exit';
+import { countOf } from '@/lib/format';
 import { DEFAULT_RECV_WINDOW_MS, type ExchangeClient } from '../exchange';
 import { messageOf, NO_KEY_REASON, outcomeUnknown, type StepContext } from './context';
 import { listSpecialKeys, type ListedKey } from './reads';
@@ -34,7 +35,7 @@ async function deleteAccountKeys(ctx: StepContext, email: string, retryFailed: b
     const keys = await keysOf(db, run.id, email);
     const stage = stageAfterDeletion(keys.map((k) => k.status), listed.length);
     const failed = keys.filter((k) => k.status !== 'deleted').length;
-    await setStage(db, run.id, email, stage, stage === 'keys_deleted' ? null : `${failed} special key(s) still listed`);
+    await setStage(db, run.id, email, stage, stage === 'keys_deleted' ? null : `${countOf(failed, 'special key')} still listed`);
     if (stage === 'keys_deleted') await ctx.audit('exit.keys_deleted', { account: email, keys: keys.length, listedNow: 0 });
   } catch (error) {
     await setStage(db, run.id, email, 'deleting', `could not read the key list: ${messageOf(error)}`);

@@ -8,7 +8,8 @@ import { recordTerms } from './terms';
 
 // Which demo account the scenario built for each flag (sim/scenarios/build-demo.ts), and only those.
 const BUILT_FOR: Record<KeyFlag, string[]> = {
-  'near-limit': ['desk-hotel'],
+  'at-limit': ['desk-hotel'],
+  'near-limit': [],
   'special-no-ip': ['desk-juliet'],
   withdrawals: ['desk-kilo'],
   'unsupported-product': ['desk-india'],
