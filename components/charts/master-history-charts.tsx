@@ -22,7 +22,8 @@ function TimeChart({ label, rows, children, height = 180 }: { label: string; row
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} accessibilityLayer aria-label={label}>
         <CartesianGrid stroke="#94a3b8" strokeOpacity={0.2} />
         <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t) => shortTime.format(t)} tick={AXIS} minTickGap={24} />
-        <YAxis tickFormatter={(v: number) => formatUsdCompact(v)} tick={AXIS} width={56} />
+        {/* The unit is in the chart's caption: a tick reads "4.5M", not a wrapped "4.5M / USD". */}
+        <YAxis tickFormatter={(v: number) => formatUsdCompact(v).replace(/ USD$/, '')} tick={AXIS} width={44} />
         <Tooltip labelFormatter={(t) => formatDateTime(new Date(Number(t)))} formatter={(v, name) => [formatUsd(Number(v)), name]} contentStyle={TOOLTIP} />
         {children}
       </LineChart>

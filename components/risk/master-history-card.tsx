@@ -66,14 +66,14 @@ export function MasterHistoryCard() {
         <Summary history={history} />
         <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
           <figure className="min-w-0">
-            <figcaption className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-200">Projected loan at each shock (estimate)</figcaption>
+            <figcaption className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-200">Projected loan at each shock, USD (estimate)</figcaption>
             <OwedHistoryChart rows={rows} shocks={history.shocks} />
             <Legend items={history.shocks.map((s, i) => ({ key: String(s), label: `at ${formatShock(s)}`, color: shockColor(i), dashed: s > 0 }))} />
           </figure>
           <figure className="min-w-0">
-            <figcaption className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-200">Outstanding loans</figcaption>
+            <figcaption className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-200">Outstanding loans, USD</figcaption>
             <LoansHistoryChart rows={rows} />
-            <Legend items={[{ key: 'loans', label: 'LiquidationLoans and PM Pro bankruptcy loans, USD', color: '#dc2626' }]} />
+            <Legend items={[{ key: 'loans', label: 'LiquidationLoans and PM Pro bankruptcy loans', color: '#dc2626' }]} />
           </figure>
           <figure className="min-w-0">
             <figcaption className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-200">Accounts by status</figcaption>
