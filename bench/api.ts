@@ -26,6 +26,8 @@ const seconds = Number(values.seconds);
 const ROUTES = [
   // For scale: the cheapest route (no session, one `select 1`) is the framework's and database's floor.
   { path: '/api/health', goalP95Ms: null },
+  // The session check alone (cached users and sessions, no database round trip): what authentication costs.
+  { path: '/api/auth/session', goalP95Ms: null },
   { path: '/api/overview', goalP95Ms: 50 },
   { path: '/api/accounts', goalP95Ms: 150 },
 ];
@@ -62,19 +64,28 @@ try {
   const refreshMs = await waitForRefresh(app.url, cookies[0]!, subs);
   console.log(`${connections} sessions signed in; start refresh of ${subs} sub-accounts stored (waited ${(refreshMs / 1000).toFixed(1)} s)`);
 
+  // Ratios within this run (docs/security.md, "Sessions that end"): authenticated routes against the sessionless floor.
+  const throughput = new Map<string, number>();
   for (const route of ROUTES) {
     const url = `${app.url}${route.path}`;
     const probe = await fetch(url, { headers: { cookie: cookies[0]! } });
     const bytes = (await probe.arrayBuffer()).byteLength;
     if (!probe.ok) throw new Error(`${route.path} answered ${probe.status}`);
+    // Warm up first (JIT, caches), so the first route measured is not penalised against the others.
+    for (let i = 0; i < 20; i++) await (await fetch(url, { headers: { cookie: cookies[i % cookies.length]! } })).arrayBuffer();
     const { result, latencies } = await hammer(url, cookies);
     const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(latencies, p));
+    throughput.set(route.path, result.requests.average);
     console.log(
       `GET ${route.path.padEnd(14)} ${(bytes / 1024).toFixed(0).padStart(5)} KB  ` +
         `p50 ${ms(p50!)}  p95 ${ms(p95!)}  p99 ${ms(p99!)}  ${result.requests.average.toFixed(0)} req/s  ` +
         `(${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors` +
         (route.goalP95Ms === null ? ')' : `; goal p95 < ${route.goalP95Ms} ms: ${p95! < route.goalP95Ms ? 'met' : 'MISSED'})`),
     );
+  }
+  const floor = throughput.get('/api/health')!;
+  for (const [path, rps] of throughput) {
+    if (path !== '/api/health') console.log(`${path.padEnd(18)} ${(rps / floor).toFixed(2)}× the requests/s of /api/health (goal for authenticated routes: ≥ 0.7×)`);
   }
 } finally {
   await app.stop();
