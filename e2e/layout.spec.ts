@@ -9,6 +9,7 @@ const PAGES = [
   { path: '/accounts/desk-echo@fundx.example', name: 'account', figures: true },
   { path: '/keys', name: 'keys', figures: false },
   { path: '/exit', name: 'exit', figures: false },
+  { path: '/scenarios', name: 'scenarios', figures: true },
   { path: '/audit', name: 'audit', figures: false },
   { path: '/settings/connections', name: 'connections', figures: false },
 ];

@@ -45,6 +45,9 @@ export const AUDIT_ACTIONS = [
   'alert_channels.create',
   'alert_channels.test',
   'alerts.acknowledge',
+  /** An owner saved (or replaced, by name) a named scenario, or deleted one (lib/server/scenarios/store.ts). */
+  'scenarios.save',
+  'scenarios.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'alerts.write': ['owner'],
   /** Enrolling one's own authenticator and proving a code (docs/security.md, "Second factor"). */
   'second_factor.use': ['owner', 'ops'],
+  /** Named scenarios: anyone may run one (it changes nothing); owners save and delete them. */
+  'scenarios.write': ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,12 +1,13 @@
 'use client';
 
-import { Bell, ClipboardList, House, KeyRound, LogOut, Settings, Table2, type LucideIcon } from 'lucide-react';
+import { Bell, ChartNoAxesCombined, ClipboardList, House, KeyRound, LogOut, Settings, Table2, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const NAV: { href: string; label: string; icon: LucideIcon }[] = [
   { href: '/', label: 'Overview', icon: House },
   { href: '/accounts', label: 'Accounts', icon: Table2 },
+  { href: '/scenarios', label: 'Scenarios', icon: ChartNoAxesCombined },
   { href: '/keys', label: 'Keys', icon: KeyRound },
   { href: '/exit', label: 'Exit', icon: LogOut },
   { href: '/alerts', label: 'Alerts', icon: Bell },

@@ -43,6 +43,8 @@ const VERB: Record<string, (f: Facts) => string> = {
   'alert_channels.create': () => 'added an alert channel',
   'alert_channels.test': () => 'sent a test alert',
   'alerts.acknowledge': () => 'acknowledged an alert',
+  'scenarios.save': (f) => `${f.after.replaced ? 'replaced' : 'saved'} the scenario “${f.target}”`,
+  'scenarios.delete': (f) => `deleted the scenario “${f.target}”`,
   'exit.repay_failed': (f) => `could not repay a loan on ${f.target}: ${str(f.after.error) ?? 'error not recorded'}`,
 };
 
@@ -75,6 +77,7 @@ export const ACTION_LABEL: Record<string, string> = {
   'exit.repay': 'Loan repaid', 'exit.repay_failed': 'Loan repayment failed',
   'alert_rules.create': 'Alert rule created', 'alert_rules.update': 'Alert rule changed', 'alert_rules.delete': 'Alert rule deleted',
   'alert_channels.create': 'Alert channel added', 'alert_channels.test': 'Test alert sent', 'alerts.acknowledge': 'Alert acknowledged',
+  'scenarios.save': 'Scenario saved', 'scenarios.delete': 'Scenario deleted',
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action;

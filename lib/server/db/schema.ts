@@ -331,4 +331,21 @@ export const termsRecords = pgTable('terms_records', {
   recordedBy: text('recorded_by').notNull(),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 });
+/**
+ * Named per-asset scenarios an owner saved (lib/contracts/scenarios.ts): percent shocks by asset, for alts and for
+ * stables. One name per master; saving under a name replaces it. Audited.
+ */
+export const scenarios = pgTable(
+  'scenarios',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    masterId: uuid('master_id').notNull(),
+    name: text('name').notNull(),
+    shocks: jsonb('shocks').$type<{ byAsset: Record<string, string>; alts: string; stables: string }>().notNull(),
+    savedBy: text('saved_by').notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('scenarios_name_idx').on(t.masterId, t.name)],
+);
+
 export * from './schema-alerts';
