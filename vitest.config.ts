@@ -13,7 +13,9 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'sim/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // A set-up that starts a simulator and refreshes the whole demo took over 60 s on a loaded 2-core machine;
+    // the ceiling only has to catch a hang.
+    hookTimeout: 180_000,
     pool: 'forks',
     // next-auth imports `next/server` without an extension, which Node's ESM loader refuses; let Vite resolve it.
     server: { deps: { inline: ['next-auth'] } },

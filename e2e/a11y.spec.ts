@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openPage, storageState } from './support';
 
 // Every page a signed-in user can open (the account page on the demo's PM Pro account, the richest one).
-const PAGES = ['/', '/accounts', '/accounts/desk-echo@fundx.example', '/keys', '/exit', '/alerts', '/audit', '/settings', '/settings/connections', '/settings/alerts', '/settings/security'];
+const PAGES = ['/', '/accounts', '/accounts/desk-echo@fundx.example', '/keys', '/exit', '/scenarios', '/alerts', '/audit', '/settings', '/settings/connections', '/settings/alerts', '/settings/security'];
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it stands, one line each. */
 async function violations(page: Page, where: string): Promise<string[]> {
