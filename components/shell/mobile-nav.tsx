@@ -5,6 +5,7 @@ import { Menu, X } from 'lucide-react';
 import { useState } from 'react';
 import { Logo } from '@/components/ui/logo';
 import { NavLinks } from './nav-links';
+import { ThemeSwitch } from './theme-switch';
 
 /** Below the sidebar's breakpoint the navigation folds into a drawer behind a menu button (focus trapped, Escape closes). */
 export function MobileNav() {
@@ -29,6 +30,9 @@ export function MobileNav() {
           <nav aria-label="Main">
             <NavLinks onNavigate={() => setOpen(false)} />
           </nav>
+          <div className="mt-auto px-2">
+            <ThemeSwitch />
+          </div>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

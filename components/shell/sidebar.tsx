@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Logo } from '@/components/ui/logo';
 import { NavLinks } from './nav-links';
+import { ThemeSwitch } from './theme-switch';
 
 /** The navigation column on screens wide enough to keep it beside the page; smaller screens use the menu drawer. */
 export function Sidebar() {
@@ -10,7 +11,10 @@ export function Sidebar() {
         <Logo />
       </Link>
       <NavLinks />
-      <p className="mt-auto px-3 text-xs text-slate-500 dark:text-slate-400">Margin Special API Key oversight</p>
+      <div className="mt-auto space-y-3 px-2">
+        <ThemeSwitch />
+        <p className="px-1 text-xs text-slate-500 dark:text-slate-400">Margin Special API Key oversight</p>
+      </div>
     </nav>
   );
 }
