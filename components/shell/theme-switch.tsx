@@ -27,7 +27,7 @@ function choose(next: Theme) {
 export function ThemeSwitch() {
   const theme = useSyncExternalStore(subscribe, current, () => null);
   return (
-    <div role="group" aria-label="Colour theme" className="inline-flex rounded-md border border-slate-300 p-0.5 dark:border-slate-700" data-testid="theme-switch">
+    <div role="group" aria-label="Colour theme" className="grid w-full max-w-56 grid-cols-3 rounded-md border border-slate-300 p-0.5 dark:border-slate-700" data-testid="theme-switch">
       {OPTIONS.map(({ theme: t, label, Icon }) => (
         <button
           key={t}
@@ -35,7 +35,7 @@ export function ThemeSwitch() {
           aria-pressed={theme === t}
           title={`${label} theme`}
           onClick={() => choose(t)}
-          className={`flex items-center gap-1 rounded px-2 py-1 text-xs font-medium ${theme === t ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900' : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`}
+          className={`flex min-w-0 items-center justify-center gap-1 rounded px-1 py-1 text-xs font-medium ${theme === t ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900' : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`}
         >
           <Icon className="h-3.5 w-3.5" aria-hidden />
           {label}
