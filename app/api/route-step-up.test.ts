@@ -78,6 +78,25 @@ describe('actions on the exchange or the connections need a recent second factor
     expect(await errorCode(replayed)).toBe('wrong_code');
   }, 60_000);
 
+  it('wrong codes are answered later and later, never locked: the right code still proves the session', async () => {
+    const user = await signedInSession(demo.database.db, 'owner', { steppedUp: false });
+    const own = generateSecret();
+    await enrolSecret(demo.database.db, user.userId, own);
+    const right = await generate({ secret: own });
+    const wrong = right === '000000' ? '111111' : '000000';
+    const timed = async (code: string) => {
+      const started = performance.now();
+      const res = await send(prove, '/api/second-factor', { code }, user.cookie);
+      return { status: res.status, ms: performance.now() - started };
+    };
+    for (let i = 0; i < 3; i++) expect((await timed(wrong)).status).toBe(400);
+    // The fourth wrong code in the window waits a second before its answer (CODE_DELAY).
+    const fourth = await timed(wrong);
+    expect(fourth.status).toBe(400);
+    expect(fourth.ms).toBeGreaterThanOrEqual(1000);
+    expect((await timed(right)).status).toBe(200);
+  }, 60_000);
+
   it('a proof older than five minutes is asked for again', async () => {
     await demo.database.db.update(sessions).set({ stepUpAt: new Date(Date.now() - 5 * 60_000 - 1000) }).where(eq(sessions.id, owner.sessionId));
     const before = repays();
