@@ -6,6 +6,7 @@ import type { ChannelTestResult, ChannelView } from '@/lib/contracts/alerts';
 import { formatDateTime } from '@/lib/format';
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
 import { ChannelForm } from './channel-form';
+import { ChannelHistory } from './channel-history';
 import { useAlertsWrite, useChannels } from './use-alerts';
 
 const FORMAT = { generic: 'Webhook · marginwatch JSON', slack: 'Webhook · Slack', discord: 'Webhook · Discord', email: 'Email' } as const;
@@ -30,9 +31,10 @@ function ChannelRow({ channel, canEdit }: { channel: ChannelView; canEdit: boole
         )}
         {test.data && (
           <p role="status" className={`mt-1 text-xs font-medium ${test.data.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}`}>
-            {test.data.ok ? '✓ Test delivered' : `⚠ Test failed: ${test.data.error}`}
+            {test.data.ok ? `✓ Test delivered${test.data.statusCode ? ` (HTTP ${test.data.statusCode})` : ''}` : `⚠ Test failed: ${test.data.error}`}
           </p>
         )}
+        <ChannelHistory history={channel.history} />
       </div>
       {canEdit && (
         <button type="button" disabled={test.isPending} onClick={() => test.mutate(undefined)} className="shrink-0 rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800">

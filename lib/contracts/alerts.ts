@@ -77,6 +77,19 @@ export interface RulesResponse {
   labels: string[];
 }
 
+/** One attempt to send on a channel: an alert's delivery, or a test. */
+export interface ChannelAttempt {
+  at: string;
+  ok: boolean;
+  /** The receiver's HTTP status, or the SMTP server's reply code; null when nothing answered. */
+  statusCode: number | null;
+  error: string | null;
+  test: boolean;
+  alertTitle: string | null;
+  /** When the sender tries again; null once it succeeded, for a test, or when a later try already went out. */
+  nextAttemptAt: string | null;
+}
+
 export interface ChannelView {
   id: string;
   name: string;
@@ -90,9 +103,12 @@ export interface ChannelView {
   lastError: string | null;
   lastErrorAt: string | null;
   pending: number;
+  /** The latest attempts, newest first (lib/server/alerts/history.ts). */
+  history: ChannelAttempt[];
 }
 
 export interface ChannelTestResult {
   ok: boolean;
+  statusCode: number | null;
   error: string | null;
 }

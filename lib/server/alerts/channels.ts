@@ -6,7 +6,7 @@ import { getEnv } from '@/lib/env';
 import { loadKeyring } from '../crypto/keyring';
 import { seal, unseal } from '../crypto/seal';
 import type { Db } from '../db/client';
-import { alertChannels } from '../db/schema';
+import { alertAttempts, alertChannels } from '../db/schema';
 import type { AlertMessage } from '@/lib/alerts/payloads';
 import { publicUrl } from './public-url';
 import { send, type ChannelConfig, type SendResult } from './transports';
@@ -66,12 +66,17 @@ export async function sendTest(db: Db, row: ChannelRow, by: string): Promise<Sen
     condition: 'a test message: no rule fired', account: null, figures: {}, raisedAt: new Date().toISOString(), link: `${publicUrl()}/alerts`,
   };
   let result: SendResult;
+  const started = Date.now();
   try {
     result = await send(configOf(row), message);
   } catch (error) {
     result = { ok: false, statusCode: null, error: errorText(error) };
   }
   const now = new Date();
-  await db.update(alertChannels).set(result.ok ? { lastOkAt: now } : { lastError: result.error, lastErrorAt: now }).where(eq(alertChannels.id, row.id));
+  await db.transaction(async (tx) => {
+    // In the channel's history beside the alerts' own attempts, marked as a test by having no delivery.
+    await tx.insert(alertAttempts).values({ channelId: row.id, deliveryId: null, at: now, ok: result.ok, statusCode: result.statusCode, error: result.ok ? null : result.error, durationMs: Date.now() - started });
+    await tx.update(alertChannels).set(result.ok ? { lastOkAt: now } : { lastError: result.error, lastErrorAt: now }).where(eq(alertChannels.id, row.id));
+  });
   return result;
 }

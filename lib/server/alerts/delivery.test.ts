@@ -4,7 +4,8 @@ import { testDatabases } from '@/lib/testing/databases';
 import { alertAttempts, alertDeliveries, alertRules, alerts } from '../db/schema';
 import { runRefresh } from '../refresh/run-refresh';
 import { demoRefreshed, email } from '../views/demo-refresh.test-support';
-import { createChannel } from './channels';
+import { channelById, createChannel, sendTest } from './channels';
+import { channelsView } from './settings-view';
 import { sendDue } from './sender';
 import { startSmtpServer, startWebhookReceiver } from './testing/receivers';
 
@@ -115,6 +116,12 @@ describe.each(testDatabases())('alerts reach a real webhook and a real SMTP serv
     expect(rest).toEqual([]);
     hook.failNext(2);
     const [delivery] = await db().select().from(alertDeliveries).where(and(eq(alertDeliveries.alertId, raised!.id), eq(alertDeliveries.channelId, webhookId)));
+    // The settings page's history of the channel: the failure, why, and when it is tried again.
+    await sendDue(db(), { baseBackoffMs: 20 });
+    const historyOf = async () => (await channelsView(db())).find((c) => c.id === webhookId)!.history;
+    const [failed] = await historyOf();
+    expect(failed).toMatchObject({ ok: false, statusCode: 500, error: 'the receiver answered HTTP 500', test: false, alertTitle: raised!.title });
+    expect(Date.parse(failed!.nextAttemptAt!)).toBeGreaterThan(Date.parse(failed!.at));
     await vi.waitFor(async () => {
       await sendDue(db(), { baseBackoffMs: 20 });
       const [row] = await db().select().from(alertDeliveries).where(eq(alertDeliveries.id, delivery!.id));
@@ -126,6 +133,15 @@ describe.each(testDatabases())('alerts reach a real webhook and a real SMTP serv
     const copies = hook.received.filter((r) => r.headers['idempotency-key'] === raised!.id);
     expect(copies.map((r) => r.answered)).toEqual([500, 500, 200]);
     expect(smtp.mails.filter((m) => m.alertId === raised!.id)).toHaveLength(1);
+    // Delivered since: no retry is ahead any more.
+    expect((await historyOf()).slice(0, 3).map((a) => [a.ok, a.statusCode, a.nextAttemptAt])).toEqual([[true, 200, null], [false, 500, null], [false, 500, null]]);
+
+    // "Send a test" goes into the same history, marked as a test, with its outcome.
+    hook.failNext(1);
+    const row = (await channelById(db(), webhookId))!;
+    expect(await sendTest(db(), row, 'owner@test')).toEqual({ ok: false, statusCode: 500, error: 'the receiver answered HTTP 500' });
+    expect(await sendTest(db(), row, 'owner@test')).toEqual({ ok: true, statusCode: 200 });
+    expect((await historyOf()).slice(0, 2).map((a) => [a.test, a.ok, a.statusCode, a.nextAttemptAt])).toEqual([[true, true, 200, null], [true, false, 500, null]]);
   });
 
   it('two sender instances at once send each alert once', async () => {

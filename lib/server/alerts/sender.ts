@@ -86,12 +86,13 @@ export async function sendDue(db: Db, options: SenderOptions = {}): Promise<numb
 
 async function record(db: Db, delivery: typeof alertDeliveries.$inferSelect, owner: string, result: SendResult, durationMs: number, retryInMs: number) {
   const now = new Date();
+  const nextAttemptAt = result.ok ? null : new Date(now.getTime() + retryInMs);
   await db.transaction(async (tx) => {
-    await tx.insert(alertAttempts).values({ deliveryId: delivery.id, ok: result.ok, statusCode: result.statusCode, error: result.ok ? null : result.error, durationMs });
+    await tx.insert(alertAttempts).values({ deliveryId: delivery.id, channelId: delivery.channelId, ok: result.ok, statusCode: result.statusCode, error: result.ok ? null : result.error, durationMs, nextAttemptAt });
     const mine = and(eq(alertDeliveries.id, delivery.id), eq(alertDeliveries.leaseOwner, owner));
     await tx.update(alertDeliveries).set(result.ok
       ? { status: 'sent', sentAt: now, attempts: delivery.attempts + 1, leaseOwner: null, leaseUntil: null, lastError: null }
-      : { attempts: delivery.attempts + 1, nextAttemptAt: new Date(now.getTime() + retryInMs), leaseOwner: null, leaseUntil: null, lastError: result.error }).where(mine);
+      : { attempts: delivery.attempts + 1, nextAttemptAt: nextAttemptAt!, leaseOwner: null, leaseUntil: null, lastError: result.error }).where(mine);
     await tx.update(alertChannels).set(result.ok ? { lastOkAt: now } : { lastError: result.error, lastErrorAt: now }).where(eq(alertChannels.id, delivery.channelId));
   });
 }

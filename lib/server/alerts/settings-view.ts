@@ -4,6 +4,7 @@ import type { ChannelView, RulesResponse } from '@/lib/contracts/alerts';
 import type { Db } from '../db/client';
 import { listChannels } from './channels';
 import { knownAccounts, knownLabels, savedRules } from './rules-store';
+import { historyByChannel } from './history';
 import { pendingByChannel } from './sender';
 
 export async function rulesView(db: Db): Promise<RulesResponse> {
@@ -22,9 +23,11 @@ export async function rulesView(db: Db): Promise<RulesResponse> {
 
 export async function channelsView(db: Db): Promise<ChannelView[]> {
   const rows = await listChannels(db);
-  const pending = await pendingByChannel(db, rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const [pending, history] = await Promise.all([pendingByChannel(db, ids), historyByChannel(db, ids)]);
   return rows.map((r) => ({
     id: r.id, name: r.name, kind: r.kind, format: r.format, target: r.target, enabled: r.enabled, createdAt: r.createdAt.toISOString(),
     lastOkAt: r.lastOkAt?.toISOString() ?? null, lastError: r.lastError, lastErrorAt: r.lastErrorAt?.toISOString() ?? null, pending: pending.get(r.id) ?? 0,
+    history: history.get(r.id) ?? [],
   }));
 }

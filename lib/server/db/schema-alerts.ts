@@ -139,17 +139,23 @@ export const alertDeliveries = pgTable(
   ],
 );
 
-/** Every attempt to deliver, successful or not. */
+/**
+ * Every attempt to deliver, successful or not, and every "send a test" (no delivery): the channel's delivery
+ * history on the settings page.
+ */
 export const alertAttempts = pgTable(
   'alert_attempts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    deliveryId: uuid('delivery_id').notNull(),
+    deliveryId: uuid('delivery_id'),
+    channelId: uuid('channel_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     ok: boolean('ok').notNull(),
     statusCode: integer('status_code'),
     error: text('error'),
     durationMs: integer('duration_ms').notNull(),
+    /** When the sender tries again after this failed attempt; null when it succeeded or was a test. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
   },
-  (t) => [index('alert_attempts_delivery_idx').on(t.deliveryId)],
+  (t) => [index('alert_attempts_delivery_idx').on(t.deliveryId), index('alert_attempts_channel_idx').on(t.channelId, t.at)],
 );

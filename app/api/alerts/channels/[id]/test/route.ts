@@ -13,5 +13,5 @@ export const POST = apiRoute({ permission: 'alerts.write', params }, async ({ pa
   if (!row) throw notFound('The channel');
   const result = await sendTest(db, row, user.email);
   await audit('alert_channels.test', `alert-channel:${row.id}`, { after: { ok: result.ok, error: result.ok ? null : result.error } });
-  return { ok: result.ok, error: result.ok ? null : result.error };
+  return { ok: result.ok, statusCode: result.statusCode, error: result.ok ? null : result.error };
 });
