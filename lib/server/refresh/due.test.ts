@@ -28,4 +28,13 @@ describe.each(testDatabases())('scheduled refreshes shared by instances on $driv
     expect(await mastersDue(database.db, PERIOD, startedAt.getTime() + 20_000)).toEqual([expect.objectContaining({ id: masterId, due: false })]);
     expect(await mastersDue(database.db, PERIOD, startedAt.getTime() + PERIOD)).toEqual([expect.objectContaining({ id: masterId, due: true })]);
   });
+
+  it('two instances ticking half an interval apart: the second finds the first run and leaves it, so one refresh per interval', async () => {
+    const startedAt = new Date(Date.now() + 1_000);
+    await database.db.insert(refreshRuns).values({ masterId, trigger: 'schedule', status: 'ok', startedAt, finishedAt: startedAt, instance: 'host-a:1:abcd1234' });
+    // Instance B ticks half an interval (and a little) after A's run started; A's own next tick comes a full
+    // interval later, less the moment its run took to be claimed.
+    expect(await mastersDue(database.db, PERIOD, startedAt.getTime() + PERIOD / 2 + 50)).toEqual([expect.objectContaining({ id: masterId, due: false })]);
+    expect(await mastersDue(database.db, PERIOD, startedAt.getTime() + PERIOD - 500)).toEqual([expect.objectContaining({ id: masterId, due: true })]);
+  });
 });
