@@ -14,6 +14,7 @@ function keyRefusingPortfolio(code: number): ExchangeClient {
     getIsolatedAccount: async () => ({ assets: [] }),
     getLiquidationLoan: async () => null,
     getSpecialKeyList: async () => [],
+    getForceLiquidationRec: async () => ({ rows: [], total: 0 }),
   } as unknown as ExchangeClient;
 }
 

@@ -28,9 +28,11 @@ export async function getMasterHistory(db: Db, masterId?: string): Promise<Maste
     const [span] = await db.select({ n: count(), first: min(refreshRuns.finishedAt) }).from(refreshRuns).where(where);
     const refreshes = span?.n ?? 0;
     if (!refreshes || !span?.first) return { shocks, retentionDays, refreshes: 0, points: [] };
-    const bucketSeconds = Math.max(1, Math.ceil((Date.now() - span.first.getTime()) / 1000 / MASTER_HISTORY_MAX_POINTS));
+    // In milliseconds: two refreshes finishing within one second (a manual one right after the scheduled one, or a
+    // fast machine) are two points, not one.
+    const bucketMs = Math.max(1, Math.ceil((Date.now() - span.first.getTime()) / MASTER_HISTORY_MAX_POINTS));
     // Inlined, not a parameter: DISTINCT ON and ORDER BY must be the same expression, and two parameters are not.
-    const bucket = sql`floor(extract(epoch from ${refreshRuns.finishedAt}) / ${sql.raw(String(Math.trunc(bucketSeconds)))})`;
+    const bucket = sql`floor(extract(epoch from ${refreshRuns.finishedAt}) * 1000 / ${sql.raw(String(Math.trunc(bucketMs)))})`;
     const owedAt = (shock: number) =>
       sql<number | null>`(select (p->>'owed')::float8 from jsonb_array_elements(${refreshRuns.masterRisk}->'curve') p where abs((p->>'shock')::float8 - ${shock}::float8) < 1e-9 limit 1)`;
     const rows = await db
