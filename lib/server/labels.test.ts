@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRefreshedDemo, type RefreshedDemo } from '@/lib/testing/refreshed-demo';
+import { demoRefreshed } from '@/lib/server/views/demo-refresh.test-support';
 import { and, eq } from 'drizzle-orm';
 import { accountLabels } from './db/schema';
 import type { Database } from './db/client';
@@ -12,12 +12,12 @@ const ALPHA = 'desk-alpha@fundx.example';
 const KILO = 'desk-kilo@fundx.example';
 
 describe('desk labels on a real demo refresh', () => {
-  let demo: RefreshedDemo;
+  let demo: Awaited<ReturnType<typeof demoRefreshed>>;
   let database: Database;
   let masterId: string;
 
   beforeAll(async () => {
-    demo = await openRefreshedDemo();
+    demo = await demoRefreshed();
     ({ database, masterId } = demo);
   });
   afterAll(() => demo?.close());

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRefreshedDemo, type RefreshedDemo } from '@/lib/testing/refreshed-demo';
+import { demoRefreshed } from './demo-refresh.test-support';
 import { DEFAULT_SHOCK_A, DEFAULT_SHOCK_B } from '@/lib/contracts/accounts';
 import { baselineOf } from '@/lib/review/review';
 import type { Database } from '../db/client';
@@ -15,12 +15,12 @@ const CHARLIE = 'desk-charlie@fundx.example';
 const author = { id: '00000000-0000-4000-8000-000000000001', email: 'ops@marginwatch.demo' };
 
 describe('reviewQueue on real demo refreshes', () => {
-  let demo: RefreshedDemo;
+  let demo: Awaited<ReturnType<typeof demoRefreshed>>;
   let database: Database;
   let masterId: string;
 
   beforeAll(async () => {
-    demo = await openRefreshedDemo();
+    demo = await demoRefreshed();
     ({ database, masterId } = demo);
   });
   afterAll(() => demo?.close());
@@ -43,7 +43,7 @@ describe('reviewQueue on real demo refreshes', () => {
 
   it('turns due again when a refresh finds the margin level fallen past the review, with the reason', async () => {
     // A 15 % fall in every non-stable price: desk-charlie (long collateral, liquidated by a 32 % fall) loses margin level.
-    const shocked = await fetch(`${demo.simUrl}/__sim/prices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ shock: '-0.15' }) });
+    const shocked = await fetch(`${demo.sim.url}/__sim/prices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ shock: '-0.15' }) });
     expect(shocked.ok).toBe(true);
     expect((await runRefresh(masterId, 'manual')).status).toBe('ok');
     const charlie = (await reviewQueue(database.db)).reviews[CHARLIE]!;
