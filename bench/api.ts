@@ -30,6 +30,8 @@ const ROUTES = [
   { path: '/api/auth/session', goalP95Ms: null },
   { path: '/api/overview', goalP95Ms: 50 },
   { path: '/api/accounts', goalP95Ms: 150 },
+  // One account's page data: its snapshot and 500-point history in one query, key history, exits, notes.
+  { path: '/api/accounts/:first', goalP95Ms: 50 },
 ];
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
@@ -66,8 +68,10 @@ try {
 
   // Ratios within this run (docs/security.md, "Sessions that end"): authenticated routes against the sessionless floor.
   const throughput = new Map<string, number>();
+  const list = (await (await fetch(`${app.url}/api/accounts`, { headers: { cookie: cookies[0]! } })).json()) as { rows: { email: string }[] };
+  const first = encodeURIComponent(list.rows[0]!.email);
   for (const route of ROUTES) {
-    const url = `${app.url}${route.path}`;
+    const url = `${app.url}${route.path.replace(':first', first)}`;
     const probe = await fetch(url, { headers: { cookie: cookies[0]! } });
     const bytes = (await probe.arrayBuffer()).byteLength;
     if (!probe.ok) throw new Error(`${route.path} answered ${probe.status}`);
@@ -77,7 +81,7 @@ try {
     const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(latencies, p));
     throughput.set(route.path, result.requests.average);
     console.log(
-      `GET ${route.path.padEnd(14)} ${(bytes / 1024).toFixed(0).padStart(5)} KB  ` +
+      `GET ${route.path.padEnd(20)} ${(bytes / 1024).toFixed(0).padStart(5)} KB  ` +
         `p50 ${ms(p50!)}  p95 ${ms(p95!)}  p99 ${ms(p99!)}  ${result.requests.average.toFixed(0)} req/s  ` +
         `(${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors` +
         (route.goalP95Ms === null ? ')' : `; goal p95 < ${route.goalP95Ms} ms: ${p95! < route.goalP95Ms ? 'met' : 'MISSED'})`),

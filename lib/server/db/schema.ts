@@ -170,7 +170,6 @@ export const accountSnapshots = pgTable(
     stale: boolean('stale').notNull().default(false),
     error: text('error'),
     mode: text('mode').notNull(),
-    marginLevel: text('margin_level'),
     rule: text('rule').notNull(),
     status: text('status').notNull(),
     /** Normalized figures (lib/risk AccountRiskInput: exact decimal strings). */

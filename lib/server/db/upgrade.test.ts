@@ -16,7 +16,7 @@ import { connections, exitRunAccounts, exitRunKeys, exitRuns, loginAttempts, ter
 import { columnsOf, fingerprint, openAtLevel, shippedMigrations, writeRows, type RawDatabase } from './upgrade.test-support';
 
 /** Columns a later migration dropped on purpose, with the migration that did: every other column keeps its values. */
-const DROPPED: Record<string, string> = { 'login_attempts.locked_until': '0007_throttle' };
+const DROPPED: Record<string, string> = { 'login_attempts.locked_until': '0007_throttle', 'account_snapshots.margin_level': '0017_margin_level_once (kept in risk)' };
 
 const SHOCKS = { shockA: -0.2, shockB: 0.2 };
 const NOW = new Date();

@@ -60,7 +60,7 @@ describe.each(testDatabases())('refresh against the simulator on $driver', ({ op
     expect(rule('desk-india')).toBe('UNSUPPORTED_PRODUCT');
     expect(rule('desk-lima')).toBe('UNKNOWN_NO_KEY');
     expect(rule('desk-mike')).toBe('NOT_BOUND');
-    expect(snaps.get('desk-kilo')?.marginLevel).toBeNull();
+    expect((snaps.get('desk-kilo')?.risk as AccountRisk).marginLevel).toBeNull();
     // desk-kilo's stored key can only read, and Binance lists special keys for a trading key only: unknown,
     // not a failed read, and nothing sent that the exchange would refuse.
     expect(rule('desk-kilo')).toBe('UNKNOWN_READ_ONLY_KEY');

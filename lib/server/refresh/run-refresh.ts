@@ -227,7 +227,7 @@ async function writeSnapshot(db: Db, ctx: SnapshotContext): Promise<Omit<Refresh
     .orderBy(desc(accountSnapshots.takenAt))
     .limit(1);
   if (last) {
-    await db.insert(accountSnapshots).values({ ...base, dataAt: last.dataAt, stale: true, error, mode: last.mode, marginLevel: last.marginLevel, rule: last.rule, status: last.status, input: last.input, risk: last.risk, keys: last.keys, raw: last.raw });
+    await db.insert(accountSnapshots).values({ ...base, dataAt: last.dataAt, stale: true, error, mode: last.mode, rule: last.rule, status: last.status, input: last.input, risk: last.risk, keys: last.keys, raw: last.raw });
     const keys = last.keys;
     return { risk: last.risk as AccountRisk, dataAt: last.dataAt, keysTotal: keys.total, specialKnown: keys.special !== null };
   }
@@ -249,6 +249,7 @@ function keyCounts(keys: SnapshotContext['keys'], special: string[] | null) {
   return { total: quota.complete ? quota.count : null, special: special?.length ?? null, stored: keys.stored.length };
 }
 
+// The margin level is stored once, in `risk` (AccountRisk.marginLevel); history reads it from there.
 function summary(input: AccountRiskInput, risk: AccountRisk) {
-  return { mode: input.mode, marginLevel: risk.marginLevel, rule: risk.applicability.rule, status: risk.status, input, risk };
+  return { mode: input.mode, rule: risk.applicability.rule, status: risk.status, input, risk };
 }

@@ -6,23 +6,20 @@ import { bindingView } from '@/lib/contracts/binding';
 import { maskKey } from '@/lib/keys/inventory';
 import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
 import type { Db } from '../db/client';
-import { accountExits, accountSnapshots, specialKeySightings } from '../db/schema';
+import { accountExits, specialKeySightings } from '../db/schema';
 import { listNotes } from '../notes';
 import { toRow } from './accounts';
-import { accountHistory, currentMaster, latestRefreshes, toRefreshInfo } from './latest';
+import { readAccountSnapshots } from './account-snapshots';
+import { currentMaster, latestRefreshes, toRefreshInfo } from './latest';
 
-/** The account's snapshot in the latest shown refresh, or null when the master has no such sub-account. */
+/** The account's snapshot in the latest shown refresh and its history, or null when the master has no such sub-account. */
 export async function latestSnapshotOf(db: Db, email: string, masterId?: string) {
   const master = await currentMaster(db, masterId);
   if (!master) return null;
   const { shown } = await latestRefreshes(db, master.id);
   if (!shown) return null;
-  const [snap] = await db
-    .select()
-    .from(accountSnapshots)
-    .where(and(eq(accountSnapshots.refreshId, shown.id), eq(accountSnapshots.accountEmail, email)))
-    .limit(1);
-  return snap ? { master, refresh: shown, snap } : null;
+  const { current, history } = await readAccountSnapshots(db, master.id, email, shown.id);
+  return current ? { master, refresh: shown, snap: current, history } : null;
 }
 
 export function balancesOf(input: AccountRiskInput): BalanceRow[] {
@@ -58,15 +55,14 @@ function isolatedOf(input: AccountRiskInput, risk: AccountRisk): IsolatedPairVie
   });
 }
 
-/** Everything the account page shows, from stored snapshots and history: never from the exchange. */
-export async function accountDetail(db: Db, email: string, opts: { shockA: number; shockB: number; masterId?: string }): Promise<AccountDetail | null> {
-  const found = await latestSnapshotOf(db, email, opts.masterId);
+/** What the account page is built from, read once per request (one query for the snapshots). */
+export type LoadedAccount = NonNullable<Awaited<ReturnType<typeof loadAccount>>>;
+
+export async function loadAccount(db: Db, email: string, masterId?: string) {
+  const found = await latestSnapshotOf(db, email, masterId);
   if (!found) return null;
-  const { master, refresh, snap } = found;
-  const risk = snap.risk as AccountRisk;
-  const input = snap.input as AccountRiskInput;
-  const [history, sightings, exits, notes] = await Promise.all([
-    accountHistory(db, master.id, email),
+  const { master } = found;
+  const [sightings, exits, notes] = await Promise.all([
     db
       .select()
       .from(specialKeySightings)
@@ -79,7 +75,20 @@ export async function accountDetail(db: Db, email: string, opts: { shockA: numbe
       .orderBy(desc(accountExits.confirmedAt)),
     listNotes(db, master.id, email),
   ]);
+  return { ...found, sightings, exits, notes };
+}
 
+/** Everything the account page shows, from stored snapshots and history: never from the exchange. */
+export async function accountDetail(db: Db, email: string, opts: { shockA: number; shockB: number; masterId?: string }): Promise<AccountDetail | null> {
+  const loaded = await loadAccount(db, email, opts.masterId);
+  return loaded && shapeAccount(loaded, opts);
+}
+
+/** The page's object at one pair of shocks; throws ShockNotOnGridError for a shock the refresh stored no point for. */
+export function shapeAccount(loaded: LoadedAccount, opts: { shockA: number; shockB: number }): AccountDetail {
+  const { refresh, snap, history, sightings, exits, notes } = loaded;
+  const risk = snap.risk as AccountRisk;
+  const input = snap.input as AccountRiskInput;
   const isolatedPairs = isolatedOf(input, risk);
   return {
     row: toRow(snap, risk, opts.shockA, opts.shockB, isolatedPairs.map((p) => ({ ...p, bar: p.liquidateBar }))),

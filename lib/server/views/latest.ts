@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import { REFRESH_ERRORS_SHOWN, type RefreshInfo } from '@/lib/contracts/refresh';
 import type { Db } from '../db/client';
@@ -82,23 +82,4 @@ export async function masterRiskOf(db: Db, refreshId: string): Promise<unknown> 
 
 export async function snapshotsOf(db: Db, refreshId: string): Promise<SnapshotRow[]> {
   return db.select().from(accountSnapshots).where(eq(accountSnapshots.refreshId, refreshId)).orderBy(asc(accountSnapshots.accountEmail));
-}
-
-/** One account's snapshots over time, oldest first, for history charts. */
-export async function accountHistory(db: Db, masterId: string, email: string, limit = 500) {
-  const rows = await db
-    .select({
-      takenAt: accountSnapshots.takenAt,
-      dataAt: accountSnapshots.dataAt,
-      marginLevel: accountSnapshots.marginLevel,
-      // PM Pro has no cross margin level: its history is uniMMR, kept in the snapshot's risk figures.
-      uniMMR: sql<string | null>`${accountSnapshots.risk}->'pmPro'->>'uniMMR'`,
-      stale: accountSnapshots.stale,
-      status: accountSnapshots.status,
-    })
-    .from(accountSnapshots)
-    .where(and(eq(accountSnapshots.masterId, masterId), eq(accountSnapshots.accountEmail, email)))
-    .orderBy(desc(accountSnapshots.takenAt))
-    .limit(limit);
-  return rows.reverse();
 }

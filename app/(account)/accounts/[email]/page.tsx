@@ -1,9 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { notFound, redirect } from 'next/navigation';
-import { Suspense } from 'react';
 import { AccountDetailView } from '@/components/accounts/account-detail-view';
 import { DeskLabelForm } from '@/components/labels/desk-label-form';
-import { DetailSkeleton } from '@/components/accounts/skeleton';
 import { accountPath, accountQueryKey, DEFAULT_SHOCKS, shocksFrom, type ShockPair } from '@/lib/contracts/accounts';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/permissions';
@@ -11,7 +9,7 @@ import { makeQueryClient } from '@/lib/query-client';
 import { requirePageUser } from '@/lib/server/auth/page-guard';
 import { getDb } from '@/lib/server/db/client';
 import { pageDeskLabels } from '@/lib/server/labels';
-import { accountDetail, latestSnapshotOf } from '@/lib/server/views/account-detail';
+import { loadAccount, shapeAccount, type LoadedAccount } from '@/lib/server/views/account-detail';
 import { ShockNotOnGridError } from '@/lib/server/views/errors';
 
 type Props = { params: Promise<{ email: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -32,19 +30,17 @@ export async function generateMetadata({ params }: Props) {
 }
 
 /** The account's figures at the list's shocks; shocks the refresh stored no point for fall back to the defaults. */
-async function detailAt(email: string, shocks: ShockPair) {
-  const db = await getDb();
+function detailAt(loaded: LoadedAccount, shocks: ShockPair) {
   try {
-    return { used: shocks, detail: await accountDetail(db, email, { shockA: shocks.a, shockB: shocks.b }) };
+    return { used: shocks, detail: shapeAccount(loaded, { shockA: shocks.a, shockB: shocks.b }) };
   } catch (error) {
     if (!(error instanceof ShockNotOnGridError)) throw error;
-    return { used: DEFAULT_SHOCKS, detail: await accountDetail(db, email, { shockA: DEFAULT_SHOCKS.a, shockB: DEFAULT_SHOCKS.b }) };
+    return { used: DEFAULT_SHOCKS, detail: shapeAccount(loaded, { shockA: DEFAULT_SHOCKS.a, shockB: DEFAULT_SHOCKS.b }) };
   }
 }
 
-async function Detail({ email, shocks, canWrite }: { email: string; shocks: ShockPair; canWrite: boolean }) {
-  const { used, detail } = await detailAt(email, shocks);
-  if (!detail) notFound(); // removed between the existence check and now
+function Detail({ email, loaded, shocks, canWrite }: { email: string; loaded: LoadedAccount; shocks: ShockPair; canWrite: boolean }) {
+  const { used, detail } = detailAt(loaded, shocks);
   const queryClient = makeQueryClient();
   queryClient.setQueryData(accountQueryKey(email, used), detail);
   return (
@@ -57,8 +53,10 @@ async function Detail({ email, shocks, canWrite }: { email: string; shocks: Shoc
 export default async function AccountPage({ params, searchParams }: Props) {
   const user = await requirePageUser('dashboard.read');
   const email = decode((await params).email);
-  // Decided before anything streams, so an unknown account is an HTTP 404, not a 200 with a "not found" body.
-  if (!(await latestSnapshotOf(await getDb(), email))) notFound();
+  // Read once for the whole page (one query for its snapshots), before anything streams, so an unknown account
+  // is an HTTP 404, not a 200 with a "not found" body.
+  const loaded = await loadAccount(await getDb(), email);
+  if (!loaded) notFound();
   // The API answers 400 for a shock that is not one; the page sends the reader to the defaults' address.
   const { shocks, valid } = shocksFrom(await searchParams);
   if (!valid) redirect(accountPath(email));
@@ -72,9 +70,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <div className="-mt-3 mb-5">
         <DeskLabelForm email={email} canEdit={can(user.role, 'labels.write')} />
       </div>
-      <Suspense fallback={<DetailSkeleton />}>
-        <Detail email={email} shocks={shocks} canWrite={can(user.role, 'notes.write')} />
-      </Suspense>
+      {/* Nothing left to wait for: the account was read above, once. */}
+      <Detail email={email} loaded={loaded} shocks={shocks} canWrite={can(user.role, 'notes.write')} />
     </>
   );
 }
