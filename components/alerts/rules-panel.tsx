@@ -7,7 +7,9 @@ import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { RuleForm } from './rule-form';
 import { useAlertsWrite, useRules } from './use-alerts';
 
-function scopeText(r: RuleView): string {
+function scopeText(r: RuleView, level: 'account' | 'master'): string {
+  // A master-level rule (a total, the refresh, an exit run) watches the desk as a whole, whatever its scope says.
+  if (level === 'master') return 'the whole desk';
   if (r.scope.kind === 'account') return r.scope.email.split('@')[0]!;
   if (r.scope.kind === 'label') return `label “${r.scope.label}”`;
   return 'every account';
@@ -36,10 +38,10 @@ export function RulesPanel({ canEdit }: { canEdit: boolean }) {
               <RuleForm rule={r} meta={meta} onDone={() => setEditing(null)} />
             ) : (
               <div className="flex flex-wrap items-start justify-between gap-3">
-                <div className="min-w-0">
+                <div className="min-w-0 flex-1 basis-60">
                   <p className={`text-sm font-medium ${r.enabled ? '' : 'text-slate-400 line-through'}`}>{r.kindLabel}</p>
                   <p className="text-sm text-slate-600 dark:text-slate-400">
-                    When {r.condition}, on {scopeText(r)}
+                    When {r.condition}, on {scopeText(r, meta.kinds.find((k) => k.kind === r.kind)?.level ?? 'account')}
                     {r.escalationStep ? `; again per further ${r.escalationStep}` : ''}
                     {Number(r.rearmMargin) > 0 ? `; re-arms once back by ${r.rearmMargin}` : '; re-arms once cleared'}.
                   </p>
