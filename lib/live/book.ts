@@ -1,5 +1,8 @@
 import Decimal from 'decimal.js';
-import { DEFAULT_RISK_CONFIG, evaluateAccount, type AccountRisk, type AccountRiskInput, type RiskConfig } from '@/lib/risk';
+import { DEFAULT_RISK_CONFIG, type AccountRisk, type AccountRiskInput, type AccountStatus, type RiskConfig } from '@/lib/risk';
+import { evaluatePrepared, prepareAccount, preparedStatus, type PreparedAccount } from '@/lib/risk/evaluate';
+import { parseFixed, type Fixed } from '@/lib/risk/fixed';
+import { crossLegs, sumLegs, type ExposureSums, type Leg } from '@/lib/risk/sums';
 import type { LiveAccount } from '@/lib/contracts/live';
 import { statusFromExchange } from './status';
 import type { StreamEvent } from './stream-events';
@@ -20,7 +23,17 @@ interface Entry {
   reported: { status: string; level: string; at: number } | null;
   updatedAt: number;
   delayedSince: number | null;
-  risk: AccountRisk;
+  /** The current balances' price-independent parts; null until every asset held or owed has a price. */
+  valued: Valued | null;
+}
+
+/** What a tick re-prices (the exact sums and the status) and, made on first read after it, the whole evaluation. */
+interface Valued {
+  prepared: PreparedAccount;
+  legs: Leg[];
+  sums: ExposureSums;
+  status: AccountStatus;
+  risk: AccountRisk | null;
 }
 
 export type TickOutcome = { kind: 'applied'; affected: string[] } | { kind: 'ignored' } | { kind: 'rejected'; reason: string };
@@ -32,16 +45,17 @@ export type TickOutcome = { kind: 'applied'; affected: string[] } | { kind: 'ign
 export class LiveBook {
   private readonly entries = new Map<string, Entry>();
   private readonly holders = new Map<string, Set<string>>();
-  private readonly prices = new Map<string, { usd: string; at: number }>();
+  private readonly prices = new Map<string, { usd: string; fixed: Fixed; at: number }>();
+  private readonly priceOf = (asset: string): Fixed => this.prices.get(asset)!.fixed;
 
   constructor(private readonly config: RiskConfig = DEFAULT_RISK_CONFIG) {}
 
   /** Starts an account from a REST read (a refresh snapshot or a resync), valued at the latest live prices. */
   load(input: AccountRiskInput, readAt: number): void {
     const old = this.entries.get(input.email);
-    if (old) for (const a of this.assetsOf(old.base)) this.holders.get(a)?.delete(input.email);
+    if (old) for (const a of new Set([...this.assetsOf(old.base), ...old.balances.keys()])) this.holders.get(a)?.delete(input.email);
     const balances = new Map(input.assets.map((a) => [a.asset, { free: a.free, locked: a.locked, borrowed: a.borrowed, interest: a.interest }]));
-    const entry: Entry = { base: input, baseAt: readAt, balances, lastPositionU: 0, reported: null, updatedAt: readAt, delayedSince: null, risk: undefined as unknown as AccountRisk };
+    const entry: Entry = { base: input, baseAt: readAt, balances, lastPositionU: 0, reported: null, updatedAt: readAt, delayedSince: null, valued: null };
     this.entries.set(input.email, entry);
     for (const a of this.assetsOf(input)) {
       if (!this.holders.has(a)) this.holders.set(a, new Set());
@@ -49,10 +63,10 @@ export class LiveBook {
       // The refresh's price is the starting point for an asset no ticker has moved yet.
       if (!this.prices.has(a)) {
         const p = input.assets.find((x) => x.asset === a)?.priceUsd ?? input.isolatedPairs.flatMap((x) => [x.base, x.quote]).find((x) => x.asset === a)?.priceUsd;
-        if (p) this.prices.set(a, { usd: p, at: 0 });
+        if (p) this.prices.set(a, { usd: p, fixed: parseFixed(p), at: 0 });
       }
     }
-    this.recompute(input.email);
+    this.revalue(input.email);
   }
 
   baseOf(email: string): AccountRiskInput | undefined {
@@ -84,11 +98,11 @@ export class LiveBook {
     if (!p.gt(0)) return { kind: 'rejected', reason: `${symbol} price ${close}` };
     if (!opts.trusted && last && p.minus(last.usd).abs().div(last.usd).gte(MAX_GAP)) return { kind: 'rejected', reason: `${symbol} moved ${close} from ${last.usd}` };
     if (last && last.usd === close) return { kind: 'ignored' };
-    this.prices.set(asset, { usd: close, at: Math.max(last?.at ?? 0, eventTime) });
+    this.prices.set(asset, { usd: close, fixed: parseFixed(close), at: Math.max(last?.at ?? 0, eventTime) });
     for (const email of holders) {
       const e = this.entries.get(email)!;
       e.updatedAt = Math.max(e.updatedAt, eventTime);
-      this.recompute(email);
+      if (e.valued) this.reprice(e.valued);
     }
     return { kind: 'applied', affected: [...holders] };
   }
@@ -115,7 +129,7 @@ export class LiveBook {
       }
     } else return true; // balanceUpdate: the outboundAccountPosition that follows carries the new balance
     e.updatedAt = Math.max(e.updatedAt, ev.E);
-    this.recompute(email);
+    this.revalue(email);
     return true;
   }
 
@@ -124,13 +138,34 @@ export class LiveBook {
     if (e && e.delayedSince === null) e.delayedSince = since;
   }
 
+  /** The status shown, without the rest of the view: what a tick must decide at once (a crossing is sent unbatched). */
+  shownStatus(email: string): AccountStatus | undefined {
+    const e = this.entries.get(email);
+    if (!e?.valued) return undefined;
+    const exchange = this.exchangeWord(e);
+    return exchange ? statusFromExchange(exchange.status, exchange.level) : e.valued.status;
+  }
+
+  /** The whole evaluation at the live prices and balances (equal to `evaluateAccount` of them), made once per change. */
+  risk(email: string): AccountRisk | undefined {
+    const v = this.entries.get(email)?.valued;
+    if (!v) return undefined;
+    if (v.risk === null) {
+      const base = v.prepared.input;
+      const price = (leg: { asset: string; priceUsd: string }) => this.prices.get(leg.asset)?.usd ?? leg.priceUsd;
+      const pairs = base.isolatedPairs.map((p) => ({ ...p, base: { ...p.base, priceUsd: price(p.base) }, quote: { ...p.quote, priceUsd: price(p.quote) } }));
+      v.risk = evaluatePrepared(v.prepared, v.sums, pairs);
+    }
+    return v.risk;
+  }
+
   view(email: string): LiveAccount | undefined {
     const e = this.entries.get(email);
     // Never valued live (an asset without a price since it was loaded): the REST figures stand, nothing live.
-    if (!e || !e.risk) return undefined;
-    const r = e.risk;
+    const r = this.risk(email);
+    if (!e || !r) return undefined;
     const computed = r.status;
-    const exchange = e.reported && e.reported.at > e.baseAt ? e.reported : null;
+    const exchange = this.exchangeWord(e);
     const worst = r.curve.reduce((m, p) => Math.max(m, p.owed), 0);
     return {
       email,
@@ -148,7 +183,16 @@ export class LiveBook {
     };
   }
 
-  private recompute(email: string): void {
+  /** The exchange's pushed status once it is newer than the REST read (docs/live.md#status). */
+  private exchangeWord(e: Entry): Entry['reported'] {
+    return e.reported && e.reported.at > e.baseAt ? e.reported : null;
+  }
+
+  /**
+   * After a REST read or a balance event: the price-independent parts again (applicability, parsed amounts),
+   * then the sums at the live prices. A tick only re-prices (`reprice`).
+   */
+  private revalue(email: string): void {
     const e = this.entries.get(email)!;
     const price = (asset: string, fallback: string) => this.prices.get(asset)?.usd ?? fallback;
     const assets = [...e.balances].map(([asset, b]) => ({
@@ -156,20 +200,30 @@ export class LiveBook {
       ...b,
       priceUsd: price(asset, e.base.assets.find((a) => a.asset === asset)?.priceUsd ?? ''),
     }));
+    const held = assets.filter((a) => !new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero());
     // An asset that arrived by an event without any known price cannot be valued: unknown is never zero.
-    const unpriced = assets.filter((a) => a.priceUsd === '' && !new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero());
-    if (unpriced.length > 0) {
+    if (held.some((a) => a.priceUsd === '')) {
       e.delayedSince ??= e.updatedAt;
       return;
     }
-    const input: AccountRiskInput = {
-      ...e.base,
-      // The REST-reported level is stale once prices move: the stream's pushed status decides instead (view()).
-      reportedMarginLevel: null,
-      assets: assets.filter((a) => !new Decimal(a.free).plus(a.locked).plus(a.borrowed).plus(a.interest).isZero()),
-      isolatedPairs: e.base.isolatedPairs.map((p) => ({ ...p, base: { ...p.base, priceUsd: price(p.base.asset, p.base.priceUsd) }, quote: { ...p.quote, priceUsd: price(p.quote.asset, p.quote.priceUsd) } })),
-    };
-    e.risk = evaluateAccount(input, this.config);
+    for (const a of held) {
+      if (!this.prices.has(a.asset)) this.prices.set(a.asset, { usd: a.priceUsd, fixed: parseFixed(a.priceUsd), at: 0 });
+      // An asset an event brought (a first borrow of it) moves this account from now on too.
+      if (!this.holders.has(a.asset)) this.holders.set(a.asset, new Set());
+      this.holders.get(a.asset)!.add(email);
+    }
+    // The REST-reported level is stale once prices move: the stream's pushed status decides instead (view()).
+    const prepared = prepareAccount({ ...e.base, reportedMarginLevel: null, assets: held }, this.config);
+    const valued: Valued = { prepared, legs: crossLegs(held, prepared.stables), sums: undefined as unknown as ExposureSums, status: 'UNKNOWN', risk: null };
+    this.reprice(valued);
+    e.valued = valued;
+  }
+
+  /** A tick: the exact sums at the new prices and the status from them; the rest waits until it is read. */
+  private reprice(v: Valued): void {
+    v.sums = sumLegs(v.legs, this.priceOf);
+    v.status = preparedStatus(v.prepared, v.sums);
+    v.risk = null;
   }
 
   private assetsOf(input: AccountRiskInput): string[] {

@@ -3,14 +3,14 @@ import { DEFAULT_RISK_CONFIG, type RiskConfig } from './config';
 import { dec, toExact, ZERO } from './decimal';
 import { deficitCurve } from './deficit';
 import { evaluatePair } from './isolated';
-import { deficitBound } from './incomplete';
+import { deficitBound, type DeficitBound } from './incomplete';
 import { formatLevel, marginLevel, marginStatus } from './margin-level';
 import { pmProRisk } from './pm-pro';
-import type { AccountRisk, AccountStatus, PmProRisk, PmProTier, ShockPoints } from './result-types';
+import type { AccountRisk, AccountStatus, Applicability, PmProRisk, PmProTier, ShockPoints } from './result-types';
 import { reconcile } from './reconcile';
 import { decideStatus, type StatusFacts } from './status';
 import { crossShocks, pmProLiquidation } from './shocks';
-import { crossSums, stableSetOf, toFloatSums, totalLiabilities, type ExposureSums } from './sums';
+import { crossSums, hasLiabilities, stableSetOf, toFloatSums, type ExposureSums } from './sums';
 import { exactTotals } from './totals';
 import type { AccountRiskInput } from './types';
 
@@ -19,17 +19,52 @@ import type { AccountRiskInput } from './types';
  * (issue 6). Exact sums first (decimal.js), then the stress curve in float64 on those sums.
  */
 export function evaluateAccount(input: AccountRiskInput, config: RiskConfig = DEFAULT_RISK_CONFIG): AccountRisk {
-  const stables = stableSetOf(config.stableAssets);
-  const sums = crossSums(input.assets, stables);
-  const rule = applicability(input);
+  const prepared = prepareAccount(input, config);
+  return evaluatePrepared(prepared, crossSums(input.assets, prepared.stables));
+}
+
+/**
+ * The parts of an account's evaluation that no price moves, computed once per REST read or balance event: the
+ * live book re-prices only the sums on a tick (docs/live.md#book).
+ */
+export type PreparedAccount = {
+  readonly input: AccountRiskInput;
+  readonly config: RiskConfig;
+  readonly stables: ReadonlySet<string>;
+  readonly rule: Applicability;
+  readonly pm: PmProRisk | null;
+  readonly bound: DeficitBound | null;
+  readonly outstandingLoanUsd: string;
+};
+
+export function prepareAccount(input: AccountRiskInput, config: RiskConfig = DEFAULT_RISK_CONFIG): PreparedAccount {
+  return {
+    input,
+    config,
+    stables: stableSetOf(config.stableAssets),
+    rule: applicability(input),
+    pm: input.mode === 'PM_PRO' && input.pmPro ? pmProRisk(input.pmPro, config.pmProTiers) : null,
+    // Unknown is never zero (docs/domain.md#status): without a price for every asset our level and the shocks
+    // at which it crosses a bar are not known, and the deficit curve is only a bound on the true one.
+    bound: deficitBound(input.unpriced),
+    // A loan in an unpriced asset adds nothing here; it is named in `unpriced`, so the sum reads "≥".
+    outstandingLoanUsd: toExact(input.outstandingLoans.reduce((sum, l) => sum.plus(dec(l.valueUsd ?? '0')), ZERO)),
+  };
+}
+
+/** The status alone at the prices `sums` were taken at: what a live tick must decide at once (docs/live.md). */
+export function preparedStatus(p: PreparedAccount, sums: ExposureSums): AccountStatus {
+  return accountStatus(p.input, sums, p.pm).status;
+}
+
+/** The whole evaluation at the prices `sums` were taken at; isolated pairs as given (the caller re-prices them). */
+export function evaluatePrepared(p: PreparedAccount, sums: ExposureSums, isolatedPairs: AccountRiskInput['isolatedPairs'] = p.input.isolatedPairs): AccountRisk {
+  const { input, config, rule, pm, bound } = p;
   const isPm = input.mode === 'PM_PRO';
-  const pm = isPm && input.pmPro ? pmProRisk(input.pmPro, config.pmProTiers) : null;
   const bar = input.bars?.forceLiquidationBar ?? null;
   // Binance's level decides the status; ours, anchored to agree with it at s = 0, drives the stress figures.
-  const reconciled = isPm ? null : reconcile(marginLevel(sums), input.reportedMarginLevel, bar);
-  // Unknown is never zero (docs/domain.md#status): without a price for every asset our level and the shocks
-  // at which it crosses a bar are not known, and the deficit curve is only a bound on the true one.
-  const bound = deficitBound(input.unpriced);
+  const level = isPm ? null : marginLevel(sums);
+  const reconciled = isPm ? null : reconcile(level, input.reportedMarginLevel, bar);
   const reconciliation = reconciled && bound ? { ...reconciled, anchoredBar: null } : reconciled;
   const shocks = isPm ? pmShocks(input, sums, config) : crossShocks(sums, reconciliation?.anchoredBar ?? bar, config.liquidationCost);
   return {
@@ -40,16 +75,15 @@ export function evaluateAccount(input: AccountRiskInput, config: RiskConfig = DE
     consequence: rule.bound === true ? 'LOAN_OWED' : rule.bound === false ? 'COLLATERAL_LOST' : 'UNKNOWN',
     ...accountStatus(input, sums, pm),
     // Binance's margin level is a cross-margin figure; PM Pro is judged by uniMMR (`pmPro`).
-    marginLevel: isPm || bound ? null : formatLevel(marginLevel(sums)),
+    marginLevel: isPm || bound ? null : formatLevel(level),
     bars: input.bars && { marginCallBar: input.bars.marginCallBar, forceLiquidationBar: input.bars.forceLiquidationBar },
     totals: exactTotals(sums),
     shocks: bound ? { liquidation: null, bankruptcy: null, deficitOnset: null } : shocks,
     curve: deficitCurve(toFloatSums(sums), config.shocks, config.liquidationCost, rule.bound),
-    isolatedPairs: input.isolatedPairs.map((p) => evaluatePair(p, config, stables)),
+    isolatedPairs: isolatedPairs.map((pair) => evaluatePair(pair, config, p.stables)),
     pmPro: pm,
     outstandingLoans: input.outstandingLoans,
-    // A loan in an unpriced asset adds nothing here; it is named in `unpriced`, so the sum reads "≥".
-    outstandingLoanUsd: toExact(input.outstandingLoans.reduce((sum, l) => sum.plus(dec(l.valueUsd ?? '0')), ZERO)),
+    outstandingLoanUsd: p.outstandingLoanUsd,
     ...(input.unpriced?.length ? { unpriced: input.unpriced } : {}),
     ...(bound ? { deficitBound: bound } : {}),
     ...(input.neverRead ? { neverRead: true } : {}),
@@ -67,7 +101,7 @@ function accountStatus(input: AccountRiskInput, sums: ExposureSums, pm: PmProRis
   if (input.neverRead) return { status: 'UNKNOWN', statusSource: 'never read successfully' };
   const unpriced = (input.unpriced ?? []).map((u) => u.asset);
   // An unpriced borrowing is a debt too, even though it is in no sum.
-  const hasDebt = !totalLiabilities(sums).isZero() || (input.unpriced ?? []).some((u) => !dec(u.owed).isZero());
+  const hasDebt = hasLiabilities(sums) || (input.unpriced ?? []).some((u) => !dec(u.owed).isZero());
   const loans = input.outstandingLoans;
   let facts: StatusFacts;
   if (input.mode === 'PM_PRO') {

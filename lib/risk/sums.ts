@@ -130,6 +130,33 @@ export function crossSums(assets: readonly AssetBalance[], stables: ReadonlySet<
   return acc.result();
 }
 
+/** One cross-wallet asset with its amounts parsed once, apart from its price (docs/live.md: re-priced per tick). */
+export type Leg = { readonly asset: string; readonly stable: boolean; readonly held: Fixed | null; readonly owed: Fixed | null };
+
+/** The legs `crossSums` would sum, without their prices; assets with nothing held or owed are left out as there. */
+export function crossLegs(assets: readonly AssetBalance[], stables: ReadonlySet<string>): Leg[] {
+  const legs: Leg[] = [];
+  for (const a of assets) {
+    const held = sum2(a.free, a.locked);
+    const owed = sum2(a.borrowed, a.interest);
+    if (held === null && owed === null) continue;
+    legs.push({ asset: a.asset, stable: isStable(stables, a.asset), held, owed });
+  }
+  return legs;
+}
+
+/** `crossSums` of the legs at these prices (the same exact accumulation): a tick moves one price, no string is parsed. */
+export function sumLegs(legs: readonly Leg[], priceOf: (asset: string) => Fixed): ExposureSums {
+  const acc = new Accumulator();
+  for (const l of legs) acc.leg(l.stable, l.held, l.owed, priceOf(l.asset));
+  return acc.result();
+}
+
+/** A decimal price string as the sums parse it (cached: prices repeat across accounts). */
+export function fixedPrice(value: string): Fixed {
+  return price(value);
+}
+
 /** One isolated pair: a = totalAsset of each leg, l = borrowed + interest of each leg. */
 export function isolatedSums(legs: readonly IsolatedLeg[], stables: ReadonlySet<string>): ExposureSums {
   const acc = new Accumulator();
@@ -141,6 +168,11 @@ export function isolatedSums(legs: readonly IsolatedLeg[], stables: ReadonlySet<
 
 export function totalAssets(s: ExposureSums): Dec {
   return s.assetsStable.plus(s.assetsVolatile);
+}
+
+/** Anything owed at all, decided on the exact sums (no decimal.js object). */
+export function hasLiabilities(s: ExposureSums): boolean {
+  return add(s.exact.liabilitiesStable, s.exact.liabilitiesVolatile).int !== 0n;
 }
 
 export function totalLiabilities(s: ExposureSums): Dec {

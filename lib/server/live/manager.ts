@@ -245,8 +245,10 @@ export class LiveManager {
     if (this.listeners.size === 0) return;
     const crossed: LiveAccount[] = [];
     for (const e of emails) {
-      const v = this.view(e);
-      if (v && this.lastStatus.get(e) !== v.status) {
+      // The status alone per tick; the rest of an account's view is made once per batch (docs/live.md#book).
+      const status = this.book.shownStatus(e);
+      const v = status !== undefined && this.lastStatus.get(e) !== status ? this.view(e) : undefined;
+      if (v) {
         this.lastStatus.set(e, v.status);
         crossed.push(v);
       } else this.pending.add(e);
