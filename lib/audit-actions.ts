@@ -13,6 +13,10 @@ export const AUDIT_ACTIONS = [
   'auth.totp_enrolled',
   'auth.step_up',
   'auth.step_up_failed',
+  /** Passkeys, the primary second factor (lib/server/auth/passkeys.ts). */
+  'auth.passkey_added',
+  'auth.passkey_renamed',
+  'auth.passkey_removed',
   /** An API call refused for want of a permission (lib/server/api/handler.ts). */
   'access.refused',
   'connections.create',

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'step_up_required',
   'second_factor_not_enrolled',
   'wrong_code',
+  'passkey_refused',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

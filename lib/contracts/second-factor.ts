@@ -1,9 +1,26 @@
-// The second factor's wire contract (docs/security.md, "Second factor"): status, enrolment, a code; shared by
-// the routes, the settings page and the step-up prompt.
+// The second factor's wire contract (docs/security.md, "Second factor"): status, passkeys, TOTP enrolment, a
+// code; shared by the routes, the settings page and the step-up prompt.
 import { z } from 'zod';
 
+/** A passkey as the owner sees it: never its key material. */
+export interface PasskeyView {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
 export interface SecondFactorStatus {
+  /** Any factor: a passkey or a confirmed authenticator app. */
   enrolled: boolean;
+  /** A confirmed TOTP authenticator (the fallback). */
+  totpEnrolled: boolean;
+  passkeys: PasskeyView[];
+  /**
+   * The address passkeys are bound to (the app's configured origin); null when it is a bare IP address,
+   * which browsers refuse. A page opened at another address cannot use them.
+   */
+  passkeyOrigin: string | null;
   /** When this session's last proof stops counting; null when there is none (the next guarded action asks). */
   freshUntil: string | null;
 }
@@ -16,9 +33,58 @@ export interface Enrolment {
 
 export const SECOND_FACTOR_PATH = '/api/second-factor';
 export const SECOND_FACTOR_ENROL_PATH = '/api/second-factor/enrol';
+/** POST: options for a ceremony (`{ ceremony: 'register' | 'authenticate' }`), with a fresh server-side challenge. */
+export const PASSKEY_OPTIONS_PATH = '/api/second-factor/passkeys/options';
+/** POST: a new passkey (registration response and a name). */
+export const PASSKEYS_PATH = '/api/second-factor/passkeys';
+/** POST: an assertion from a passkey, proving this session. */
+export const PASSKEY_ASSERTION_PATH = '/api/second-factor/passkeys/assertion';
+export const passkeyPath = (id: string) => `${PASSKEYS_PATH}/${encodeURIComponent(id)}`;
 export const secondFactorQueryKey = ['second-factor'] as const;
 
 /** POST /api/second-factor: the 6 digits the app shows (spaces allowed between groups). */
 export const codeSchema = z.object({
   code: z.string().max(20).transform((c) => c.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{6}$/, 'the 6 digits your authenticator app shows')),
 });
+
+export const passkeyOptionsSchema = z.object({ ceremony: z.enum(['register', 'authenticate']) });
+
+export const passkeyNameSchema = z.string().trim().min(1, 'a name').max(60, 'at most 60 characters');
+
+const base64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, 'base64url');
+const credentialCommon = {
+  id: base64url(1_024),
+  rawId: base64url(1_024),
+  type: z.literal('public-key'),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+};
+
+/** What `startRegistration` in the browser returns (WebAuthn's RegistrationResponseJSON). */
+export const registrationResponseSchema = z.object({
+  ...credentialCommon,
+  response: z.object({
+    clientDataJSON: base64url(8_192),
+    attestationObject: base64url(32_768),
+    authenticatorData: base64url(16_384).optional(),
+    publicKey: base64url(8_192).optional(),
+    publicKeyAlgorithm: z.number().int().optional(),
+    transports: z.array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'])).max(8).optional(),
+  }),
+});
+
+/** What `startAuthentication` in the browser returns (WebAuthn's AuthenticationResponseJSON). */
+export const authenticationResponseSchema = z.object({
+  ...credentialCommon,
+  response: z.object({
+    clientDataJSON: base64url(8_192),
+    authenticatorData: base64url(16_384),
+    signature: base64url(8_192),
+    userHandle: base64url(1_024).optional(),
+  }),
+});
+
+export const passkeyRegistrationSchema = z.object({ name: passkeyNameSchema, response: registrationResponseSchema });
+export const passkeyAssertionSchema = z.object({ response: authenticationResponseSchema });
+export const passkeyRenameSchema = z.object({ name: passkeyNameSchema });
+export const passkeyParamsSchema = z.object({ id: z.uuid('a passkey id') });

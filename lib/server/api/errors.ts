@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ErrorCode } from '@/lib/error-codes';
 import { ExchangeError, SpecialKeyGuardError } from '../exchange/types';
-import { SecondFactorError } from '../auth/second-factor';
+import { SecondFactorError } from '../auth/second-factor-error';
 import { RefreshBusyError } from '../refresh/errors';
 import { ShockNotOnGridError } from '../views/errors';
 

@@ -1,30 +1,23 @@
 import 'server-only';
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { SecondFactorStatus } from '@/lib/contracts/second-factor';
+import { getEnv } from '@/lib/env';
+import { relyingPartyFor } from '@/lib/security/passkey-origin';
 import { SECOND_FACTOR_NOT_ENROLLED, STEP_UP_MAX_AGE_MS, STEP_UP_REQUIRED, stepUpFresh } from '@/lib/security/step-up';
 import { loadKeyring } from '../crypto/keyring';
 import { seal, unseal } from '../crypto/seal';
 import type { Db } from '../db/client';
-import { sessions, totpFactors } from '../db/schema';
+import { passkeys, sessions, totpFactors } from '../db/schema';
+import { passkeysOf, toView } from './passkeys';
+import { SecondFactorError } from './second-factor-error';
 import { delayFor, sleep, type DelayPolicy } from './throttle';
 
 /**
  * The second factor (docs/security.md, "Second factor"): a TOTP authenticator per user, its secret sealed at
  * rest; a code accepted once (never the same time step twice) marks the session as proven for five minutes.
  */
-
-/** A refusal with the HTTP status and machine-readable code apiRoute answers it with (lib/server/api/errors.ts). */
-export class SecondFactorError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 409,
-    readonly code: 'step_up_required' | 'second_factor_not_enrolled' | 'wrong_code' | 'conflict',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SecondFactorError';
-  }
-}
 
 /** One 30 s step either side, for a phone clock a little off. */
 const EPOCH_TOLERANCE_S = 30;
@@ -35,11 +28,7 @@ const CODE_WINDOW_S = 15 * 60;
 const holder = globalThis as typeof globalThis & { __marginwatchCodeAttempts?: RateLimiterMemory };
 const codeAttempts = (holder.__marginwatchCodeAttempts ??= new RateLimiterMemory({ keyPrefix: 'totp-user', points: Number.MAX_SAFE_INTEGER, duration: CODE_WINDOW_S }));
 
-export interface SecondFactorStatus {
-  enrolled: boolean;
-  /** When this session's last proof stops counting; null when there is none. */
-  freshUntil: string | null;
-}
+export { SecondFactorError };
 
 async function factorOf(db: Db, userId: string) {
   const [row] = await db.select().from(totpFactors).where(eq(totpFactors.userId, userId));
@@ -52,8 +41,22 @@ async function stepUpAtOf(db: Db, sessionId: string): Promise<Date | null> {
 }
 
 export async function secondFactorStatus(db: Db, userId: string, sessionId: string, now = new Date()): Promise<SecondFactorStatus> {
-  const [factor, stepUpAt] = await Promise.all([factorOf(db, userId), stepUpAtOf(db, sessionId)]);
-  return { enrolled: Boolean(factor?.enrolledAt), freshUntil: stepUpAt && stepUpFresh(stepUpAt, now) ? new Date(stepUpAt.getTime() + STEP_UP_MAX_AGE_MS).toISOString() : null };
+  const [factor, keys, stepUpAt] = await Promise.all([factorOf(db, userId), passkeysOf(db, userId), stepUpAtOf(db, sessionId)]);
+  const totpEnrolled = Boolean(factor?.enrolledAt);
+  return {
+    enrolled: totpEnrolled || keys.length > 0,
+    totpEnrolled,
+    passkeys: keys.map(toView),
+    passkeyOrigin: relyingPartyFor(getEnv())?.origin ?? null,
+    freshUntil: stepUpAt && stepUpFresh(stepUpAt, now) ? new Date(stepUpAt.getTime() + STEP_UP_MAX_AGE_MS).toISOString() : null,
+  };
+}
+
+/** Whether this user has any second factor in force: a passkey or a confirmed authenticator app. */
+export async function hasSecondFactor(db: Db, userId: string): Promise<boolean> {
+  if ((await factorOf(db, userId))?.enrolledAt) return true;
+  const [row] = await db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId));
+  return (row?.n ?? 0) > 0;
 }
 
 /**
@@ -63,8 +66,8 @@ export async function secondFactorStatus(db: Db, userId: string, sessionId: stri
  */
 export async function requireStepUp(db: Db, userId: string, sessionId: string, now = new Date()): Promise<void> {
   if (stepUpFresh(await stepUpAtOf(db, sessionId), now)) return;
-  if ((await factorOf(db, userId))?.enrolledAt) {
-    throw new SecondFactorError(403, STEP_UP_REQUIRED, 'Confirm this action with the 6-digit code from your authenticator app. Nothing was sent.');
+  if (await hasSecondFactor(db, userId)) {
+    throw new SecondFactorError(403, STEP_UP_REQUIRED, 'Confirm this action with your passkey or the 6-digit code from your authenticator app. Nothing was sent.');
   }
   throw new SecondFactorError(403, SECOND_FACTOR_NOT_ENROLLED, 'Set up a second factor (Settings → Security) before acting on the exchange or the connections. Nothing was sent.');
 }

@@ -45,6 +45,40 @@ export const totpFactors = pgTable('totp_factors', {
 });
 
 /**
+ * A user's passkeys (WebAuthn credentials), the primary second factor; TOTP is the fallback. The public key is
+ * not a secret. `counter` is the authenticator's signature counter: an assertion must raise it (when the
+ * authenticator keeps one), so a cloned authenticator shows (docs/security.md, "Second factor").
+ */
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    /** The credential ID the authenticator chose, base64url. */
+    credentialId: text('credential_id').notNull().unique(),
+    /** The COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: jsonb('transports').$type<string[]>().notNull().default([]),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('passkeys_user_idx').on(t.userId)],
+);
+
+/**
+ * A WebAuthn challenge the server issued to one session for one ceremony: taken (deleted) by the first answer
+ * that names it, refused once expired, so a challenge is never answered twice.
+ */
+export const passkeyChallenges = pgTable('passkey_challenges', {
+  challenge: text('challenge').primaryKey(),
+  sessionId: uuid('session_id').notNull(),
+  ceremony: text('ceremony', { enum: ['register', 'authenticate'] }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/**
  * A single counter bumped by every change to who may act (a sign-in, a sign-out, a role change). Each app
  * instance caches users and sessions in memory and re-reads them only when this number moved, so checking a
  * session costs no database round trip per request.
