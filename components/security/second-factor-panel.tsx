@@ -8,27 +8,39 @@ import { formatDateTime } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { button, input, notice } from '@/components/exit-wizard/styles';
+import { PasskeysCard } from './passkeys-card';
 
-/** Settings → Security: this user's authenticator, set up here, and whether this session has a recent proof. */
+/**
+ * Settings → Security: whether this session has a recent proof, this user's passkeys (the primary factor) and
+ * authenticator app (the fallback).
+ */
 export function SecondFactorPanel() {
   const status = useQuery({ queryKey: secondFactorQueryKey, queryFn: () => apiFetch<SecondFactorStatus>(SECOND_FACTOR_PATH) });
   if (status.isPending) return <TableSkeleton rows={3} />;
   if (status.isError) return <ErrorState message={status.error.message} onRetry={() => status.refetch()} />;
-  const { enrolled, freshUntil } = status.data;
+  const { enrolled, totpEnrolled, freshUntil } = status.data;
   return (
-    <Card title="Second factor (authenticator app)">
-      <div className="space-y-3 text-sm" data-testid="second-factor">
-        {enrolled ? (
-          <p className={notice.ok}>✓ An authenticator is set up. Creating, re-whitelisting or deleting special keys, repaying, the exit and changing connections ask for its code when the last one is older than 5 minutes.</p>
-        ) : (
-          <p className={notice.warn}>No authenticator is set up: actions on the exchange and the connections are refused until one is.</p>
-        )}
-        <p data-testid="step-up-fresh">
-          {freshUntil ? `This session is confirmed until ${formatDateTime(freshUntil)}.` : 'This session has no recent code: the next such action asks for one.'}
-        </p>
-        {!enrolled && <Enrol />}
-      </div>
-    </Card>
+    <div className="space-y-4">
+      {enrolled ? (
+        <p className={notice.ok}>✓ A second factor is set up. Creating, re-whitelisting or deleting special keys, repaying, the exit and changing connections ask for it when the last proof is older than 5 minutes.</p>
+      ) : (
+        <p className={notice.warn}>No second factor is set up: actions on the exchange and the connections are refused until you add a passkey or an authenticator app.</p>
+      )}
+      <p className="text-sm" data-testid="step-up-fresh">
+        {freshUntil ? `This session is confirmed until ${formatDateTime(freshUntil)}.` : 'This session has no recent proof: the next such action asks for one.'}
+      </p>
+      <PasskeysCard status={status.data} />
+      <Card title="Authenticator app (fallback)">
+        <div className="space-y-3 text-sm" data-testid="second-factor">
+          {totpEnrolled ? (
+            <p>✓ An authenticator is set up: its 6-digit code works wherever a passkey is asked for.</p>
+          ) : (
+            <p>No authenticator is set up. A code from an authenticator app is the fallback when no passkey is at hand.</p>
+          )}
+          {!totpEnrolled && <Enrol />}
+        </div>
+      </Card>
+    </div>
   );
 }
 
@@ -37,7 +49,7 @@ function Enrol() {
   const start = useMutation({ mutationFn: () => apiFetch<Enrolment>(SECOND_FACTOR_ENROL_PATH, { method: 'POST', body: '{}' }) });
   const confirm = useMutation({
     mutationFn: (code: string) => apiFetch<SecondFactorStatus>(SECOND_FACTOR_PATH, { method: 'POST', body: JSON.stringify({ code }) }),
-    onSuccess: (status) => queryClient.setQueryData(secondFactorQueryKey, status),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: secondFactorQueryKey }),
   });
   const [code, setCode] = useState('');
   if (!start.data) {

@@ -1,13 +1,15 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiRequestError, apiFetch, setStepUpPrompt } from '@/lib/api-client';
-import { SECOND_FACTOR_PATH, type SecondFactorStatus } from '@/lib/contracts/second-factor';
+import { SECOND_FACTOR_PATH, secondFactorQueryKey, type SecondFactorStatus } from '@/lib/contracts/second-factor';
 import { Modal } from '@/components/keys/modal';
 import { button, input } from '@/components/exit-wizard/styles';
+import { ceremonyMessage, passkeyUnavailable, proveWithPasskey } from './passkey-ceremonies';
 
 /**
- * Asks for an authenticator code when an action answers `step_up_required` (docs/security.md, "Second
+ * Asks for a passkey or an authenticator code when an action answers `step_up_required` (docs/security.md, "Second
  * factor"), over the dialog that sent it; once the code is accepted the action is sent again (lib/api-client.ts).
  * Cancelling leaves the action refused: nothing was sent.
  */
@@ -31,8 +33,22 @@ function CodeDialog({ onProven, onCancel }: { onProven: () => void; onCancel: ()
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const status = useQuery({ queryKey: secondFactorQueryKey, queryFn: () => apiFetch<SecondFactorStatus>(SECOND_FACTOR_PATH) });
+  const hasPasskey = (status.data?.passkeys.length ?? 0) > 0;
+  const provePasskey = async () => {
+    setSending(true);
+    setError(null);
+    try {
+      await proveWithPasskey();
+      onProven();
+    } catch (failure) {
+      setError(ceremonyMessage(failure));
+    } finally {
+      setSending(false);
+    }
+  };
   return (
-    <Modal title="Confirm with your authenticator" onClose={onCancel} closable={!sending}>
+    <Modal title="Confirm it is you" onClose={onCancel} closable={!sending}>
       <form
         aria-label="Authenticator code"
         className="space-y-3 text-sm"
@@ -51,7 +67,18 @@ function CodeDialog({ onProven, onCancel }: { onProven: () => void; onCancel: ()
           }
         }}
       >
-        <p>Actions on the exchange and the connections need a code from your authenticator app at least every 5 minutes. Nothing has been sent yet.</p>
+        <p>Actions on the exchange and the connections need your passkey or authenticator app at least every 5 minutes. Nothing has been sent yet.</p>
+        {hasPasskey && (
+          <div className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+            {passkeyUnavailable(status.data!) ? (
+              <p className="text-amber-800 dark:text-amber-300">{passkeyUnavailable(status.data!)}</p>
+            ) : (
+              <button type="button" className={button.primary} disabled={sending} onClick={provePasskey}>Use passkey</button>
+            )}
+            {status.data?.totpEnrolled && <p className="text-slate-600 dark:text-slate-400">or enter the code from your authenticator app:</p>}
+          </div>
+        )}
+        {(!hasPasskey || status.data?.totpEnrolled) && (
         <label className="block font-medium">
           6-digit code
           <input
@@ -63,12 +90,15 @@ function CodeDialog({ onProven, onCancel }: { onProven: () => void; onCancel: ()
             onChange={(e) => setCode(e.target.value)}
           />
         </label>
+        )}
         {error && <p role="alert" className="font-medium text-red-700 dark:text-red-400">⚠ {error}</p>}
         <div className="flex flex-wrap justify-end gap-2">
           <button type="button" className={button.quiet} disabled={sending} onClick={onCancel}>Cancel</button>
-          <button type="submit" className={button.primary} disabled={sending || code.replace(/\s/g, '').length !== 6}>
-            {sending ? 'Checking…' : 'Confirm and continue'}
-          </button>
+          {(!hasPasskey || status.data?.totpEnrolled) && (
+            <button type="submit" className={hasPasskey ? button.quiet : button.primary} disabled={sending || code.replace(/\s/g, '').length !== 6}>
+              {sending ? 'Checking…' : 'Confirm and continue'}
+            </button>
+          )}
         </div>
       </form>
     </Modal>
