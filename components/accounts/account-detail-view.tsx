@@ -132,7 +132,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
           )}
         </Card>
         <Card title={r.level.kind === 'uniMMR' ? 'uniMMR history' : 'Margin level history'}>
-          <MarginHistoryChart history={d.history} bars={r.bars} pmPro={r.level.kind === 'uniMMR'} incomplete={d.unpriced.length > 0} />
+          <MarginHistoryChart history={d.history} live={d.liveHistory} bars={r.bars} pmPro={r.level.kind === 'uniMMR'} incomplete={d.unpriced.length > 0} />
         </Card>
       </div>
 

@@ -57,6 +57,21 @@ test('the Overview and the Accounts page update while the simulator prices move'
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `live-accounts-${width}`);
     }
+
+    // The moves were written for history (at most every 5 s): the account's chart shows them beside its refreshes.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openPage(page, '/accounts/desk-charlie@fundx.example');
+    await expect(async () => {
+      if (!(await page.getByTestId('history-live').isVisible())) await page.reload();
+      await expect(page.getByTestId('history-live')).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    const chart = page.getByRole('figure', { name: 'Margin level history' });
+    await chart.scrollIntoViewIfNeeded();
+    for (const width of [1440, 1024, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await chart.scrollIntoViewIfNeeded();
+      await screenshot(page, `live-history-${width}`);
+    }
   } finally {
     await setBnb(request, start);
   }

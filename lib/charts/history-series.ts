@@ -39,3 +39,23 @@ export function historySeries(history: readonly HistoryPoint[], pmPro: boolean):
 
 /** Whether the series has anything to draw. */
 export const hasLevels = (s: readonly SeriesPoint[]) => s.some((p) => p.level !== null);
+
+/** (choice) Live points further apart than this are not joined: the live hub was not running between them. */
+export const LIVE_GAP_MS = 2 * 60_000;
+
+export type LiveSeriesPoint = { t: number; live: number | null };
+
+/**
+ * The live points between refreshes as a second series (docs/live.md#history): a margin level per written point,
+ * broken where two points are further apart than LIVE_GAP_MS (nothing was written live in between).
+ */
+export function liveSeries(points: readonly { at: string; marginLevel: string | null }[]): LiveSeriesPoint[] {
+  const out: LiveSeriesPoint[] = [];
+  for (const [i, p] of points.entries()) {
+    const t = Date.parse(p.at);
+    const prev = points[i - 1];
+    if (prev && t - Date.parse(prev.at) > LIVE_GAP_MS) out.push({ t: (t + Date.parse(prev.at)) / 2, live: null });
+    out.push({ t, live: p.marginLevel === null ? null : Number(p.marginLevel) });
+  }
+  return out;
+}

@@ -146,6 +146,8 @@ export interface AccountDetail {
   outstandingLoans: OutstandingLoanInput[];
   /** Per refresh, oldest first; `uniMMR` for Portfolio Margin Pro, which has no cross margin level. */
   history: { takenAt: string; dataAt: string; marginLevel: string | null; uniMMR: string | null; stale: boolean; status: string }[];
+  /** Live figures between refreshes (docs/live.md#history): at most one point every few seconds, only when they moved. */
+  liveHistory: { at: string; marginLevel: string | null; status: string }[];
   specialKeys: SpecialKeySighting[];
   exits: { confirmedAt: string; cooldownEndsAt: string }[];
   notes: AccountNote[];

@@ -382,3 +382,4 @@ export const scenarios = pgTable(
 );
 
 export * from './schema-alerts';
+export * from './schema-live';

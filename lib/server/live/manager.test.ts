@@ -1,11 +1,13 @@
 import Decimal from 'decimal.js';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveAccount, LiveMessage } from '@/lib/contracts/live';
 import { loadScenario } from '@/sim/scenario';
 import { control, obj, signed } from '@/sim/testing/client';
 import { creds } from '@/sim/testing/scenarios';
-import { refreshRuns } from '../db/schema';
+import { livePoints, refreshRuns } from '../db/schema';
 import { demoRefreshed, email } from '../views/demo-refresh.test-support';
+import { LiveHistoryWriter } from './history-writer';
 import { DEFAULT_LIVE_OPTIONS, LiveManager } from './manager';
 
 /*
@@ -95,4 +97,43 @@ describe('live risk from the streams', () => {
     await signed(env.sim.url, creds(scenario, 'alpha-trading'), 'POST', '/sapi/v1/margin/borrow-repay', { asset: 'USDT', amount: '5', type: 'BORROW', isIsolated: 'FALSE' });
     await vi.waitFor(() => expect(new Decimal(manager.view(alpha)!.liabilitiesUsd).minus(before).toString()).toBe('5'), { timeout: 5_000 });
   }, 20_000);
+});
+
+describe('live history', () => {
+  it('writes an account’s live figures only when they moved, coalesced, at most once per interval, and prunes past the retention', async () => {
+    let now = Date.UTC(2026, 0, 10);
+    const writer = new LiveHistoryWriter(env.masterId, { everyMs: 5_000, now: () => now });
+    manager.subscribe(writer.listener);
+    const rows = () => env.database.db.select().from(livePoints).where(and(eq(livePoints.masterId, env.masterId), eq(livePoints.accountEmail, alpha))).orderBy(asc(livePoints.id));
+    await env.database.db.delete(livePoints);
+    // A point older than the snapshots' retention (30 days) goes with the first write.
+    await env.database.db.insert(livePoints).values({ masterId: env.masterId, accountEmail: alpha, at: new Date(now - 31 * 86_400_000), status: 'NORMAL', statusSource: 'computed', marginLevel: '3', equityUsd: '1', liabilitiesUsd: '1' });
+    expect(await writer.flush()).toBe(0); // nothing moved yet: a hello is not history
+    expect(await rows()).toEqual([]);
+
+    const moveTo = async (f: number) => {
+      const before = manager.view(alpha)!.marginLevel;
+      await control(env.sim.url, 'POST', 'prices', { prices: at(f) });
+      await vi.waitFor(() => expect(seen(alpha).at(-1)?.marginLevel).not.toBe(before), { timeout: 5_000 });
+    };
+    await moveTo(0.95);
+    expect(await writer.flush()).toBeGreaterThanOrEqual(1);
+    expect((await rows()).map((r) => r.marginLevel)).toEqual([manager.view(alpha)!.marginLevel]);
+
+    // Two moves within the interval: nothing written until it has passed, then only the newest figures.
+    await moveTo(0.9);
+    await moveTo(0.85);
+    now += 4_999;
+    await writer.flush();
+    expect(await rows()).toHaveLength(1);
+    now += 1;
+    await writer.flush();
+    expect((await rows()).map((r) => r.marginLevel)).toEqual([expect.any(String), manager.view(alpha)!.marginLevel]);
+    expect((await rows())[1]).toMatchObject({ status: manager.view(alpha)!.status, equityUsd: manager.view(alpha)!.equityUsd, liabilitiesUsd: manager.view(alpha)!.liabilitiesUsd });
+
+    // Nothing moved: nothing written, however long it waits.
+    now += 60_000;
+    expect(await writer.flush()).toBe(0);
+    expect(await rows()).toHaveLength(2);
+  }, 30_000);
 });

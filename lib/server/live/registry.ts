@@ -2,6 +2,7 @@ import 'server-only';
 import type { LiveMessage } from '@/lib/contracts/live';
 import { getDb } from '../db/client';
 import { latestRefreshes } from '../views/latest';
+import { LiveHistoryWriter } from './history-writer';
 import { LiveManager } from './manager';
 
 /** (choice) How often the hub looks for a newer refresh to restart the live book from. */
@@ -16,8 +17,13 @@ class LiveHub {
   private starting: Promise<void> | null = null;
   private readonly listeners = new Set<(m: LiveMessage) => void>();
   private timer: NodeJS.Timeout | null = null;
+  /** Live figures written for history while the hub runs (docs/live.md#history). */
+  private readonly history: LiveHistoryWriter;
 
-  constructor(readonly masterId: string) {}
+  constructor(readonly masterId: string) {
+    this.history = new LiveHistoryWriter(masterId);
+    this.listeners.add(this.history.listener);
+  }
 
   async subscribe(listener: (m: LiveMessage) => void): Promise<() => void> {
     await this.ensure();
@@ -31,6 +37,7 @@ class LiveHub {
 
   private ensure(): Promise<void> {
     this.starting ??= this.replace().then(() => {
+      this.history.start();
       this.timer = setInterval(() => void this.checkRefresh(), REFRESH_CHECK_MS);
       this.timer.unref();
     });

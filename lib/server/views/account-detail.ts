@@ -11,6 +11,7 @@ import { listNotes } from '../notes';
 import { toRow } from './accounts';
 import { readAccountSnapshots } from './account-snapshots';
 import { currentMaster, latestRefreshes, toRefreshInfo } from './latest';
+import { liveHistoryOf } from './live-history';
 
 /** The account's snapshot in the latest shown refresh and its history, or null when the master has no such sub-account. */
 export async function latestSnapshotOf(db: Db, email: string, masterId?: string) {
@@ -62,7 +63,7 @@ export async function loadAccount(db: Db, email: string, masterId?: string) {
   const found = await latestSnapshotOf(db, email, masterId);
   if (!found) return null;
   const { master } = found;
-  const [sightings, exits, notes] = await Promise.all([
+  const [sightings, exits, notes, live] = await Promise.all([
     db
       .select()
       .from(specialKeySightings)
@@ -74,8 +75,9 @@ export async function loadAccount(db: Db, email: string, masterId?: string) {
       .where(and(eq(accountExits.masterId, master.id), eq(accountExits.accountEmail, email)))
       .orderBy(desc(accountExits.confirmedAt)),
     listNotes(db, master.id, email),
+    liveHistoryOf(db, master.id, email, found.history[0]?.takenAt ?? null),
   ]);
-  return { ...found, sightings, exits, notes };
+  return { ...found, sightings, exits, notes, live };
 }
 
 /** Everything the account page shows, from stored snapshots and history: never from the exchange. */
@@ -86,7 +88,7 @@ export async function accountDetail(db: Db, email: string, opts: { shockA: numbe
 
 /** The page's object at one pair of shocks; throws ShockNotOnGridError for a shock the refresh stored no point for. */
 export function shapeAccount(loaded: LoadedAccount, opts: { shockA: number; shockB: number }): AccountDetail {
-  const { refresh, snap, history, sightings, exits, notes } = loaded;
+  const { refresh, snap, history, sightings, exits, notes, live } = loaded;
   const risk = snap.risk as AccountRisk;
   const input = snap.input as AccountRiskInput;
   const isolatedPairs = isolatedOf(input, risk);
@@ -107,6 +109,7 @@ export function shapeAccount(loaded: LoadedAccount, opts: { shockA: number; shoc
     pmPro: risk.pmPro && input.pmPro ? { ...risk.pmPro, accountEquity: input.pmPro.accountEquity, accountMaintMargin: input.pmPro.accountMaintMargin } : null,
     outstandingLoans: risk.outstandingLoans,
     history: history.map((h) => ({ ...h, takenAt: h.takenAt.toISOString(), dataAt: h.dataAt.toISOString() })),
+    liveHistory: live.map((p) => ({ ...p, at: p.at.toISOString() })),
     specialKeys: sightings.map((k) => ({
       // Ops read this page: the last 4 characters identify a key without handing it over (docs/security.md).
       id: k.id,
