@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describeCondition, evaluateAlerts, type AccountFacts, type AlertRule, type MasterFacts } from '@/lib/alerts';
 import type { Db } from '../db/client';
 import { alertChannels, alertDeliveries, alerts } from '../db/schema';
@@ -14,6 +14,9 @@ export type Raised = { alertIds: string[] };
  * an alert exists exactly when the refresh that raised it does (docs/alerts.md#delivery).
  */
 export async function raiseAlerts(tx: Db, ctx: { masterId: string; refreshId: string; accounts: AccountFacts[]; master: MasterFacts; rules?: AlertRule[] }): Promise<Raised> {
+  // A refresh and the live figures (docs/live.md#alerts) both raise alerts for a master: one at a time, so each
+  // reads the states the other left and nothing is raised twice (across instances too).
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`alerts:${ctx.masterId}`}))`);
   const rules = ctx.rules ?? (await rulesInForce(tx));
   const states = await loadStates(tx, ctx.masterId);
   const { events, changes } = evaluateAlerts(rules, ctx.accounts, ctx.master, states);

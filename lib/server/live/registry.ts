@@ -3,6 +3,7 @@ import type { LiveMessage } from '@/lib/contracts/live';
 import { getDb } from '../db/client';
 import { latestRefreshes } from '../views/latest';
 import { LiveHistoryWriter } from './history-writer';
+import { LiveAlerts } from './live-alerts';
 import { LiveManager } from './manager';
 
 /** (choice) How often the hub looks for a newer refresh to restart the live book from. */
@@ -19,10 +20,17 @@ class LiveHub {
   private timer: NodeJS.Timeout | null = null;
   /** Live figures written for history while the hub runs (docs/live.md#history). */
   private readonly history: LiveHistoryWriter;
+  /** The alert rules judged on live figures while the hub runs (docs/live.md#alerts). */
+  private readonly alerts: LiveAlerts;
 
   constructor(readonly masterId: string) {
     this.history = new LiveHistoryWriter(masterId);
+    this.alerts = new LiveAlerts(masterId, () => {
+      const m = this.manager;
+      return m && { refreshId: m.refreshId, risk: (email) => m.book.risk(email) };
+    });
     this.listeners.add(this.history.listener);
+    this.listeners.add(this.alerts.listener);
   }
 
   async subscribe(listener: (m: LiveMessage) => void): Promise<() => void> {
@@ -38,6 +46,7 @@ class LiveHub {
   private ensure(): Promise<void> {
     this.starting ??= this.replace().then(() => {
       this.history.start();
+      this.alerts.start();
       this.timer = setInterval(() => void this.checkRefresh(), REFRESH_CHECK_MS);
       this.timer.unref();
     });

@@ -1,0 +1,93 @@
+import 'server-only';
+import type { ConditionKind, MasterFacts } from '@/lib/alerts';
+import type { LiveAccount, LiveMessage } from '@/lib/contracts/live';
+import type { AccountRisk } from '@/lib/risk';
+import { accountFacts, type RefreshedAccount } from '../alerts/facts';
+import { raiseAlerts } from '../alerts/raise';
+import { rulesInForce } from '../alerts/rules-store';
+import { wakeSender } from '../alerts/wake';
+import { getDb, type Db } from '../db/client';
+import { logger } from '../log/logger';
+
+/** The rules whose measure moves with prices and balance events; every other kind waits for the refresh. */
+export const LIVE_KINDS: ReadonlySet<ConditionKind> = new Set(['status_worsens', 'liquidation_distance', 'margin_level', 'projected_loan']);
+
+/** (choice) Live figures are judged against the rules at most this often (docs/live.md#alerts). */
+export const LIVE_ALERTS_EVERY_MS = 1_000;
+
+/** No master-level rule runs live: these facts are never read. */
+const NO_MASTER: MasterFacts = { curve: [], refreshFailingMinutes: null, exitHalfDoneMinutes: null };
+
+/** The live book the figures come from: the refresh it started from and its whole evaluation per account. */
+export type LiveSource = { refreshId: string | null; risk: (email: string) => AccountRisk | undefined };
+
+export type LiveAlertsOptions = { everyMs: number; now: () => number };
+
+/**
+ * The alert rules on live figures (docs/live.md#alerts): the accounts the stream manager reported moved, at most
+ * once a second, through the same engine, states and outbox as a refresh (raiseAlerts), so an alert raised live
+ * is open when the next refresh looks and is not sent again. Only live figures: a delayed account waits.
+ */
+export class LiveAlerts {
+  private readonly moved = new Map<string, LiveAccount>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<string[]> | null = null;
+
+  constructor(
+    readonly masterId: string,
+    private readonly source: () => LiveSource | null,
+    private readonly options: LiveAlertsOptions = { everyMs: LIVE_ALERTS_EVERY_MS, now: Date.now },
+  ) {}
+
+  readonly listener = (m: LiveMessage): void => {
+    if (m.type !== 'accounts') return;
+    for (const a of m.accounts) {
+      if (a.delayedSince === null) this.moved.set(a.email, a);
+      else this.moved.delete(a.email);
+    }
+  };
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.flush(), this.options.everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Judges what moved since the last call; answers the ids of the alerts raised. One evaluation at a time. */
+  flush(): Promise<string[]> {
+    this.running ??= this.evaluate()
+      .catch((error: unknown) => {
+        logger('alerts').error({ masterId: this.masterId, err: error }, 'could not evaluate the alert rules on live figures');
+        return [];
+      })
+      .finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async evaluate(): Promise<string[]> {
+    const source = this.source();
+    if (!source?.refreshId || this.moved.size === 0) return [];
+    const refreshId = source.refreshId;
+    const batch = [...this.moved.values()];
+    this.moved.clear();
+    const accounts = new Map<string, RefreshedAccount>();
+    for (const a of batch) {
+      const risk = source.risk(a.email);
+      // The status shown live: the exchange's pushed one wins over ours (docs/live.md#status).
+      if (risk) accounts.set(a.email, { risk: { ...risk, status: a.status }, dataAt: new Date(a.updatedAt), keysTotal: null, specialKnown: false, outsideKeyChanges: null, idleSpecialKeys: null, forceLiquidations: null });
+    }
+    if (accounts.size === 0) return [];
+    const db = await getDb();
+    const facts = await accountFacts(db, this.masterId, accounts, new Date(this.options.now()));
+    const raised = await db.transaction(async (tx) => {
+      const rules = (await rulesInForce(tx as unknown as Db)).filter((r) => LIVE_KINDS.has(r.kind));
+      return raiseAlerts(tx as unknown as Db, { masterId: this.masterId, refreshId, accounts: facts, master: NO_MASTER, rules });
+    });
+    if (raised.alertIds.length) wakeSender();
+    return raised.alertIds;
+  }
+}
