@@ -5,6 +5,7 @@ import { loadKeyring } from '@/lib/server/crypto/keyring';
 import { seal } from '@/lib/server/crypto/seal';
 import type { Db } from '@/lib/server/db/client';
 import { accountExits, connections, specialKeySightings } from '@/lib/server/db/schema';
+import { latestChanged } from '@/lib/server/db/latest-cache';
 
 /**
  * Demo mode: store the scenario's master key and one normal read key per sub-account, as an owner would
@@ -47,5 +48,6 @@ export async function seedDemoConnection(db: Db, scenario: Scenario, baseUrl: st
       await db.insert(accountExits).values({ masterId, accountEmail: sub.email, confirmedAt: new Date(confirmedAt), cooldownEndsAt: new Date(confirmedAt + 24 * 3_600_000) });
     }
   }
+  latestChanged();
   return masterId;
 }

@@ -13,6 +13,7 @@ import type { AddMasterInput, AddSubKeyInput } from './schemas';
 import { secretOf, toSigner } from './signer';
 import { auditView, findByApiKey, findRow, findSubKey, selectViews, viewById } from './store';
 import { verifyKey } from './verify';
+import { latestChanged } from '../db/latest-cache';
 
 /** Who is changing things, and where the change is recorded: the route's `ctx.user.id` and `ctx.audit`. */
 export interface ChangeContext {
@@ -85,6 +86,7 @@ async function storeVerifiedKey(
       if (isUniqueViolation(error)) throw conflict('This API key was just stored by another request. Reload to see it.');
       throw error;
     });
+  latestChanged();
   const view = (await viewById(db, row!.id))!;
   await ctx.audit('connections.create', target(view.id), { after: auditView(view) });
   return view;
@@ -103,6 +105,7 @@ export async function rotateSecret(id: string, newSecret: string, ctx: ChangeCon
     .update(connections)
     .set({ sealedSecret: seal(secretOf(signer), loadKeyring().current), permissions: { ...check.permissions }, updatedAt: new Date() })
     .where(eq(connections.id, id));
+  latestChanged();
   const after = (await viewById(db, id))!;
   await ctx.audit('connections.rotate', target(id), {
     before: { permissions: before.permissions, updatedAt: before.updatedAt },
@@ -120,6 +123,7 @@ export async function removeConnection(id: string, ctx: ChangeContext): Promise<
   const doomed = self.kind === 'master' ? views : [self];
   const ids = doomed.map((v) => v.id);
   await db.delete(connections).where(inArray(connections.id, ids));
+  latestChanged();
   for (const v of doomed) await ctx.audit('connections.delete', target(v.id), { before: auditView(v) });
   return { removed: ids };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { connections, totpFactors } from '../db/schema';
+import { latestChanged } from '../db/latest-cache';
 import type { Keyring } from './keyring';
 import { seal, sealedKeyId, unseal } from './seal';
 
@@ -11,7 +12,7 @@ import { seal, sealedKeyId, unseal } from './seal';
  * it twice is harmless.
  */
 export async function resealAll(db: Db, keyring: Keyring): Promise<{ resealed: number; unchanged: number }> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const rows = await tx.select({ id: connections.id, sealedSecret: connections.sealedSecret }).from(connections);
     let resealed = 0;
     for (const row of rows) {
@@ -29,4 +30,6 @@ export async function resealAll(db: Db, keyring: Keyring): Promise<{ resealed: n
     }
     return { resealed, unchanged: rows.length - resealed };
   });
+  latestChanged(); // the kept master row holds the sealed secret
+  return result;
 }

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { refreshRuns } from '../db/schema';
 import { judgeRun, thisInstance } from './liveness';
+import { latestChanged } from '../db/latest-cache';
 
 export interface Decision {
   runId: string;
@@ -31,6 +32,7 @@ export async function closeAbandonedRuns(db: Db, masterId?: string): Promise<Dec
         .set({ status: 'failed', finishedAt: new Date(), currentStep: null, errors: [...run.errors, { account: null, step: 'interrupted', message }] })
         // Only while still running: another instance may have closed it meanwhile.
         .where(and(eq(refreshRuns.id, run.id), eq(refreshRuns.status, 'running')));
+      latestChanged();
     }
     decisions.push({ runId: run.id, masterId: run.masterId, closed: !verdict.alive, reason: verdict.reason });
   }

@@ -24,6 +24,7 @@ import type { RefreshedAccount } from '../alerts/facts';
 import { idleSpecialKeyCount } from '@/lib/keys/idle-count';
 import { logger } from '../log/logger';
 import { errorText } from '../log/redact';
+import { latestChanged } from '../db/latest-cache';
 
 const log = logger('refresh');
 
@@ -54,6 +55,7 @@ async function claim(db: Db, masterId: string, trigger: 'manual' | 'schedule' | 
       .insert(refreshRuns)
       .values({ masterId, trigger, triggeredBy, status: 'running', currentStep: 'listing sub-accounts', instance: formatInstance(thisInstance()) })
       .returning({ id: refreshRuns.id });
+    latestChanged();
     return run!.id;
   } catch {
     const [running] = await db.select({ id: refreshRuns.id }).from(refreshRuns).where(and(eq(refreshRuns.masterId, masterId), eq(refreshRuns.status, 'running')));
@@ -95,7 +97,7 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
   const errors: { account: string | null; step: string; message: string }[] = [];
   const clients: ExchangeClient[] = [];
   const progress = (patch: Partial<typeof refreshRuns.$inferInsert>) =>
-    db.update(refreshRuns).set({ ...patch, heartbeatAt: new Date() }).where(eq(refreshRuns.id, runId));
+    db.update(refreshRuns).set({ ...patch, heartbeatAt: new Date() }).where(eq(refreshRuns.id, runId)).then(latestChanged);
   // Beats while it waits too (a back-off, a slow exchange): only a process that is gone stops beating.
   const heartbeat = setInterval(() => void progress({}).catch(() => {}), HEARTBEAT_MS);
   heartbeat.unref();
@@ -172,6 +174,7 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
     const finished: Partial<typeof refreshRuns.$inferInsert> = { status, finishedAt: new Date(), currentStep: null, waitingUntil: null, errors, masterRisk, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>, heartbeatAt: new Date() };
     await finishWithAlerts(db, { masterId, refreshId: runId, accounts: refreshed, masterRisk, failing: status === 'failed' }, (tx) =>
       tx.update(refreshRuns).set(finished).where(eq(refreshRuns.id, runId)));
+    latestChanged();
     await db.delete(accountSnapshots).where(and(eq(accountSnapshots.masterId, masterId), lt(accountSnapshots.takenAt, sql`now() - make_interval(days => ${getEnv().SNAPSHOT_RETENTION_DAYS})`)));
     log.info({ masterId, refreshId: runId, status, accounts: outcomes.length, stale, durationMs: Date.now() - started }, `refresh ${status}`);
     return { runId, status };
@@ -181,6 +184,7 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
     const failed = { status: 'failed' as const, finishedAt: new Date(), currentStep: null, waitingUntil: null, errors, stats: mergeStats(clients.map((c) => c.stats())) as unknown as Record<string, unknown>, heartbeatAt: new Date() };
     await finishWithAlerts(db, { masterId, refreshId: runId, accounts: new Map(), masterRisk: null, failing: true }, (tx) =>
       tx.update(refreshRuns).set(failed).where(eq(refreshRuns.id, runId)));
+    latestChanged();
     return { runId, status: 'failed' as const };
   } finally {
     clearInterval(heartbeat);

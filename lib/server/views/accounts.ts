@@ -86,12 +86,19 @@ export async function listAccounts(db: Db, opts: { shockA: number; shockB: numbe
 
 /** The same list as UTF-8 JSON, serialized once per refresh: the route sends these bytes as they are. */
 export async function listAccountsJson(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<Uint8Array<ArrayBuffer>> {
-  return (await keptAccountList(db, opts)).json;
+  return (await keptAccountList(db, opts)).json();
 }
 
-/** The list and its JSON bytes, kept per refresh and pair of shocks (not to be confused with the AccountsView component). */
-type KeptAccountList = { list: AccountList; json: Uint8Array<ArrayBuffer> };
-const keep = (list: AccountList): KeptAccountList => ({ list, json: new TextEncoder().encode(JSON.stringify(list)) });
+/**
+ * The list and its JSON bytes, kept per refresh and pair of shocks (not to be confused with the AccountsView
+ * component). The bytes are made on the API's first request only: the page hands the list itself to the
+ * browser (TanStack Query hydration) and never sends them.
+ */
+type KeptAccountList = { list: AccountList; json: () => Uint8Array<ArrayBuffer> };
+function keep(list: AccountList): KeptAccountList {
+  let bytes: Uint8Array<ArrayBuffer> | null = null;
+  return { list, json: () => (bytes ??= new TextEncoder().encode(JSON.stringify(list))) };
+}
 
 async function keptAccountList(db: Db, opts: { shockA: number; shockB: number; masterId?: string }): Promise<KeptAccountList> {
   const { shockA, shockB } = opts;

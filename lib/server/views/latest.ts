@@ -5,6 +5,7 @@ import { REFRESH_ERRORS_SHOWN, type RefreshInfo } from '@/lib/contracts/refresh'
 import type { Db } from '../db/client';
 import { accountSnapshots, connections, refreshRuns } from '../db/schema';
 import { cachedForRefresh } from './refresh-cache';
+import { memoLatest } from '../db/latest-cache';
 import { scrubText } from '../log/redact';
 
 export type MasterRow = typeof connections.$inferSelect;
@@ -12,7 +13,11 @@ export type RefreshRunRow = typeof refreshRuns.$inferSelect;
 export type SnapshotRow = typeof accountSnapshots.$inferSelect;
 
 /** The master a page shows: the one asked for, else the first one stored. Null before any is stored. */
-export async function currentMaster(db: Db, masterId?: string): Promise<MasterRow | null> {
+export function currentMaster(db: Db, masterId?: string): Promise<MasterRow | null> {
+  return memoLatest(db, `master ${masterId ?? ''}`, () => readCurrentMaster(db, masterId));
+}
+
+async function readCurrentMaster(db: Db, masterId?: string): Promise<MasterRow | null> {
   const where = masterId ? and(eq(connections.kind, 'master'), eq(connections.id, masterId)) : eq(connections.kind, 'master');
   const [row] = await db.select().from(connections).where(where).orderBy(asc(connections.createdAt)).limit(1);
   return row ?? null;
@@ -45,10 +50,15 @@ export type LatestRefreshes = { shown: RefreshRunInfo | null; newest: RefreshRun
 /**
  * The refresh whose snapshots pages show (the newest that produced data), the newest of any kind (to
  * show progress) and the newest finished (why the last attempt failed, kept on screen while the next one
- * runs), in one query: every request asks this, and the embedded database serves one query at a time.
+ * runs), in one query: every request asks this, and the embedded database serves one query at a time, so
+ * it is kept between writes (lib/server/db/latest-cache.ts).
  * Pages never call the exchange (docs/architecture.md).
  */
-export async function latestRefreshes(db: Db, masterId: string): Promise<LatestRefreshes> {
+export function latestRefreshes(db: Db, masterId: string): Promise<LatestRefreshes> {
+  return memoLatest(db, `refreshes ${masterId}`, () => readLatestRefreshes(db, masterId));
+}
+
+async function readLatestRefreshes(db: Db, masterId: string): Promise<LatestRefreshes> {
   const newestOf = (where: SQL | undefined) =>
     db.select({ ...runInfoColumns }).from(refreshRuns).where(where).orderBy(desc(refreshRuns.startedAt)).limit(1);
   const ofMaster = eq(refreshRuns.masterId, masterId);
