@@ -9,7 +9,7 @@ import 'server-only';
  *   write is committed, which drops everything kept (a read that started before the write is dropped too,
  *   since it was kept from its start);
  * - a write by another instance on the same PostgreSQL is seen at most `MAX_AGE_MS` later (docs/production.md,
- *   "Two instances"): a refresh's progress or a new refresh shows up to a second late there, never wrong.
+ *   "Two or more instances"): a refresh's progress or a new refresh shows up to a second late there, never wrong.
  */
 const MAX_AGE_MS = 1_000;
 
