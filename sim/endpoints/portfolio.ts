@@ -2,6 +2,7 @@ import { Dec, ZERO, fmt8 } from '../decimal';
 import { err } from '../errors';
 import { NO_DEBT_LEVEL } from '../policy';
 import type { Route, SignedCtx } from '../route';
+import type { Account, SimState } from '../state';
 import { portfolioStatus, portfolioValue } from '../valuation';
 
 /** "Get Portfolio Margin Pro Account Info": -21001 for an account that is not Portfolio Margin. */
@@ -16,6 +17,20 @@ function requirePmPro(ctx: SignedCtx): void {
  */
 const INITIAL_TO_MAINT = 2;
 
+/** A PM Pro account's figures as the REST answer and the PM Pro user data stream give them (the same numbers). */
+export function pmProFigures(state: SimState, account: Account) {
+  const v = portfolioValue(state, account);
+  const initialMargin = v.maintMargin.times(INITIAL_TO_MAINT);
+  return {
+    uniMMR: v.uniMMR === undefined ? NO_DEBT_LEVEL : fmt8(v.uniMMR),
+    equity: fmt8(v.equity),
+    maintMargin: fmt8(v.maintMargin),
+    initialMargin: fmt8(initialMargin),
+    available: fmt8(Dec.max(ZERO, v.equity.minus(initialMargin))),
+    status: portfolioStatus(account, v.uniMMR),
+  };
+}
+
 export const portfolioRoutes: Route[] = [
   {
     method: 'GET',
@@ -26,17 +41,16 @@ export const portfolioRoutes: Route[] = [
     security: 'USER_DATA',
     handler: (ctx) => {
       requirePmPro(ctx);
-      const v = portfolioValue(ctx.state, ctx.account);
-      const initialMargin = v.maintMargin.times(INITIAL_TO_MAINT);
+      const f = pmProFigures(ctx.state, ctx.account);
       return {
-        uniMMR: v.uniMMR === undefined ? NO_DEBT_LEVEL : fmt8(v.uniMMR),
-        accountEquity: fmt8(v.equity),
+        uniMMR: f.uniMMR,
+        accountEquity: f.equity,
         // (choice) no collateral haircut, so actual equity equals account equity.
-        actualEquity: fmt8(v.equity),
-        accountMaintMargin: fmt8(v.maintMargin),
-        accountInitialMargin: fmt8(initialMargin),
-        totalAvailableBalance: fmt8(Dec.max(ZERO, v.equity.minus(initialMargin))),
-        accountStatus: portfolioStatus(ctx.account, v.uniMMR),
+        actualEquity: f.equity,
+        accountMaintMargin: f.maintMargin,
+        accountInitialMargin: f.initialMargin,
+        totalAvailableBalance: f.available,
+        accountStatus: f.status,
         accountType: 'PM_1',
       };
     },

@@ -5,8 +5,8 @@ import type { ListenKind } from '../streams/listen-keys';
 /** Binance: -1125 "This listenKey does not exist." for a PUT or DELETE on an unknown or expired key. */
 const noSuchKey = () => new BinanceError(400, -1125, 'This listenKey does not exist.');
 
-function routes(path: string, kind: ListenKind): Route[] {
-  const base = { path, weight: 1, limit: 'UID' as const, security: 'USER_STREAM' as const };
+function routes(path: string, kind: ListenKind, limit: Route['limit'] = 'UID'): Route[] {
+  const base = { path, weight: 1, limit, security: 'USER_STREAM' as const };
   return [
     {
       ...base,
@@ -34,6 +34,12 @@ function routes(path: string, kind: ListenKind): Route[] {
 
 /**
  * Listen keys: the margin risk data stream (`/sapi/v1/margin/listen-key`, cross margin only) and the margin
- * trade data stream (`/sapi/v1/userDataStream`, balances). Both UID weight 1, USER_STREAM security.
+ * trade data stream (`/sapi/v1/userDataStream`, balances), both UID weight 1; Portfolio Margin Pro's user data
+ * stream, whose key comes from the futures API (`/fapi/v1/listenKey`, weight 1, charged to the caller's IP as
+ * the futures API's own pool). All USER_STREAM security: the API key header, no signature.
  */
-export const userStreamRoutes: Route[] = [...routes('/sapi/v1/margin/listen-key', 'risk'), ...routes('/sapi/v1/userDataStream', 'trade')];
+export const userStreamRoutes: Route[] = [
+  ...routes('/sapi/v1/margin/listen-key', 'risk'),
+  ...routes('/sapi/v1/userDataStream', 'trade'),
+  ...routes('/fapi/v1/listenKey', 'pmpro', 'IP'),
+];

@@ -7,6 +7,7 @@ import { balanceUpdate } from './events';
 const symbolPrices = z.record(z.string().regex(/^[A-Z0-9]+USDT$/), z.string().regex(/^\d+(\.\d+)?$/));
 const streamsBody = z.object({
   maxConnectionMs: z.number().int().min(1).optional(),
+  pmProUpdateMs: z.number().int().min(50).optional(),
   listenKeyTtlMs: z.number().int().min(1).optional(),
   expireListenKeys: z.literal(true).optional(),
   drop: z.union([z.literal(true), z.object({ listenKey: z.string().optional(), market: z.boolean().optional() })]).optional(),
@@ -25,6 +26,7 @@ export function streamsAdmin(sim: AdminTarget, key: string, body: unknown): Out 
     case 'POST /__sim/streams': {
       const b = streamsBody.parse(body);
       if (b.maxConnectionMs !== undefined) sim.streams.settings.maxConnectionMs = b.maxConnectionMs;
+      if (b.pmProUpdateMs !== undefined) sim.streams.settings.pmProUpdateMs = b.pmProUpdateMs;
       if (b.listenKeyTtlMs !== undefined) sim.state.listenKeys.ttlMs = b.listenKeyTtlMs;
       if (b.expireListenKeys) sim.state.listenKeys.expireAll();
       const dropped = b.drop ? sim.streams.drop(b.drop === true ? {} : b.drop) : 0;

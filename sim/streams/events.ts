@@ -46,9 +46,22 @@ export function balanceUpdate(now: number, asset: string, delta: string, clearTi
   return { e: 'balanceUpdate' as const, E: now, a: asset, d: delta, T: clearTime };
 }
 
-/** Portfolio Margin Pro user data stream: uniMMR crossed a risk level (MARGIN_CALL, REDUCE_ONLY, FORCE_LIQUIDATION). */
+/**
+ * Portfolio Margin Pro user data stream: uniMMR crossed a risk level (MARGIN_CALL, REDUCE_ONLY, FORCE_LIQUIDATION).
+ * Binance's PM Pro page names the event RISK_LEVEL_CHANGE without showing the payload; its portfolio-margin
+ * page shows it as `{e: "riskLevelChange", E, u, s, eq, ae, m}`, which is what is sent (sim/README.md, "Streams").
+ */
 export function riskLevelChange(now: number, v: { uniMMR: string; status: string; equity: string; maintMargin: string }) {
   return { e: 'riskLevelChange' as const, E: now, u: v.uniMMR, s: v.status, eq: v.equity, ae: v.equity, m: v.maintMargin };
+}
+
+/**
+ * Portfolio Margin Pro user data stream, every 5 s: `{e, E, u: uniMMR, eq: equity, ae: actual equity, im, mm,
+ * avb: available balance, vmw: virtual max withdraw}` (USD; Event-pmProAccountUpdate). `u` is the PM Pro REST
+ * answer's figure ("999" without a maintenance margin).
+ */
+export function pmProAccountUpdate(now: number, v: { uniMMR: string; equity: string; initialMargin: string; maintMargin: string; available: string }) {
+  return { e: 'PM_PRO_ACCOUNT_UPDATE' as const, E: now, u: v.uniMMR, eq: v.equity, ae: v.equity, im: v.initialMargin, mm: v.maintMargin, avb: v.available, vmw: v.available };
 }
 
 /** Sent on a user stream when its listen key's life ends; the stream stops. */

@@ -2,7 +2,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { SimState } from '../state';
-import { listenKeyExpired } from './events';
+import { pmProFigures } from '../endpoints/portfolio';
+import { listenKeyExpired, pmProAccountUpdate } from './events';
 import { MAX_CONNECTION_MS, MAX_STREAMS_PER_CONNECTION, PING_INTERVAL_MS, PONG_TIMEOUT_MS } from './limits';
 import type { ListenKey, ListenKind } from './listen-keys';
 import { ChangeWatcher, type Emission } from './watch';
@@ -24,7 +25,14 @@ interface Connection {
 export interface StreamSettings {
   /** Binance's 24 h; tests shorten it to see the disconnect. */
   maxConnectionMs: number;
+  /** PM_PRO_ACCOUNT_UPDATE period: Binance's 5 s; tests shorten it. */
+  pmProUpdateMs: number;
 }
+
+const DEFAULT_SETTINGS: StreamSettings = { maxConnectionMs: MAX_CONNECTION_MS, pmProUpdateMs: 5_000 };
+
+/** Binance serves Portfolio Margin Pro's user data stream on its own base (`wss://fstream.binance.com/pm-classic`). */
+const PM_PREFIX = '/pm-classic';
 
 /**
  * The WebSocket side of the simulator: `/ws/<stream>` and `/stream?streams=a/b/c` on the same port as the
@@ -33,10 +41,11 @@ export interface StreamSettings {
  */
 export class StreamHub {
   readonly watcher: ChangeWatcher;
-  settings: StreamSettings = { maxConnectionMs: MAX_CONNECTION_MS };
+  settings: StreamSettings = { ...DEFAULT_SETTINGS };
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly conns = new Set<Connection>();
   private readonly timer: NodeJS.Timeout;
+  private lastPmUpdate = Date.now();
 
   constructor(private readonly state: SimState) {
     this.watcher = new ChangeWatcher(state);
@@ -79,7 +88,7 @@ export class StreamHub {
 
   reset(): void {
     this.drop();
-    this.settings = { maxConnectionMs: MAX_CONNECTION_MS };
+    this.settings = { ...DEFAULT_SETTINGS };
     this.watcher.rebase();
   }
 
@@ -93,7 +102,11 @@ export class StreamHub {
     const url = new URL(req.url ?? '/', 'http://sim');
     let names: string[];
     let combined: boolean;
-    if (url.pathname.startsWith('/ws/')) {
+    const pm = url.pathname.startsWith(`${PM_PREFIX}/ws/`);
+    if (pm) {
+      names = [decodeURIComponent(url.pathname.slice(PM_PREFIX.length + 4))];
+      combined = false;
+    } else if (url.pathname.startsWith('/ws/')) {
       names = [decodeURIComponent(url.pathname.slice(4))];
       combined = false;
     } else if (url.pathname === '/stream') {
@@ -106,7 +119,8 @@ export class StreamHub {
     for (const name of names) {
       if (name === ALL_MARKET || MARKET_STREAM.test(name)) continue;
       const k = this.state.listenKeys.active(name);
-      if (!k) return refuse(socket, 400, `Invalid stream or listenKey: ${name.slice(0, 12)}…`);
+      // A PM Pro key opens only on the PM Pro base, and only a PM Pro key opens there.
+      if (!k || (k.kind === 'pmpro') !== pm) return refuse(socket, 400, `Invalid stream or listenKey: ${name.slice(0, 12)}…`);
       keys.set(name, k);
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, new Set(names), keys, combined));
@@ -176,6 +190,10 @@ export class StreamHub {
       if (!this.someoneListensTo(k.email)) this.watcher.unwatch(k.email);
     }
     const t = Date.now();
+    if (t - this.lastPmUpdate >= this.settings.pmProUpdateMs) {
+      this.lastPmUpdate = t;
+      this.pmProUpdates(now);
+    }
     for (const c of [...this.conns]) {
       if (t - c.lastPong > PONG_TIMEOUT_MS) {
         c.ws.terminate();
@@ -183,6 +201,17 @@ export class StreamHub {
       } else if (t - c.lastPing >= PING_INTERVAL_MS) {
         c.lastPing = t;
         c.ws.ping();
+      }
+    }
+  }
+
+  /** Every open PM Pro user data stream gets its account's figures (Binance: every 5 s). */
+  private pmProUpdates(now: number): void {
+    for (const c of this.conns) {
+      for (const k of c.keys.values()) {
+        const account = k.kind === 'pmpro' ? this.state.byEmail.get(k.email) : undefined;
+        if (account?.mode !== 'PORTFOLIO_MARGIN_PRO') continue;
+        send(c, k.key, pmProAccountUpdate(now, pmProFigures(this.state, account)));
       }
     }
   }

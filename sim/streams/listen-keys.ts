@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import { LISTEN_KEY_TTL_MS } from './limits';
 
-/** Which user stream a key opens: the margin risk data stream or the (margin) trade data stream. */
-export type ListenKind = 'risk' | 'trade';
+/**
+ * Which user stream a key opens: the margin risk data stream, the (margin) trade data stream, or Portfolio
+ * Margin Pro's user data stream (its key comes from the futures API, `POST /fapi/v1/listenKey`).
+ */
+export type ListenKind = 'risk' | 'trade' | 'pmpro';
 
 export interface ListenKey {
   key: string;

@@ -7,6 +7,8 @@ import { listen, wsUrl } from '../testing/ws';
 const scenario = liquidationScenario([
   { email: 'long@test.example', subUserId: 11, keys: [normalKey('long-key'), specialKey('long-special')], assets: longBtc },
   { email: 'flat@test.example', subUserId: 12, keys: [normalKey('flat-key')], assets: [{ asset: 'USDT', free: '1000' }] },
+  // Equity 200,000 against a maintenance margin of 10 % of 800,000: uniMMR 2.5.
+  { email: 'pm@test.example', subUserId: 13, mode: 'PORTFOLIO_MARGIN_PRO', portfolio: { maintMarginRate: '0.1' }, keys: [normalKey('pm-key')], assets: longBtc },
 ]);
 let sim: RunningSimulator;
 
@@ -161,5 +163,30 @@ describe('connection faults and lifetime', () => {
     const r = obj(await control(sim.url, 'POST', 'streams', { drop: true }));
     expect(r.dropped).toBe(1);
     expect(await probe.closed).toBe(1006);
+  });
+});
+
+describe('Portfolio Margin Pro user data stream', () => {
+  it('a key from POST /fapi/v1/listenKey opens only /pm-classic/ws/<key>: the account update on its period with the REST figures, a risk level change when uniMMR crosses a level', async () => {
+    const { status, body } = await listenKey('pm-key', '/fapi/v1/listenKey');
+    expect(status).toBe(200);
+    const key = String(body.listenKey);
+    // Binance serves this stream on its PM Pro base only; a margin key does not open there either.
+    await expect(listen(wsUrl(sim.url, `/ws/${key}`))).rejects.toThrow('400');
+    const margin = String((await listenKey('long-key')).body.listenKey);
+    await expect(listen(wsUrl(sim.url, `/pm-classic/ws/${margin}`))).rejects.toThrow('400');
+
+    await control(sim.url, 'POST', 'streams', { pmProUpdateMs: 100 });
+    const probe = await listen(wsUrl(sim.url, `/pm-classic/ws/${key}`));
+    const update = await probe.next((m) => e(m) === 'PM_PRO_ACCOUNT_UPDATE');
+    const rest = obj(await signed(sim.url, creds(scenario, 'pm-key'), 'GET', '/sapi/v1/portfolio/account'));
+    expect(update).toMatchObject({ u: '2.50000000', eq: rest.accountEquity, ae: rest.actualEquity, mm: rest.accountMaintMargin, im: rest.accountInitialMargin, avb: rest.totalAvailableBalance });
+    expect(rest.uniMMR).toBe('2.50000000');
+
+    // BTC 90,000: equity 100,000 against 80,000, uniMMR 1.25 (margin call at ≤ 1.5).
+    await prices({ BTCUSDT: '90000' });
+    expect(await probe.next((m) => e(m) === 'riskLevelChange')).toMatchObject({ s: 'MARGIN_CALL', u: '1.25000000', eq: '100000.00000000', m: '80000.00000000' });
+    expect(await probe.next((m) => e(m) === 'PM_PRO_ACCOUNT_UPDATE' && (m as { u: string }).u === '1.25000000')).toMatchObject({ eq: '100000.00000000' });
+    probe.close();
   });
 });

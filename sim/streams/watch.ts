@@ -2,7 +2,8 @@ import { Dec, ZERO, fmt8 } from '../decimal';
 import { listedSymbols, symbolPrice } from '../symbols';
 import type { Account, SimState } from '../state';
 import { crossValue, levelStatus, marginLevelString } from '../valuation';
-import { type LiabilityType, type MiniTicker, marginLevelStatusChange, miniTicker, outboundAccountPosition, userLiabilityChange } from './events';
+import { pmProFigures } from '../endpoints/portfolio';
+import { type LiabilityType, type MiniTicker, marginLevelStatusChange, miniTicker, outboundAccountPosition, riskLevelChange, userLiabilityChange } from './events';
 import type { ListenKind } from './listen-keys';
 
 export type Emission =
@@ -19,14 +20,20 @@ interface BalanceMark {
 
 interface AccountMark {
   status: string;
+  /** Portfolio Margin Pro only: its status from uniMMR (NORMAL, MARGIN_CALL, REDUCE_ONLY, FORCE_LIQUIDATION, …). */
+  pmStatus?: string;
   balances: Map<string, BalanceMark>;
 }
+
+/** The levels Binance pushes RISK_LEVEL_CHANGE for (PM Pro user data stream). */
+const PM_RISK_LEVELS = new Set(['MARGIN_CALL', 'REDUCE_ONLY', 'FORCE_LIQUIDATION']);
 
 function markOf(state: SimState, account: Account): AccountMark {
   const v = crossValue(state, account.assets.values());
   const balances = new Map<string, BalanceMark>();
   for (const b of account.assets.values()) balances.set(b.asset, { free: b.free, locked: b.locked, borrowed: b.borrowed, interest: b.interest });
-  return { status: levelStatus(account.bars, v.marginLevel), balances };
+  const pmStatus = account.mode === 'PORTFOLIO_MARGIN_PRO' ? pmProFigures(state, account).status : undefined;
+  return { status: levelStatus(account.bars, v.marginLevel), balances, ...(pmStatus ? { pmStatus } : {}) };
 }
 
 /**
@@ -118,6 +125,10 @@ export class ChangeWatcher {
       const last = Math.max(now, (this.lastUpdate.get(email) ?? 0) + 1);
       this.lastUpdate.set(email, last);
       out.push({ to: 'user', email, kind: 'trade', data: outboundAccountPosition(now, last, moved) });
+    }
+    if (after.pmStatus !== before.pmStatus && after.pmStatus && PM_RISK_LEVELS.has(after.pmStatus)) {
+      const f = pmProFigures(this.state, account);
+      out.push({ to: 'user', email, kind: 'pmpro', data: riskLevelChange(now, { uniMMR: f.uniMMR, status: after.pmStatus, equity: f.equity, maintMargin: f.maintMargin }) });
     }
     if (after.status !== before.status) {
       const level = marginLevelString(crossValue(this.state, account.assets.values()).marginLevel);
