@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'alert_rules.delete',
   'alert_channels.create',
   'alert_channels.test',
+  'alert_channels.quiet_hours',
   'alerts.acknowledge',
   /** An owner saved (or replaced, by name) a named scenario, or deleted one (lib/server/scenarios/store.ts). */
   'scenarios.save',

@@ -13,6 +13,13 @@ const TONE = {
   test: 'border-l-slate-400',
 } as const;
 
+function deliveryText(d: AlertView['deliveries'][number]): string {
+  if (d.status === 'held') return `⏸ ${d.channel} (quiet hours: in the digest at ${d.heldUntil ? formatDateTime(d.heldUntil) : 'the window’s end'})`;
+  const via = d.inDigest ? ', in the digest' : '';
+  if (d.status === 'sent') return `✓ ${d.channel}${d.inDigest ? ' (in the digest)' : ''}`;
+  return `… ${d.channel} (try ${d.attempts + 1}${via}${d.lastError ? `: ${d.lastError}` : ''})`;
+}
+
 /** One alert: what crossed which rule, the figures that triggered it, where it went, and its acknowledgement. */
 export function AlertCard({ alert, canAck }: { alert: AlertView; canAck: boolean }) {
   // 'estimate' is already said by the projected loan's own label.
@@ -42,8 +49,8 @@ export function AlertCard({ alert, canAck }: { alert: AlertView; canAck: boolean
           {alert.account ? <>Open <AccountName email={alert.account} inline /> →</> : 'Desk-level alert'}
         </Link>
         {alert.deliveries.map((d) => (
-          <span key={d.channel} className={d.status === 'sent' ? 'text-emerald-700 dark:text-emerald-400' : 'text-amber-700 dark:text-amber-300'} title={d.lastError ?? undefined}>
-            {d.status === 'sent' ? '✓' : '…'} {d.channel}{d.status === 'pending' ? ` (try ${d.attempts + 1}${d.lastError ? `: ${d.lastError}` : ''})` : ''}
+          <span key={d.channel} className={d.status === 'sent' ? 'text-emerald-700 dark:text-emerald-400' : d.status === 'held' ? 'text-slate-600 dark:text-slate-400' : 'text-amber-700 dark:text-amber-300'} title={d.lastError ?? undefined}>
+            {deliveryText(d)}
           </span>
         ))}
       </div>

@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
 import { ChannelForm } from './channel-form';
 import { ChannelHistory } from './channel-history';
+import { ChannelQuietHours } from './quiet-hours';
 import { useAlertsWrite, useChannels } from './use-alerts';
 
 const FORMAT = { generic: 'Webhook · marginwatch JSON', slack: 'Webhook · Slack', discord: 'Webhook · Discord', email: 'Email' } as const;
@@ -16,7 +17,7 @@ function ChannelRow({ channel, canEdit }: { channel: ChannelView; canEdit: boole
   const failing = channel.lastErrorAt && (!channel.lastOkAt || channel.lastErrorAt > channel.lastOkAt);
   return (
     <li className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid="alert-channel">
-      <div className="min-w-0">
+      <div className="min-w-0 flex-1 basis-60">
         <p className="text-sm font-medium">{channel.name}</p>
         <p className="break-all text-xs text-slate-500">{FORMAT[channel.format]} · {channel.target}</p>
         <p className="mt-1 text-xs">
@@ -24,6 +25,7 @@ function ChannelRow({ channel, canEdit }: { channel: ChannelView; canEdit: boole
           {channel.pending > 0 && <span className="num mr-3 text-amber-700 dark:text-amber-300">… {channel.pending} waiting</span>}
           {!channel.lastOkAt && !channel.lastError && <span className="text-slate-500">Nothing sent yet</span>}
         </p>
+        <ChannelQuietHours channel={channel} canEdit={canEdit} />
         {channel.lastError && (
           <p className={`mt-1 text-xs ${failing ? 'font-medium text-red-700 dark:text-red-400' : 'text-slate-500'}`} data-testid="channel-last-error">
             {failing ? '⚠ ' : ''}Last error {channel.lastErrorAt && formatDateTime(channel.lastErrorAt)}: {channel.lastError}

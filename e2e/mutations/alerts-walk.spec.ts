@@ -8,7 +8,8 @@ import { openPage, screenshot, storageState } from '../support';
  * An owner's alert from rule to acknowledgement (docs/alerts.md): a margin-level rule on desk-bravo and a webhook to
  * a receiver this spec runs on loopback; SOL (held by desk-bravo alone, so the specs beside this one see the same
  * figures) falls 5 %, "Refresh now" raises the alert, the receiver gets it signed, the header counts it, ops
- * acknowledges it with a note and the owner reads the note. SOL is put back at the end.
+ * acknowledges it with a note and the owner reads the note; then the owner sets the channel's quiet hours. SOL is put back
+ * at the end.
  */
 const sim = `http://127.0.0.1:${process.env.E2E_SIM_PORT}`;
 const SECRET = 'whsec-walk-0123456789abcdef';
@@ -140,6 +141,22 @@ test.describe('alerts walk', () => {
       const acked = page.getByTestId('alert').filter({ hasText: TITLE });
       await expect(acked.getByTestId('ack-note')).toContainText(/Acknowledged by ops@marginwatch\.demo .*: SOL gap: desk told to add USDT/);
       await shots(page, 'alerts-acknowledged');
+
+      // Quiet hours on the channel: a zone Intl does not know is refused, then a night in Paris is kept.
+      await openPage(page, '/settings/alerts');
+      const row = page.getByTestId('alert-channel').filter({ hasText: 'Walk receiver' });
+      await row.getByRole('button', { name: 'Set quiet hours' }).click();
+      const quiet = row.getByRole('form', { name: 'Quiet hours of Walk receiver' });
+      await quiet.getByLabel('From').fill('22:00');
+      await quiet.getByLabel('Until').fill('07:00');
+      await quiet.getByLabel('Time zone').fill('Europe/Atlantis');
+      await quiet.getByRole('button', { name: 'Save quiet hours' }).click();
+      await expect(quiet.getByRole('alert')).toContainText('“Europe/Atlantis” is not a time zone');
+      await quiet.getByLabel('Time zone').fill('Europe/Paris');
+      await shots(page, 'alerts-quiet-hours-form', row);
+      await quiet.getByRole('button', { name: 'Save quiet hours' }).click();
+      await expect(row.getByTestId('channel-quiet-hours')).toContainText('☾ Quiet 22:00–07:00 Europe/Paris, daily digest; severe alerts break through');
+      await shots(page, 'alerts-quiet-hours', row);
     } finally {
       await setSol(request, start);
     }

@@ -16,13 +16,60 @@ export type AlertMessage = {
   link: string;
 };
 
+/**
+ * The alerts a channel held during its quiet hours, sent as one message when the window ended
+ * (docs/alerts.md#quiet-hours). `id` is the digest's own, and its idempotency key.
+ */
+export type DigestMessage = {
+  id: string;
+  /** "22:00–07:00 Europe/Paris"; null if the channel's quiet hours were removed since. */
+  quietHours: string | null;
+  windowEnd: string;
+  alerts: AlertMessage[];
+  /** The inbox, absolute. */
+  link: string;
+};
+
+export type Outbound = AlertMessage | DigestMessage;
+export const isDigest = (m: Outbound): m is DigestMessage => 'alerts' in m;
+
 export type WebhookFormat = 'generic' | 'slack' | 'discord';
+
+function digestHeadline(d: DigestMessage): string {
+  const n = d.alerts.length;
+  return `Digest: ${n} alert${n === 1 ? '' : 's'} held during quiet hours${d.quietHours ? ` (${d.quietHours})` : ''}`;
+}
+
+function digestBody(format: WebhookFormat, d: DigestMessage): unknown {
+  const lines = d.alerts.map((a) => `• ${a.transition === 'escalate' ? 'Worse: ' : ''}${a.title}`);
+  switch (format) {
+    case 'generic':
+      return { type: 'marginwatch.digest', idempotencyKey: d.id, digest: { quietHours: d.quietHours, windowEnd: d.windowEnd, count: d.alerts.length, alerts: d.alerts, link: d.link } };
+    case 'slack':
+      return { text: [digestHeadline(d), ...lines, `<${d.link}|Open the inbox>`].join('\n') };
+    case 'discord': {
+      // Discord refuses content over 2,000 characters: the lines that do not fit are counted instead.
+      const tail = `\n${d.link}`;
+      let content = digestHeadline(d);
+      let shown = 0;
+      for (const line of lines) {
+        const more = `\n… and ${lines.length - shown - 1} more`;
+        if (content.length + 1 + line.length + more.length + tail.length > 2000) break;
+        content += `\n${line}`;
+        shown++;
+      }
+      if (shown < lines.length) content += `\n… and ${lines.length - shown} more`;
+      return { content: content + tail, allowed_mentions: { parse: [] } };
+    }
+  }
+}
 
 function figuresLine(m: AlertMessage): string {
   return Object.entries(m.figures).filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${v}`).join(' · ');
 }
 
-export function webhookBody(format: WebhookFormat, m: AlertMessage): unknown {
+export function webhookBody(format: WebhookFormat, m: Outbound): unknown {
+  if (isDigest(m)) return digestBody(format, m);
   const head = m.transition === 'escalate' ? '⚠ Worse' : m.transition === 'test' ? 'Test' : '⚠ Alert';
   switch (format) {
     case 'generic':
@@ -35,7 +82,11 @@ export function webhookBody(format: WebhookFormat, m: AlertMessage): unknown {
   }
 }
 
-export function emailText(m: AlertMessage): { subject: string; text: string } {
+export function emailText(m: Outbound): { subject: string; text: string } {
+  if (isDigest(m)) {
+    const blocks = m.alerts.map((a) => [a.title, `  Rule: ${a.condition}`, `  Raised: ${a.raisedAt}`, `  Open: ${a.link}`].join('\n'));
+    return { subject: `[marginwatch] ${digestHeadline(m)}`.slice(0, 200), text: [digestHeadline(m), '', ...blocks, '', `Inbox: ${m.link}`, `Digest id: ${m.id}`].join('\n') };
+  }
   const head = m.transition === 'escalate' ? 'Worse' : m.transition === 'test' ? 'Test' : 'Alert';
   return {
     subject: `[marginwatch] ${head}: ${m.title}`.slice(0, 200),

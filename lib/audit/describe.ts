@@ -42,6 +42,7 @@ const VERB: Record<string, (f: Facts) => string> = {
   'alert_rules.delete': () => 'deleted an alert rule',
   'alert_channels.create': () => 'added an alert channel',
   'alert_channels.test': () => 'sent a test alert',
+  'alert_channels.quiet_hours': (f) => (f.after.quietHours ? 'set quiet hours on an alert channel' : 'removed an alert channel’s quiet hours'),
   'alerts.acknowledge': () => 'acknowledged an alert',
   'scenarios.save': (f) => `${f.after.replaced ? 'replaced' : 'saved'} the scenario “${f.target}”`,
   'scenarios.delete': (f) => `deleted the scenario “${f.target}”`,
@@ -76,7 +77,7 @@ export const ACTION_LABEL: Record<string, string> = {
   'exit.called': 'Exit: call sent', 'exit.in_doubt_resolved': 'Exit: lost answer resolved', 'exit.confirmed': 'Exit confirmed', 'exit.failed': 'Exit failed',
   'exit.repay': 'Loan repaid', 'exit.repay_failed': 'Loan repayment failed',
   'alert_rules.create': 'Alert rule created', 'alert_rules.update': 'Alert rule changed', 'alert_rules.delete': 'Alert rule deleted',
-  'alert_channels.create': 'Alert channel added', 'alert_channels.test': 'Test alert sent', 'alerts.acknowledge': 'Alert acknowledged',
+  'alert_channels.create': 'Alert channel added', 'alert_channels.test': 'Test alert sent', 'alert_channels.quiet_hours': 'Alert channel quiet hours', 'alerts.acknowledge': 'Alert acknowledged',
   'scenarios.save': 'Scenario saved', 'scenarios.delete': 'Scenario deleted',
 };
 

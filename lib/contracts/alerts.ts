@@ -7,6 +7,11 @@ import { CONDITION_KINDS, type AlertRule, type ConditionKind } from '@/lib/alert
 
 export { alertRuleInputSchema, type AlertRuleInput } from '@/lib/alerts/rule-schema';
 export { channelInputSchema, type ChannelInput } from '@/lib/alerts/channel-schema';
+import { quietHoursSchema, type QuietHours } from '@/lib/alerts/quiet-hours';
+export type { QuietHours };
+
+/** PUT /api/alerts/channels/:id/quiet-hours: the window, or null to send everything at once again. */
+export const quietHoursBodySchema = z.object({ quietHours: quietHoursSchema.nullable() });
 
 export interface AlertView {
   id: string;
@@ -22,7 +27,11 @@ export interface AlertView {
   /** The account page with the triggering figures, or the inbox for a desk-level alert. */
   link: string;
   acknowledged: { at: string; by: string; note: string } | null;
-  deliveries: { channel: string; status: 'pending' | 'sent'; attempts: number; lastError: string | null }[];
+  /**
+   * Per channel. `held`: kept for the channel's digest until `heldUntil` (its quiet hours); `inDigest`: sent, or
+   * waiting to be sent, as part of a digest (its status and attempts are the digest's).
+   */
+  deliveries: { channel: string; status: 'pending' | 'sent' | 'held'; attempts: number; lastError: string | null; heldUntil: string | null; inDigest: boolean }[];
 }
 
 export interface AlertsResponse {
@@ -103,6 +112,10 @@ export interface ChannelView {
   lastError: string | null;
   lastErrorAt: string | null;
   pending: number;
+  /** Quiet hours with a daily digest; null: alerts go out as they are raised. */
+  quietHours: QuietHours | null;
+  /** Alerts held for the next digest. */
+  held: number;
   /** The latest attempts, newest first (lib/server/alerts/history.ts). */
   history: ChannelAttempt[];
 }

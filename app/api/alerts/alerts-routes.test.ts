@@ -5,6 +5,7 @@ import { demoRefreshed, email } from '@/lib/server/views/demo-refresh.test-suppo
 import { sessionCookieFor, TEST_AUTH_SECRET } from '@/lib/testing/sessions';
 import { POST as ack } from './[id]/ack/route';
 import { POST as addChannel, GET as listChannels } from './channels/route';
+import { PUT as putQuietHours } from './channels/[id]/quiet-hours/route';
 import { GET as count } from './count/route';
 import { PUT as putRule } from './rules/[id]/route';
 import { GET as listRules, POST as addRule } from './rules/route';
@@ -97,5 +98,27 @@ describe('/api/alerts', () => {
     expect(text).not.toContain('secret-0123456789abcdef');
     const [row] = await demo.database.db.select().from(alertChannels);
     expect(row!.sealedConfig).not.toContain('XXXXSECRET');
+  });
+
+  it('quiet hours: only owners set them; a zone Intl does not know, or a malformed time, is refused and nothing saved', async () => {
+    const [row] = await demo.database.db.select().from(alertChannels);
+    const put = (cookie: string, quietHours: unknown) => call(putQuietHours, cookie, { method: 'PUT', params: { id: row!.id }, body: { quietHours } });
+    const night = { start: '22:00', end: '07:00', timeZone: 'europe/paris', severeBreaksThrough: true };
+    expect((await put(ops, night)).status).toBe(403);
+    const badZone = await put(owner, { ...night, timeZone: 'Europe/Atlantis' });
+    expect(badZone.status).toBe(400);
+    expect(await message(badZone)).toContain('“Europe/Atlantis” is not a time zone');
+    expect((await put(owner, { ...night, start: '25:00' })).status).toBe(400);
+    expect((await put(owner, { ...night, end: '22:00' })).status).toBe(400);
+    const stored = async () => (await demo.database.db.select().from(alertChannels).where(eq(alertChannels.id, row!.id)))[0]!.quietHours;
+    expect(await stored()).toBeNull();
+
+    const ok = await put(owner, night);
+    expect(ok.status).toBe(200);
+    expect(await stored()).toEqual({ ...night, timeZone: 'Europe/Paris' });
+    const listed = (await (await call(listChannels, ops)).json()) as { id: string; quietHours: unknown; held: number }[];
+    expect(listed.find((c) => c.id === row!.id)).toMatchObject({ quietHours: { timeZone: 'Europe/Paris', start: '22:00' }, held: 0 });
+    expect((await put(owner, null)).status).toBe(200);
+    expect(await stored()).toBeNull();
   });
 });

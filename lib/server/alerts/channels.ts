@@ -8,6 +8,7 @@ import { seal, unseal } from '../crypto/seal';
 import type { Db } from '../db/client';
 import { alertAttempts, alertChannels } from '../db/schema';
 import type { AlertMessage } from '@/lib/alerts/payloads';
+import type { QuietHours } from '@/lib/alerts/quiet-hours';
 import { publicUrl } from './public-url';
 import { send, type ChannelConfig, type SendResult } from './transports';
 import { errorText } from '../log/redact';
@@ -48,6 +49,14 @@ export async function createChannel(db: Db, raw: ChannelInput, by: string): Prom
 
 export function configOf(row: Pick<ChannelRow, 'sealedConfig'>): ChannelConfig {
   return JSON.parse(unseal(row.sealedConfig, loadKeyring().all)) as ChannelConfig;
+}
+
+/** Sets a channel's quiet hours; the old and new values for the audit, or null when there is no such channel. */
+export async function setQuietHours(db: Db, id: string, quietHours: QuietHours | null) {
+  const before = await channelById(db, id);
+  if (!before) return null;
+  await db.update(alertChannels).set({ quietHours }).where(eq(alertChannels.id, id));
+  return { before: { quietHours: before.quietHours }, after: { quietHours } };
 }
 
 export async function listChannels(db: Db): Promise<ChannelRow[]> {

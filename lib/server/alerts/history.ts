@@ -19,6 +19,8 @@ export async function historyByChannel(db: Db, channelIds: string[]): Promise<Ma
   const rows = await db.with(ranked).select({
     channelId: ranked.channelId, at: ranked.at, ok: ranked.ok, statusCode: ranked.statusCode, error: ranked.error, nextAttemptAt: ranked.nextAttemptAt,
     deliveryId: ranked.deliveryId, title: alerts.title, sentAt: alertDeliveries.sentAt,
+    // A digest's delivery has no alert of its own: the alerts it carries point at it.
+    digestOf: sql<number>`(select count(*)::int from alert_deliveries d where d.digest_id = ${ranked.deliveryId})`,
   }).from(ranked)
     .leftJoin(alertDeliveries, eq(alertDeliveries.id, ranked.deliveryId))
     .leftJoin(alerts, eq(alerts.id, alertDeliveries.alertId))
@@ -28,7 +30,7 @@ export async function historyByChannel(db: Db, channelIds: string[]): Promise<Ma
     const list = out.get(r.channelId!) ?? [];
     list.push({
       at: r.at.toISOString(), ok: r.ok, statusCode: r.statusCode, error: r.error, test: r.deliveryId === null,
-      alertTitle: r.title,
+      alertTitle: r.title ?? (Number(r.digestOf) > 0 ? `Digest of ${r.digestOf} alert${Number(r.digestOf) === 1 ? '' : 's'} held during quiet hours` : null),
       // A failed attempt's retry is only still ahead while its delivery has not gone out since.
       nextAttemptAt: !r.ok && r.nextAttemptAt && !r.sentAt ? r.nextAttemptAt.toISOString() : null,
     });

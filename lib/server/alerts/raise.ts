@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { describeCondition, evaluateAlerts, type AccountFacts, type AlertRule, type MasterFacts } from '@/lib/alerts';
+import { isSevere, quietUntil } from '@/lib/alerts/quiet-hours';
 import type { Db } from '../db/client';
 import { alertChannels, alertDeliveries, alerts } from '../db/schema';
 import { rulesInForce } from './rules-store';
@@ -13,7 +14,7 @@ export type Raised = { alertIds: string[] };
  * enabled channel, and the rules' new states. Call it inside the transaction that finishes the refresh, so
  * an alert exists exactly when the refresh that raised it does (docs/alerts.md#delivery).
  */
-export async function raiseAlerts(tx: Db, ctx: { masterId: string; refreshId: string; accounts: AccountFacts[]; master: MasterFacts; rules?: AlertRule[] }): Promise<Raised> {
+export async function raiseAlerts(tx: Db, ctx: { masterId: string; refreshId: string; accounts: AccountFacts[]; master: MasterFacts; rules?: AlertRule[]; now?: Date }): Promise<Raised> {
   // A refresh and the live figures (docs/live.md#alerts) both raise alerts for a master: one at a time, so each
   // reads the states the other left and nothing is raised twice (across instances too).
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`alerts:${ctx.masterId}`}))`);
@@ -27,10 +28,17 @@ export async function raiseAlerts(tx: Db, ctx: { masterId: string; refreshId: st
   const inserted = await tx.insert(alerts).values(events.map((e) => ({
     masterId: ctx.masterId, refreshId: ctx.refreshId, ruleId: e.ruleId, kind: e.kind, accountEmail: e.email,
     transition: e.transition, level: e.level, title: e.title, condition: describeCondition(byId.get(e.ruleId)!), figures: e.figures,
-  }))).returning({ id: alerts.id });
-  const channels = await tx.select({ id: alertChannels.id }).from(alertChannels).where(eq(alertChannels.enabled, true));
+  }))).returning({ id: alerts.id, kind: alerts.kind, figures: alerts.figures });
+  const channels = await tx.select({ id: alertChannels.id, quietHours: alertChannels.quietHours }).from(alertChannels).where(eq(alertChannels.enabled, true));
   if (channels.length) {
-    await tx.insert(alertDeliveries).values(inserted.flatMap((a) => channels.map((c) => ({ alertId: a.id, channelId: c.id }))));
+    const now = ctx.now ?? new Date();
+    // Inside a channel's quiet hours the alert is held for the digest, unless it is severe and the channel lets those through.
+    await tx.insert(alertDeliveries).values(channels.flatMap((c) => {
+      const heldUntil = c.quietHours ? quietUntil(c.quietHours, now) : null;
+      return inserted.map((a) => heldUntil && !(c.quietHours!.severeBreaksThrough && isSevere(a))
+        ? { alertId: a.id, channelId: c.id, status: 'held' as const, heldUntil }
+        : { alertId: a.id, channelId: c.id });
+    }));
   }
   return { alertIds: inserted.map((a) => a.id) };
 }

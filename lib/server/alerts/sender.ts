@@ -1,11 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { alertPath, type AlertMessage } from '@/lib/alerts/payloads';
+import type { Outbound } from '@/lib/alerts/payloads';
 import { getDb, type Db } from '../db/client';
 import { alertAttempts, alertChannels, alertDeliveries, alerts } from '../db/schema';
 import { configOf } from './channels';
-import { publicUrl } from './public-url';
+import { digestMessage, formDigests } from './digests';
+import { messageOf } from './message';
 import { send as defaultSend, type ChannelConfig, type SendResult } from './transports';
 import { onWake } from './wake';
 import { logger } from '../log/logger';
@@ -18,7 +19,9 @@ export type SenderOptions = {
   /** First retry after this long, doubling per failed attempt up to `maxBackoffMs`. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
-  send?: (config: ChannelConfig, message: AlertMessage) => Promise<SendResult>;
+  send?: (config: ChannelConfig, message: Outbound) => Promise<SendResult>;
+  /** The clock (tests move it to a quiet window's end instead of waiting). */
+  now?: () => Date;
 };
 
 const INSTANCE = `alerts-${randomUUID()}`;
@@ -28,19 +31,11 @@ export function backoffMs(attempts: number, base: number, max: number): number {
 }
 
 
-export function messageOf(alert: typeof alerts.$inferSelect): AlertMessage {
-  return {
-    id: alert.id, kind: alert.kind, transition: alert.transition, level: alert.level, title: alert.title, condition: alert.condition,
-    account: alert.accountEmail, figures: alert.figures, raisedAt: alert.raisedAt.toISOString(), link: `${publicUrl()}${alertPath(alert.accountEmail)}`,
-  };
-}
-
 /**
  * Takes one due delivery under a lease. The conditional update is atomic on PostgreSQL (a second instance
  * re-checks the lease after the first commits), so two instances never both hold it.
  */
-async function claim(db: Db, id: string, owner: string, leaseMs: number) {
-  const now = new Date();
+async function claim(db: Db, id: string, owner: string, leaseMs: number, now: Date) {
   const [row] = await db.update(alertDeliveries)
     .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
     .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.status, 'pending'), lte(alertDeliveries.nextAttemptAt, now),
@@ -59,33 +54,35 @@ export async function sendDue(db: Db, options: SenderOptions = {}): Promise<numb
   const base = options.baseBackoffMs ?? 2_000;
   const max = options.maxBackoffMs ?? 10 * 60_000;
   const sendOne = options.send ?? defaultSend;
+  const clock = options.now ?? (() => new Date());
+  await formDigests(db, clock());
   const due = await db.select({ id: alertDeliveries.id }).from(alertDeliveries)
-    .where(and(eq(alertDeliveries.status, 'pending'), lte(alertDeliveries.nextAttemptAt, new Date()), or(isNull(alertDeliveries.leaseUntil), lt(alertDeliveries.leaseUntil, new Date()))))
+    .where(and(eq(alertDeliveries.status, 'pending'), lte(alertDeliveries.nextAttemptAt, clock()), or(isNull(alertDeliveries.leaseUntil), lt(alertDeliveries.leaseUntil, clock()))))
     .orderBy(asc(alertDeliveries.nextAttemptAt)).limit(50);
   let attempted = 0;
   for (const { id } of due) {
-    const delivery = await claim(db, id, owner, leaseMs);
+    const delivery = await claim(db, id, owner, leaseMs, clock());
     if (!delivery) continue;
     attempted++;
-    const [alert] = await db.select().from(alerts).where(eq(alerts.id, delivery.alertId));
     const [channel] = await db.select().from(alertChannels).where(eq(alertChannels.id, delivery.channelId));
+    const [alert] = delivery.alertId ? await db.select().from(alerts).where(eq(alerts.id, delivery.alertId)) : [];
+    const message = !channel ? null : delivery.alertId ? (alert ? messageOf(alert) : null) : await digestMessage(db, delivery.id, channel);
     const started = Date.now();
     let result: SendResult;
-    if (!alert || !channel) result = { ok: false, statusCode: null, error: 'the alert or its channel no longer exists' };
+    if (!message || !channel) result = { ok: false, statusCode: null, error: 'the alert or its channel no longer exists' };
     else {
       try {
-        result = await sendOne(configOf(channel), messageOf(alert));
+        result = await sendOne(configOf(channel), message);
       } catch (error) {
         result = { ok: false, statusCode: null, error: errorText(error) };
       }
     }
-    await record(db, delivery, owner, result, Date.now() - started, backoffMs(delivery.attempts + 1, base, max));
+    await record(db, delivery, owner, result, Date.now() - started, backoffMs(delivery.attempts + 1, base, max), clock());
   }
   return attempted;
 }
 
-async function record(db: Db, delivery: typeof alertDeliveries.$inferSelect, owner: string, result: SendResult, durationMs: number, retryInMs: number) {
-  const now = new Date();
+async function record(db: Db, delivery: typeof alertDeliveries.$inferSelect, owner: string, result: SendResult, durationMs: number, retryInMs: number, now: Date) {
   const nextAttemptAt = result.ok ? null : new Date(now.getTime() + retryInMs);
   await db.transaction(async (tx) => {
     await tx.insert(alertAttempts).values({ deliveryId: delivery.id, channelId: delivery.channelId, ok: result.ok, statusCode: result.statusCode, error: result.ok ? null : result.error, durationMs, nextAttemptAt });
@@ -97,12 +94,18 @@ async function record(db: Db, delivery: typeof alertDeliveries.$inferSelect, own
   });
 }
 
-/** Deliveries still waiting, for the channel list ("3 waiting, next try 12:01"). */
+/** Deliveries still waiting and alerts held for a digest, per channel ("3 waiting", "2 held for the digest"). */
 export async function pendingByChannel(db: Db, channelIds: string[]) {
-  if (!channelIds.length) return new Map<string, number>();
-  const rows = await db.select({ channelId: alertDeliveries.channelId, n: sql<number>`count(*)::int` }).from(alertDeliveries)
-    .where(and(eq(alertDeliveries.status, 'pending'), inArray(alertDeliveries.channelId, channelIds))).groupBy(alertDeliveries.channelId);
-  return new Map(rows.map((r) => [r.channelId, Number(r.n)]));
+  const out = new Map<string, { pending: number; held: number }>();
+  if (!channelIds.length) return out;
+  const rows = await db.select({ channelId: alertDeliveries.channelId, status: alertDeliveries.status, n: sql<number>`count(*)::int` }).from(alertDeliveries)
+    .where(and(inArray(alertDeliveries.status, ['pending', 'held']), inArray(alertDeliveries.channelId, channelIds))).groupBy(alertDeliveries.channelId, alertDeliveries.status);
+  for (const r of rows) {
+    const counts = out.get(r.channelId) ?? { pending: 0, held: 0 };
+    counts[r.status === 'held' ? 'held' : 'pending'] = Number(r.n);
+    out.set(r.channelId, counts);
+  }
+  return out;
 }
 
 const holder = globalThis as typeof globalThis & { __marginwatchAlertSender?: NodeJS.Timeout };

@@ -27,7 +27,7 @@ export async function channelsView(db: Db): Promise<ChannelView[]> {
   const [pending, history] = await Promise.all([pendingByChannel(db, ids), historyByChannel(db, ids)]);
   return rows.map((r) => ({
     id: r.id, name: r.name, kind: r.kind, format: r.format, target: r.target, enabled: r.enabled, createdAt: r.createdAt.toISOString(),
-    lastOkAt: r.lastOkAt?.toISOString() ?? null, lastError: r.lastError, lastErrorAt: r.lastErrorAt?.toISOString() ?? null, pending: pending.get(r.id) ?? 0,
+    lastOkAt: r.lastOkAt?.toISOString() ?? null, lastError: r.lastError, lastErrorAt: r.lastErrorAt?.toISOString() ?? null, pending: pending.get(r.id)?.pending ?? 0, held: pending.get(r.id)?.held ?? 0, quietHours: r.quietHours ?? null,
     history: history.get(r.id) ?? [],
   }));
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import nodemailer from 'nodemailer';
 import { getEnv } from '@/lib/env';
-import { emailText, webhookBody, type AlertMessage, type WebhookFormat } from '@/lib/alerts/payloads';
+import { emailText, isDigest, webhookBody, type Outbound, type WebhookFormat } from '@/lib/alerts/payloads';
 import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from './signature';
 import { errorText, scrubText } from '../log/redact';
 
@@ -15,7 +15,7 @@ export type SendResult = { ok: true; statusCode: number | null } | { ok: false; 
 /** A receiver that hangs must not hold the delivery's lease (30 s) or the sender. */
 const TIMEOUT_MS = 10_000;
 
-async function postWebhook(config: Extract<ChannelConfig, { kind: 'webhook' }>, message: AlertMessage): Promise<SendResult> {
+async function postWebhook(config: Extract<ChannelConfig, { kind: 'webhook' }>, message: Outbound): Promise<SendResult> {
   const body = JSON.stringify(webhookBody(config.format, message));
   const timestamp = Math.floor(Date.now() / 1000);
   try {
@@ -44,7 +44,7 @@ async function postWebhook(config: Extract<ChannelConfig, { kind: 'webhook' }>, 
   }
 }
 
-async function sendEmail(config: Extract<ChannelConfig, { kind: 'email' }>, message: AlertMessage): Promise<SendResult> {
+async function sendEmail(config: Extract<ChannelConfig, { kind: 'email' }>, message: Outbound): Promise<SendResult> {
   const env = getEnv();
   if (!env.MARGINWATCH_SMTP_URL || !env.MARGINWATCH_SMTP_FROM) {
     return { ok: false, statusCode: null, error: 'email is not configured: set MARGINWATCH_SMTP_URL and MARGINWATCH_SMTP_FROM' };
@@ -52,7 +52,7 @@ async function sendEmail(config: Extract<ChannelConfig, { kind: 'email' }>, mess
   const transport = nodemailer.createTransport(env.MARGINWATCH_SMTP_URL, { connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS });
   try {
     const { subject, text } = emailText(message);
-    await transport.sendMail({ from: env.MARGINWATCH_SMTP_FROM, to: config.to, subject, text, headers: { 'X-Marginwatch-Alert-Id': message.id }, messageId: `<${message.id}@marginwatch>` });
+    await transport.sendMail({ from: env.MARGINWATCH_SMTP_FROM, to: config.to, subject, text, headers: { [isDigest(message) ? 'X-Marginwatch-Digest-Id' : 'X-Marginwatch-Alert-Id']: message.id }, messageId: `<${message.id}@marginwatch>` });
     return { ok: true, statusCode: null };
   } catch (error) {
     const e = error as Error & { responseCode?: number };
@@ -62,6 +62,6 @@ async function sendEmail(config: Extract<ChannelConfig, { kind: 'email' }>, mess
   }
 }
 
-export function send(config: ChannelConfig, message: AlertMessage): Promise<SendResult> {
+export function send(config: ChannelConfig, message: Outbound): Promise<SendResult> {
   return config.kind === 'webhook' ? postWebhook(config, message) : sendEmail(config, message);
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { KIND_LABELS, type ConditionKind } from '@/lib/alerts';
 import { alertPath } from '@/lib/alerts/payloads';
 import { ALERTS_PAGE_SIZE, type AlertFilters, type AlertsResponse, type AlertView } from '@/lib/contracts/alerts';
@@ -28,9 +29,15 @@ export async function listAlerts(db: Db, f: AlertFilters): Promise<AlertsRespons
     db.select({ n: count() }).from(alerts).where(where),
     openAlertCount(db),
   ]);
+  const digest = alias(alertDeliveries, 'digest');
   const deliveries = rows.length
-    ? await db.select({ alertId: alertDeliveries.alertId, channel: alertChannels.name, status: alertDeliveries.status, attempts: alertDeliveries.attempts, lastError: alertDeliveries.lastError })
-      .from(alertDeliveries).innerJoin(alertChannels, eq(alertChannels.id, alertDeliveries.channelId)).where(inArray(alertDeliveries.alertId, rows.map((r) => r.id)))
+    ? await db.select({
+      alertId: alertDeliveries.alertId, channel: alertChannels.name, status: alertDeliveries.status, attempts: alertDeliveries.attempts, lastError: alertDeliveries.lastError,
+      heldUntil: alertDeliveries.heldUntil, digestStatus: digest.status, digestAttempts: digest.attempts, digestError: digest.lastError,
+    })
+      .from(alertDeliveries).innerJoin(alertChannels, eq(alertChannels.id, alertDeliveries.channelId))
+      .leftJoin(digest, eq(digest.id, alertDeliveries.digestId))
+      .where(inArray(alertDeliveries.alertId, rows.map((r) => r.id)))
     : [];
   return {
     open,
@@ -40,7 +47,9 @@ export async function listAlerts(db: Db, f: AlertFilters): Promise<AlertsRespons
       transition: r.transition, level: r.level, title: r.title, condition: r.condition, figures: r.figures,
       raisedAt: r.raisedAt.toISOString(), link: alertPath(r.accountEmail),
       acknowledged: r.acknowledgedAt ? { at: r.acknowledgedAt.toISOString(), by: r.acknowledgedBy ?? '', note: r.ackNote ?? '' } : null,
-      deliveries: deliveries.filter((d) => d.alertId === r.id).map(({ channel, status, attempts, lastError }) => ({ channel, status, attempts, lastError })),
+      deliveries: deliveries.filter((d) => d.alertId === r.id).map((d) => d.status === 'digested'
+        ? { channel: d.channel, status: d.digestStatus === 'sent' ? 'sent' : 'pending', attempts: d.digestAttempts ?? 0, lastError: d.digestError, heldUntil: null, inDigest: true }
+        : { channel: d.channel, status: d.status, attempts: d.attempts, lastError: d.lastError, heldUntil: d.heldUntil?.toISOString() ?? null, inDigest: false }),
     })),
   };
 }

@@ -112,19 +112,24 @@ export const alertChannels = pgTable('alert_channels', {
   lastOkAt: timestamp('last_ok_at', { withTimezone: true }),
   lastError: text('last_error'),
   lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+  /** Quiet hours with a daily digest (docs/alerts.md#quiet-hours); null: alerts go out at once. Not a secret. */
+  quietHours: jsonb('quiet_hours').$type<{ start: string; end: string; timeZone: string; severeBreaksThrough: boolean }>(),
 });
 
 /**
  * The outbox: one row per alert and channel. A sender takes due rows under a lease (`lease_owner`,
  * `lease_until`, with FOR UPDATE SKIP LOCKED), so two instances never send the same row at once.
+ * Quiet hours: an alert raised inside a channel's window is `held` until `held_until`; when the window ends one
+ * digest row (no `alert_id`) is written and the held rows become `digested`, pointing at it by `digest_id`.
  */
 export const alertDeliveries = pgTable(
   'alert_deliveries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    alertId: uuid('alert_id').notNull(),
+    /** null for a digest. */
+    alertId: uuid('alert_id'),
     channelId: uuid('channel_id').notNull(),
-    status: text('status', { enum: ['pending', 'sent'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'held', 'digested'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     leaseOwner: text('lease_owner'),
@@ -132,10 +137,14 @@ export const alertDeliveries = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    heldUntil: timestamp('held_until', { withTimezone: true }),
+    digestId: uuid('digest_id'),
   },
   (t) => [
     uniqueIndex('alert_deliveries_key_idx').on(t.alertId, t.channelId),
     index('alert_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index('alert_deliveries_held_idx').on(t.heldUntil).where(sql`status = 'held'`),
+    index('alert_deliveries_digest_idx').on(t.digestId),
   ],
 );
 
