@@ -69,15 +69,29 @@ export async function keyHistories(db: Db, masterId: string): Promise<{ termsSig
   // docs/domain.md#keys choice: the terms count as signed once any special key was ever seen under the master, or
   // from the signing date the owner recorded (lib/server/keys/terms.ts).
   const termsSigned = sightings.length > 0 || (recorded !== undefined && recorded.signedOn.getTime() <= Date.now());
+  // Grouped once per refresh: each account's lookups below are then constant time, not a scan of the master's
+  // sightings (a 1,000-account desk asked for each account's history was quadratic).
+  const byEmail = new Map<string, typeof sightings>();
+  for (const s of sightings) {
+    const list = byEmail.get(s.email);
+    if (list) list.push(s);
+    else byEmail.set(s.email, [s]);
+  }
+  const newestExit = new Map<string, Date>();
+  for (const e of exits) if (!newestExit.has(e.email)) newestExit.set(e.email, e.confirmedAt);
+  const loanSeenAt = new Map<string, string>();
+  for (const l of loans) if (!loanSeenAt.has(l.email)) loanSeenAt.set(l.email, l.seenAt);
+  const NONE: typeof sightings = [];
   return {
     termsSigned,
     of(email) {
-      const mine = sightings.filter((s) => s.email === email);
-      const lastCreated = Math.max(0, ...mine.map((s) => s.firstSeenAt.getTime()));
-      const exit = exits.find((e) => e.email === email);
+      const mine = byEmail.get(email) ?? NONE;
+      let lastCreated = 0;
+      for (const s of mine) lastCreated = Math.max(lastCreated, s.firstSeenAt.getTime());
+      const exit = newestExit.get(email);
       // An exit releases the account only from the keys created before it.
-      const exitConfirmedAt = exit && exit.confirmedAt.getTime() >= lastCreated ? exit.confirmedAt.toISOString() : null;
-      const loanSeen = loans.find((l) => l.email === email)?.seenAt;
+      const exitConfirmedAt = exit && exit.getTime() >= lastCreated ? exit.toISOString() : null;
+      const loanSeen = loanSeenAt.get(email);
       return {
         termsSigned,
         everCreated: mine.length > 0,
@@ -87,10 +101,10 @@ export async function keyHistories(db: Db, masterId: string): Promise<{ termsSig
       };
     },
     deletedKeys(email) {
-      return sightings.filter((s) => s.email === email && s.deletedAt !== null).map((s) => s.apiKey);
+      return (byEmail.get(email) ?? NONE).filter((s) => s.deletedAt !== null).map((s) => s.apiKey);
     },
     liveKeys(email) {
-      return sightings.filter((s) => s.email === email && s.deletedAt === null).map((s) => ({ apiKey: s.apiKey, firstSeenAt: s.firstSeenAt, changedAt: s.changedAt }));
+      return (byEmail.get(email) ?? NONE).filter((s) => s.deletedAt === null).map((s) => ({ apiKey: s.apiKey, firstSeenAt: s.firstSeenAt, changedAt: s.changedAt }));
     },
   };
 }
