@@ -17,6 +17,10 @@ export const AUDIT_ACTIONS = [
   'auth.passkey_added',
   'auth.passkey_renamed',
   'auth.passkey_removed',
+  /** Recovery (docs/security.md, "Recovery"): an authenticator replaced, a set of recovery codes made, one spent. */
+  'auth.totp_replaced',
+  'auth.recovery_codes_created',
+  'auth.recovery_code_used',
   /** An API call refused for want of a permission (lib/server/api/handler.ts). */
   'access.refused',
   'connections.create',

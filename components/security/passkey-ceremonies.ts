@@ -1,6 +1,6 @@
 import { startAuthentication, startRegistration, type PublicKeyCredentialCreationOptionsJSON, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { apiFetch } from '@/lib/api-client';
-import { PASSKEY_ASSERTION_PATH, PASSKEY_OPTIONS_PATH, PASSKEYS_PATH, type PasskeyView, type SecondFactorStatus } from '@/lib/contracts/second-factor';
+import { PASSKEY_ASSERTION_PATH, PASSKEY_OPTIONS_PATH, PASSKEYS_PATH, type PasskeyView, type SecondFactorStatus, type WithRecoveryCodes } from '@/lib/contracts/second-factor';
 
 /**
  * The browser's half of the passkey ceremonies (docs/security.md, "Second factor"): ask the server for options
@@ -22,10 +22,10 @@ export function ceremonyMessage(error: unknown): string {
   return error instanceof Error ? error.message : 'The passkey could not be used.';
 }
 
-export async function addPasskey(name: string): Promise<PasskeyView> {
+export async function addPasskey(name: string): Promise<PasskeyView & WithRecoveryCodes> {
   const optionsJSON = await apiFetch<PublicKeyCredentialCreationOptionsJSON>(PASSKEY_OPTIONS_PATH, { method: 'POST', body: JSON.stringify({ ceremony: 'register' }) });
   const response = await startRegistration({ optionsJSON });
-  return apiFetch<PasskeyView>(PASSKEYS_PATH, { method: 'POST', body: JSON.stringify({ name, response }) });
+  return apiFetch<PasskeyView & WithRecoveryCodes>(PASSKEYS_PATH, { method: 'POST', body: JSON.stringify({ name, response }) });
 }
 
 export async function proveWithPasskey(): Promise<SecondFactorStatus> {

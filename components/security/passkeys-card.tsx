@@ -14,14 +14,15 @@ import { addPasskey, ceremonyMessage, passkeyUnavailable } from './passkey-cerem
  * Adding one when a factor is already in force, and removing one, ask for a recent proof first (the step-up
  * prompt opens by itself).
  */
-export function PasskeysCard({ status }: { status: SecondFactorStatus }) {
+export function PasskeysCard({ status, onRecoveryCodes }: { status: SecondFactorStatus; onRecoveryCodes: (codes: string[]) => void }) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: secondFactorQueryKey });
   const [name, setName] = useState('Security key');
   const add = useMutation({
     mutationFn: () => addPasskey(name.trim()),
-    onSuccess: () => {
+    onSuccess: (added) => {
       setName('Security key');
+      if (added.recoveryCodes) onRecoveryCodes(added.recoveryCodes);
       return refresh();
     },
   });

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiRequestError, apiFetch, setStepUpPrompt } from '@/lib/api-client';
-import { SECOND_FACTOR_PATH, secondFactorQueryKey, type SecondFactorStatus } from '@/lib/contracts/second-factor';
+import { RECOVERY_PATH, SECOND_FACTOR_PATH, secondFactorQueryKey, type SecondFactorStatus } from '@/lib/contracts/second-factor';
 import { Modal } from '@/components/keys/modal';
 import { button, input } from '@/components/exit-wizard/styles';
 import { ceremonyMessage, passkeyUnavailable, proveWithPasskey } from './passkey-ceremonies';
@@ -33,70 +33,78 @@ function CodeDialog({ onProven, onCancel }: { onProven: () => void; onCancel: ()
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // A user who lost the authenticator types a one-time recovery code instead (docs/security.md, "Recovery").
+  const [recovery, setRecovery] = useState(false);
   const status = useQuery({ queryKey: secondFactorQueryKey, queryFn: () => apiFetch<SecondFactorStatus>(SECOND_FACTOR_PATH) });
   const hasPasskey = (status.data?.passkeys.length ?? 0) > 0;
-  const provePasskey = async () => {
+  const showCode = recovery || !hasPasskey || Boolean(status.data?.totpEnrolled);
+  const attempt = async (prove: () => Promise<unknown>) => {
     setSending(true);
     setError(null);
     try {
-      await proveWithPasskey();
+      await prove();
       onProven();
     } catch (failure) {
-      setError(ceremonyMessage(failure));
+      setError(failure instanceof ApiRequestError ? failure.message : ceremonyMessage(failure));
+      setCode('');
     } finally {
       setSending(false);
     }
   };
+  const ready = recovery ? code.replace(/[\s-]/g, '').length === 16 : code.replace(/\s/g, '').length === 6;
   return (
     <Modal title="Confirm it is you" onClose={onCancel} closable={!sending}>
       <form
         aria-label="Authenticator code"
         className="space-y-3 text-sm"
         data-testid="step-up-prompt"
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          setSending(true);
-          try {
-            await apiFetch<SecondFactorStatus>(SECOND_FACTOR_PATH, { method: 'POST', body: JSON.stringify({ code }) });
-            onProven();
-          } catch (failure) {
-            setError(failure instanceof ApiRequestError ? failure.message : 'The code could not be checked. Try again.');
-            setCode('');
-          } finally {
-            setSending(false);
-          }
+          void attempt(() => apiFetch<SecondFactorStatus>(recovery ? RECOVERY_PATH : SECOND_FACTOR_PATH, { method: 'POST', body: JSON.stringify({ code }) }));
         }}
       >
         <p>Actions on the exchange and the connections need your passkey or authenticator app at least every 5 minutes. Nothing has been sent yet.</p>
-        {hasPasskey && (
+        {hasPasskey && !recovery && (
           <div className="space-y-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
             {passkeyUnavailable(status.data!) ? (
               <p className="text-amber-800 dark:text-amber-300">{passkeyUnavailable(status.data!)}</p>
             ) : (
-              <button type="button" className={button.primary} disabled={sending} onClick={provePasskey}>Use passkey</button>
+              <button type="button" className={button.primary} disabled={sending} onClick={() => void attempt(proveWithPasskey)}>Use passkey</button>
             )}
             {status.data?.totpEnrolled && <p className="text-slate-600 dark:text-slate-400">or enter the code from your authenticator app:</p>}
           </div>
         )}
-        {(!hasPasskey || status.data?.totpEnrolled) && (
-        <label className="block font-medium">
-          6-digit code
-          <input
-            className={`${input} num ml-2 w-32 font-mono tracking-widest`}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </label>
+        {showCode && (
+          <label className="block font-medium">
+            {recovery ? 'Recovery code' : '6-digit code'}
+            <input
+              className={`${input} num ml-2 font-mono ${recovery ? 'w-52' : 'w-32 tracking-widest'}`}
+              inputMode={recovery ? 'text' : 'numeric'}
+              autoComplete={recovery ? 'off' : 'one-time-code'}
+              maxLength={recovery ? 24 : 7}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </label>
         )}
+        <button
+          type="button"
+          className="text-xs font-medium text-slate-600 underline underline-offset-2 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
+          disabled={sending}
+          onClick={() => {
+            setRecovery(!recovery);
+            setCode('');
+            setError(null);
+          }}
+        >
+          {recovery ? 'Back to the passkey or authenticator' : 'Lost your passkey and authenticator? Use a recovery code'}
+        </button>
         {error && <p role="alert" className="font-medium text-red-700 dark:text-red-400">⚠ {error}</p>}
         <div className="flex flex-wrap justify-end gap-2">
           <button type="button" className={button.quiet} disabled={sending} onClick={onCancel}>Cancel</button>
-          {(!hasPasskey || status.data?.totpEnrolled) && (
-            <button type="submit" className={hasPasskey ? button.quiet : button.primary} disabled={sending || code.replace(/\s/g, '').length !== 6}>
-              {sending ? 'Checking…' : 'Confirm and continue'}
+          {showCode && (
+            <button type="submit" className={hasPasskey && !recovery ? button.quiet : button.primary} disabled={sending || !ready}>
+              {sending ? 'Checking…' : recovery ? 'Use the recovery code' : 'Confirm and continue'}
             </button>
           )}
         </div>

@@ -21,6 +21,8 @@ export interface SecondFactorStatus {
    * which browsers refuse. A page opened at another address cannot use them.
    */
   passkeyOrigin: string | null;
+  /** Unused one-time recovery codes (docs/security.md, "Recovery"). */
+  recoveryCodesLeft: number;
   /** When this session's last proof stops counting; null when there is none (the next guarded action asks). */
   freshUntil: string | null;
 }
@@ -29,6 +31,13 @@ export interface SecondFactorStatus {
 export interface Enrolment {
   secret: string;
   uri: string;
+  /** An authenticator is already set up: it keeps working until this one's first code is confirmed. */
+  replacing: boolean;
+}
+
+/** Answers that may carry a first set of recovery codes: present once, when the first factor was just set up. */
+export interface WithRecoveryCodes {
+  recoveryCodes?: string[];
 }
 
 export const SECOND_FACTOR_PATH = '/api/second-factor';
@@ -39,12 +48,21 @@ export const PASSKEY_OPTIONS_PATH = '/api/second-factor/passkeys/options';
 export const PASSKEYS_PATH = '/api/second-factor/passkeys';
 /** POST: an assertion from a passkey, proving this session. */
 export const PASSKEY_ASSERTION_PATH = '/api/second-factor/passkeys/assertion';
+/** POST: a recovery code proves this session (spending the code). */
+export const RECOVERY_PATH = '/api/second-factor/recovery';
+/** POST: a new set of ten recovery codes (after a recent proof); the old set stops working. */
+export const RECOVERY_CODES_PATH = '/api/second-factor/recovery-codes';
 export const passkeyPath = (id: string) => `${PASSKEYS_PATH}/${encodeURIComponent(id)}`;
 export const secondFactorQueryKey = ['second-factor'] as const;
 
 /** POST /api/second-factor: the 6 digits the app shows (spaces allowed between groups). */
 export const codeSchema = z.object({
   code: z.string().max(20).transform((c) => c.replace(/\s+/g, '')).pipe(z.string().regex(/^\d{6}$/, 'the 6 digits your authenticator app shows')),
+});
+
+/** POST /api/second-factor/recovery: a code as printed (`abcd-efgh-ijkl-mnop`), any case, dashes optional. */
+export const recoveryCodeSchema = z.object({
+  code: z.string().max(40).transform((c) => c.toLowerCase().replace(/[\s-]/g, '')).pipe(z.string().regex(/^[a-z2-7]{16}$/, 'one of your recovery codes (16 letters and digits)')),
 });
 
 export const passkeyOptionsSchema = z.object({ ceremony: z.enum(['register', 'authenticate']) });

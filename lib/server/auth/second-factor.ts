@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { SecondFactorStatus } from '@/lib/contracts/second-factor';
 import { getEnv } from '@/lib/env';
 import { relyingPartyFor } from '@/lib/security/passkey-origin';
@@ -10,24 +9,19 @@ import { loadKeyring } from '../crypto/keyring';
 import { seal, unseal } from '../crypto/seal';
 import type { Db } from '../db/client';
 import { passkeys, sessions, totpFactors } from '../db/schema';
+import { countCodeAttempt } from './code-attempts';
 import { passkeysOf, toView } from './passkeys';
+import { recoveryCodesLeft } from './recovery-codes';
 import { SecondFactorError } from './second-factor-error';
-import { delayFor, sleep, type DelayPolicy } from './throttle';
 
 /**
- * The second factor (docs/security.md, "Second factor"): a TOTP authenticator per user, its secret sealed at
- * rest; a code accepted once (never the same time step twice) marks the session as proven for five minutes.
+ * The second factor (docs/security.md, "Second factor"): passkeys (passkeys.ts) or a TOTP authenticator per
+ * user, its secret sealed at rest; a code accepted once (never the same time step twice) marks the session as
+ * proven for five minutes.
  */
 
 /** One 30 s step either side, for a phone clock a little off. */
 const EPOCH_TOLERANCE_S = 30;
-/** Wrong codes are answered later and later, never refused outright (the same rule as sign-in). */
-export const CODE_DELAY: DelayPolicy = { free: 3, baseMs: 1_000, capMs: 30_000 };
-const CODE_WINDOW_S = 15 * 60;
-
-const holder = globalThis as typeof globalThis & { __marginwatchCodeAttempts?: RateLimiterMemory };
-const codeAttempts = (holder.__marginwatchCodeAttempts ??= new RateLimiterMemory({ keyPrefix: 'totp-user', points: Number.MAX_SAFE_INTEGER, duration: CODE_WINDOW_S }));
-
 export { SecondFactorError };
 
 async function factorOf(db: Db, userId: string) {
@@ -48,6 +42,7 @@ export async function secondFactorStatus(db: Db, userId: string, sessionId: stri
     totpEnrolled,
     passkeys: keys.map(toView),
     passkeyOrigin: relyingPartyFor(getEnv())?.origin ?? null,
+    recoveryCodesLeft: await recoveryCodesLeft(db, userId),
     freshUntil: stepUpAt && stepUpFresh(stepUpAt, now) ? new Date(stepUpAt.getTime() + STEP_UP_MAX_AGE_MS).toISOString() : null,
   };
 }
@@ -72,15 +67,23 @@ export async function requireStepUp(db: Db, userId: string, sessionId: string, n
   throw new SecondFactorError(403, SECOND_FACTOR_NOT_ENROLLED, 'Set up a second factor (Settings → Security) before acting on the exchange or the connections. Nothing was sent.');
 }
 
-/** Starts (or restarts) an enrolment: a new secret, not used until its first code is confirmed. */
-export async function startEnrolment(db: Db, user: { id: string; email: string }): Promise<{ secret: string; uri: string }> {
+/**
+ * Starts an enrolment: a new secret, not used until its first code is confirmed. A user who already has an
+ * authenticator replaces it only after a recent proof (with it, a passkey or a recovery code), and the old one
+ * keeps working until the new one's first code arrives (docs/security.md, "Recovery").
+ */
+export async function startEnrolment(db: Db, user: { id: string; email: string }, sessionId: string): Promise<{ secret: string; uri: string; replacing: boolean }> {
   const secret = generateSecret();
   const sealedSecret = seal(secret, loadKeyring().current);
   const existing = await factorOf(db, user.id);
-  // An enrolled factor is replaced only when the new one is confirmed: until then the old one still works.
-  if (existing?.enrolledAt) throw new SecondFactorError(409, 'conflict', 'An authenticator is already set up for you.');
-  await db.insert(totpFactors).values({ userId: user.id, sealedSecret }).onConflictDoUpdate({ target: totpFactors.userId, set: { sealedSecret, createdAt: new Date() } });
-  return { secret, uri: generateURI({ issuer: 'marginwatch', label: user.email, secret }) };
+  const replacing = Boolean(existing?.enrolledAt);
+  if (replacing) {
+    await requireStepUp(db, user.id, sessionId);
+    await db.update(totpFactors).set({ pendingSealedSecret: sealedSecret }).where(eq(totpFactors.userId, user.id));
+  } else {
+    await db.insert(totpFactors).values({ userId: user.id, sealedSecret }).onConflictDoUpdate({ target: totpFactors.userId, set: { sealedSecret, createdAt: new Date() } });
+  }
+  return { secret, uri: generateURI({ issuer: 'marginwatch', label: user.email, secret }), replacing };
 }
 
 /** Enrols a known secret at once: demo mode's owner, whose secret is printed with the demo password. */
@@ -89,32 +92,55 @@ export async function enrolSecret(db: Db, userId: string, secret: string): Promi
   await db.insert(totpFactors).values({ userId, sealedSecret, enrolledAt: new Date() }).onConflictDoNothing();
 }
 
+async function stepOf(sealed: string, code: string, now: Date): Promise<number | null> {
+  const result = await verify({ secret: unseal(sealed, loadKeyring().all), token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: EPOCH_TOLERANCE_S });
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
+}
+
+export type CodeOutcome = 'enrolled' | 'replaced' | 'proven';
+
 /**
  * Checks a code for this user and, when right, marks the session as proven now. The first code after
- * `startEnrolment` completes the enrolment. Every attempt counts before it is checked and a wrong one is
- * answered after a growing delay; a code's time step is accepted once (the update is conditional).
+ * `startEnrolment` completes the enrolment; a code from a replacement waiting for its first code puts it in
+ * force. Every attempt counts before it is checked and a wrong one is answered after a growing delay; a code's
+ * time step is accepted once (the update is conditional).
  */
-export async function proveCode(db: Db, userId: string, sessionId: string, code: string, now = new Date()): Promise<{ enrolledNow: boolean }> {
-  const attempt = (await codeAttempts.consume(userId, 1)).consumedPoints;
+export async function proveCode(db: Db, userId: string, sessionId: string, code: string, now = new Date()): Promise<CodeOutcome> {
+  const attempt = await countCodeAttempt(userId);
   const factor = await factorOf(db, userId);
   if (!factor) throw new SecondFactorError(403, SECOND_FACTOR_NOT_ENROLLED, 'No authenticator is set up for you: set one up in Settings → Security first.');
-  const secret = unseal(factor.sealedSecret, loadKeyring().all);
-  const result = await verify({ secret, token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: EPOCH_TOLERANCE_S });
-  const timeStep = result.valid && 'timeStep' in result ? result.timeStep : null;
-  const accepted = timeStep !== null
-    ? await db
-        .update(totpFactors)
-        .set({ lastTimeStep: timeStep, enrolledAt: factor.enrolledAt ?? now })
-        .where(and(eq(totpFactors.userId, userId), or(isNull(totpFactors.lastTimeStep), lt(totpFactors.lastTimeStep, timeStep))))
-        .returning({ userId: totpFactors.userId })
-    : [];
+  const pending = factor.pendingSealedSecret;
+  const pendingStep = pending ? await stepOf(pending, code, now) : null;
+  let outcome: CodeOutcome;
+  let accepted: unknown[];
+  let timeStep: number | null;
+  if (pending && pendingStep !== null) {
+    // The replacement's first code: it takes the old secret's place, in one update conditional on it still waiting.
+    timeStep = pendingStep;
+    outcome = 'replaced';
+    accepted = await db
+      .update(totpFactors)
+      .set({ sealedSecret: pending, pendingSealedSecret: null, lastTimeStep: pendingStep, enrolledAt: now })
+      .where(and(eq(totpFactors.userId, userId), eq(totpFactors.pendingSealedSecret, pending)))
+      .returning({ userId: totpFactors.userId });
+  } else {
+    timeStep = await stepOf(factor.sealedSecret, code, now);
+    outcome = factor.enrolledAt ? 'proven' : 'enrolled';
+    accepted = timeStep !== null
+      ? await db
+          .update(totpFactors)
+          .set({ lastTimeStep: timeStep, enrolledAt: factor.enrolledAt ?? now })
+          .where(and(eq(totpFactors.userId, userId), or(isNull(totpFactors.lastTimeStep), lt(totpFactors.lastTimeStep, timeStep))))
+          .returning({ userId: totpFactors.userId })
+      : [];
+  }
   if (accepted.length === 0) {
-    await sleep(delayFor(attempt, CODE_DELAY));
+    await attempt.wrong();
     throw new SecondFactorError(400, 'wrong_code', timeStep !== null
       ? 'That code was already used: wait for the next one from your authenticator app.'
       : 'That is not the current code from your authenticator app. Check the app shows marginwatch and that the phone’s clock is right.');
   }
-  await codeAttempts.delete(userId);
+  await attempt.right();
   await db.update(sessions).set({ stepUpAt: now }).where(eq(sessions.id, sessionId));
-  return { enrolledNow: !factor.enrolledAt };
+  return outcome;
 }

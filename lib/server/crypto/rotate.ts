@@ -23,10 +23,11 @@ export async function resealAll(db: Db, keyring: Keyring): Promise<{ resealed: n
     }
     // Authenticator secrets are sealed the same way (docs/security.md, "Second factor"): counted apart, so the
     // connections' figures stay what they were.
-    const factors = await tx.select({ userId: totpFactors.userId, sealedSecret: totpFactors.sealedSecret }).from(totpFactors);
+    const factors = await tx.select({ userId: totpFactors.userId, sealedSecret: totpFactors.sealedSecret, pending: totpFactors.pendingSealedSecret }).from(totpFactors);
+    const reseal = (sealed: string) => (sealedKeyId(sealed) === keyring.current.id ? sealed : seal(unseal(sealed, keyring.all), keyring.current));
     for (const row of factors) {
-      if (sealedKeyId(row.sealedSecret) === keyring.current.id) continue;
-      await tx.update(totpFactors).set({ sealedSecret: seal(unseal(row.sealedSecret, keyring.all), keyring.current) }).where(eq(totpFactors.userId, row.userId));
+      if (sealedKeyId(row.sealedSecret) === keyring.current.id && (row.pending === null || sealedKeyId(row.pending) === keyring.current.id)) continue;
+      await tx.update(totpFactors).set({ sealedSecret: reseal(row.sealedSecret), pendingSealedSecret: row.pending && reseal(row.pending) }).where(eq(totpFactors.userId, row.userId));
     }
     return { resealed, unchanged: rows.length - resealed };
   });

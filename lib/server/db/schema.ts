@@ -42,7 +42,25 @@ export const totpFactors = pgTable('totp_factors', {
   enrolledAt: timestamp('enrolled_at', { withTimezone: true }),
   lastTimeStep: bigint('last_time_step', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** A replacement waiting for its first code: the enrolled secret keeps working until then. */
+  pendingSealedSecret: text('pending_sealed_secret'),
 });
+
+/**
+ * One-time recovery codes (docs/security.md, "Recovery"): ten per user, shown once, stored as a SHA-256 of the user
+ * and the code (80 random bits each, so no slow hash is needed), each usable once (`usedAt`).
+ */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_idx').on(t.userId, t.codeHash)],
+);
 
 /**
  * A user's passkeys (WebAuthn credentials), the primary second factor; TOTP is the fallback. The public key is
