@@ -8,8 +8,9 @@
  *     message carrying the new figure (what the SSE route writes to the browser; the browser leg is not measured),
  *     the simulator in its own process, and apart the app's leg from the ticker frame reaching this process;
  *  C. REST weight spent on prices between refreshes (simulator's request log: /api/v3/ticker/price calls);
- *  D. memory (heap, RSS) sampled through a bounded run, which stops by itself.
- *   npx tsx --conditions=react-server bench/live.ts [--minutes 2] [--every-ms 250] [--book-only]
+ *  D. memory (heap, RSS) sampled through a bounded run, which stops by itself; with `--expose-gc` each sample
+ *     follows a collection, so a trend is a leak rather than garbage not yet collected.
+ *   node --expose-gc --conditions=react-server --import tsx bench/live.ts [--minutes 2] [--every-ms 250] [--book-only]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
