@@ -55,7 +55,7 @@ export async function issueFirstRecoveryCodes(db: Db, userId: string): Promise<s
  * sent twice at once). Wrong codes count with the authenticator's and are slowed the same way.
  */
 export async function proveRecoveryCode(db: Db, userId: string, sessionId: string, code: string, now = new Date()): Promise<number> {
-  const attempt = await countCodeAttempt(userId);
+  const attempt = await countCodeAttempt(db, userId);
   const spent = await db
     .update(recoveryCodes)
     .set({ usedAt: now })

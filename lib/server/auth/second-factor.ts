@@ -106,7 +106,7 @@ export type CodeOutcome = 'enrolled' | 'replaced' | 'proven';
  * time step is accepted once (the update is conditional).
  */
 export async function proveCode(db: Db, userId: string, sessionId: string, code: string, now = new Date()): Promise<CodeOutcome> {
-  const attempt = await countCodeAttempt(userId);
+  const attempt = await countCodeAttempt(db, userId);
   const factor = await factorOf(db, userId);
   if (!factor) throw new SecondFactorError(403, SECOND_FACTOR_NOT_ENROLLED, 'No authenticator is set up for you: set one up in Settings → Security first.');
   const pending = factor.pendingSealedSecret;
