@@ -18,3 +18,22 @@ export function AccountsSkeleton({ rows = 10 }: { rows?: number }) {
     </div>
   );
 }
+
+/** The detail page's shape while it loads: the figures strip, the two charts, then the tables. */
+export function DetailSkeleton() {
+  return (
+    <div role="status" aria-label="Loading the account" className="space-y-5">
+      <Skeleton className="h-5 w-96" />
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        {Array.from({ length: 8 }, (_, i) => (
+          <Skeleton key={i} className="h-14" />
+        ))}
+      </div>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <Skeleton className="h-64" />
+        <Skeleton className="h-64" />
+      </div>
+      <Skeleton className="h-40" />
+    </div>
+  );
+}

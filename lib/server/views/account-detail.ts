@@ -6,11 +6,12 @@ import { bindingView } from '@/lib/contracts/binding';
 import { maskKey } from '@/lib/keys/inventory';
 import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
 import type { Db } from '../db/client';
-import { accountExits, specialKeySightings } from '../db/schema';
+import { accountExits, accountSnapshots, specialKeySightings } from '../db/schema';
 import { listNotes } from '../notes';
 import { toRow } from './accounts';
 import { readAccountSnapshots } from './account-snapshots';
 import { currentMaster, latestRefreshes, toRefreshInfo } from './latest';
+import { cachedForRefresh } from './refresh-cache';
 import { liveHistoryOf } from './live-history';
 
 /** The account's snapshot in the latest shown refresh and its history, or null when the master has no such sub-account. */
@@ -21,6 +22,21 @@ export async function latestSnapshotOf(db: Db, email: string, masterId?: string)
   if (!shown) return null;
   const { current, history } = await readAccountSnapshots(db, master.id, email, shown.id);
   return current ? { master, refresh: shown, snap: current, history } : null;
+}
+
+/**
+ * Whether the shown refresh holds this account, from the refresh's list of emails (one small query per refresh,
+ * then memory). The page decides its 404 with it before anything streams, and reads the account itself inside
+ * its Suspense boundary, so a navigation commits without waiting for the account's snapshots.
+ */
+export async function accountExists(db: Db, email: string, masterId?: string): Promise<boolean> {
+  const master = await currentMaster(db, masterId);
+  if (!master) return false;
+  const { shown } = await latestRefreshes(db, master.id);
+  if (!shown) return false;
+  const emails = await cachedForRefresh(shown.id, 'account emails', async () =>
+    new Set((await db.select({ email: accountSnapshots.accountEmail }).from(accountSnapshots).where(eq(accountSnapshots.refreshId, shown.id))).map((r) => r.email)));
+  return emails.has(email);
 }
 
 export function balancesOf(input: AccountRiskInput): BalanceRow[] {

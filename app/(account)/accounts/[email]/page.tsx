@@ -1,7 +1,9 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { notFound, redirect } from 'next/navigation';
+import { Suspense } from 'react';
 import { AccountDetailView } from '@/components/accounts/account-detail-view';
 import { DeskLabelForm } from '@/components/labels/desk-label-form';
+import { DetailSkeleton } from '@/components/accounts/skeleton';
 import { accountPath, accountQueryKey, DEFAULT_SHOCKS, shocksFrom, type ShockPair } from '@/lib/contracts/accounts';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/permissions';
@@ -9,7 +11,7 @@ import { makeQueryClient } from '@/lib/query-client';
 import { requirePageUser } from '@/lib/server/auth/page-guard';
 import { getDb } from '@/lib/server/db/client';
 import { pageDeskLabels } from '@/lib/server/labels';
-import { loadAccount, shapeAccount, type LoadedAccount } from '@/lib/server/views/account-detail';
+import { accountExists, loadAccount, shapeAccount, type LoadedAccount } from '@/lib/server/views/account-detail';
 import { ShockNotOnGridError } from '@/lib/server/views/errors';
 
 type Props = { params: Promise<{ email: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -39,7 +41,10 @@ function detailAt(loaded: LoadedAccount, shocks: ShockPair) {
   }
 }
 
-function Detail({ email, loaded, shocks, canWrite }: { email: string; loaded: LoadedAccount; shocks: ShockPair; canWrite: boolean }) {
+async function Detail({ email, shocks, canWrite }: { email: string; shocks: ShockPair; canWrite: boolean }) {
+  // Read once (one query for its snapshots) and shaped without reading again.
+  const loaded = await loadAccount(await getDb(), email);
+  if (!loaded) notFound(); // removed by a refresh between the check above and now
   const { used, detail } = detailAt(loaded, shocks);
   const queryClient = makeQueryClient();
   queryClient.setQueryData(accountQueryKey(email, used), detail);
@@ -53,10 +58,8 @@ function Detail({ email, loaded, shocks, canWrite }: { email: string; loaded: Lo
 export default async function AccountPage({ params, searchParams }: Props) {
   const user = await requirePageUser('dashboard.read');
   const email = decode((await params).email);
-  // Read once for the whole page (one query for its snapshots), before anything streams, so an unknown account
-  // is an HTTP 404, not a 200 with a "not found" body.
-  const loaded = await loadAccount(await getDb(), email);
-  if (!loaded) notFound();
+  // Decided before anything streams, so an unknown account is an HTTP 404, not a 200 with a "not found" body.
+  if (!(await accountExists(await getDb(), email))) notFound();
   // The API answers 400 for a shock that is not one; the page sends the reader to the defaults' address.
   const { shocks, valid } = shocksFrom(await searchParams);
   if (!valid) redirect(accountPath(email));
@@ -70,8 +73,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <div className="-mt-3 mb-5">
         <DeskLabelForm email={email} canEdit={can(user.role, 'labels.write')} />
       </div>
-      {/* Nothing left to wait for: the account was read above, once. */}
-      <Detail email={email} loaded={loaded} shocks={shocks} canWrite={can(user.role, 'notes.write')} />
+      <Suspense fallback={<DetailSkeleton />}>
+        <Detail email={email} shocks={shocks} canWrite={can(user.role, 'notes.write')} />
+      </Suspense>
     </>
   );
 }
