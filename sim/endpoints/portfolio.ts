@@ -1,34 +1,11 @@
-import { Dec, ZERO, fmt8 } from '../decimal';
+import { ZERO, fmt8 } from '../decimal';
 import { err } from '../errors';
-import { NO_DEBT_LEVEL } from '../policy';
 import type { Route, SignedCtx } from '../route';
-import type { Account, SimState } from '../state';
-import { portfolioStatus, portfolioValue } from '../valuation';
+import { pmProFigures } from '../valuation';
 
 /** "Get Portfolio Margin Pro Account Info": -21001 for an account that is not Portfolio Margin. */
 function requirePmPro(ctx: SignedCtx): void {
   if (ctx.account.mode !== 'PORTFOLIO_MARGIN_PRO') throw err.notPortfolioMargin();
-}
-
-/**
- * (choice) Binance does not publish its initial-margin formula: initial margin is taken as twice the
- * maintenance margin (the same one rate the scenario gives), and the available balance as what equity
- * holds above it, never below zero.
- */
-const INITIAL_TO_MAINT = 2;
-
-/** A PM Pro account's figures as the REST answer and the PM Pro user data stream give them (the same numbers). */
-export function pmProFigures(state: SimState, account: Account) {
-  const v = portfolioValue(state, account);
-  const initialMargin = v.maintMargin.times(INITIAL_TO_MAINT);
-  return {
-    uniMMR: v.uniMMR === undefined ? NO_DEBT_LEVEL : fmt8(v.uniMMR),
-    equity: fmt8(v.equity),
-    maintMargin: fmt8(v.maintMargin),
-    initialMargin: fmt8(initialMargin),
-    available: fmt8(Dec.max(ZERO, v.equity.minus(initialMargin))),
-    status: portfolioStatus(account, v.uniMMR),
-  };
 }
 
 export const portfolioRoutes: Route[] = [

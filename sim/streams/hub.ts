@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { SimState } from '../state';
-import { pmProFigures } from '../endpoints/portfolio';
+import { pmProFigures } from '../valuation';
 import { listenKeyExpired, pmProAccountUpdate } from './events';
 import { MAX_CONNECTION_MS, MAX_STREAMS_PER_CONNECTION, PING_INTERVAL_MS, PONG_TIMEOUT_MS } from './limits';
 import type { ListenKey, ListenKind } from './listen-keys';

@@ -2,7 +2,7 @@ import { Dec, ZERO, fmt8 } from '../decimal';
 import { listedSymbols, symbolPrice } from '../symbols';
 import type { Account, SimState } from '../state';
 import { crossValue, levelStatus, marginLevelString } from '../valuation';
-import { pmProFigures } from '../endpoints/portfolio';
+import { pmProFigures } from '../valuation';
 import { type LiabilityType, type MiniTicker, marginLevelStatusChange, miniTicker, outboundAccountPosition, riskLevelChange, userLiabilityChange } from './events';
 import type { ListenKind } from './listen-keys';
 
