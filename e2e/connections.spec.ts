@@ -70,7 +70,7 @@ test.describe('owner', () => {
     await subForm.getByLabel('API key').fill(treasury.apiKey);
     await subForm.getByLabel('HMAC secret').fill(treasury.secret);
     await subForm.getByRole('button', { name: 'Check and save' }).click();
-    await expect(kilo.getByText('⚠ Withdrawals enabled')).toBeVisible();
+    await expect(kilo.getByText('Withdrawals enabled')).toBeVisible();
     await expect(kilo.getByTestId('masked-key')).toContainText(`••••${treasury.apiKey.slice(-4)}`);
     // The connection check of a Reading-only key (issue 13): what it unlocks, and what each other feature needs.
     const features = kilo.getByTestId('key-features');

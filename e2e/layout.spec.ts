@@ -28,6 +28,24 @@ function layoutFaults(page: Page) {
   });
 }
 
+/**
+ * Text slips a reader noticed before (issue 17), wherever they could come back: a count with the wrong noun, a sign
+ * standing apart from its digits, an exchange string shown raw, a glyph that renders as an empty box.
+ */
+async function textSlips(page: Page): Promise<string[]> {
+  const text = await page.locator('main').innerText();
+  const slips: [RegExp, string][] = [
+    [/(?<![\d,.])1 (entries|accounts|keys|special keys|refreshes|errors|alerts)\b/, 'a count of 1 with a plural noun'],
+    [/[a-z]{2,}\(s\)/, 'a "(s)" plural'],
+    [/− \d/, 'a minus sign apart from its digits'],
+    [/\d\.\d*0{4,}\b/, 'an exchange decimal shown raw'],
+    [/\b\d{5,}(\.\d+)? [A-Z]{2,6}\b/, 'an amount without grouping'],
+    [/[⚠⏱§⟳✓✗]/u, 'a typographic glyph used as an icon'],
+    [/\b\d{4}-\d{2}-\d{2}T\d{2}:/, 'an ISO timestamp'],
+  ];
+  return slips.filter(([re]) => re.test(text)).map(([re, what]) => `${what}: ${text.match(re)![0]}`);
+}
+
 for (const role of ['owner', 'ops'] as const) {
   test.describe(`${role} layout`, () => {
     test.use({ storageState: storageState(role), viewport: { width: WIDTHS[0]!, height: 900 } });
@@ -43,6 +61,7 @@ for (const role of ['owner', 'ops'] as const) {
             if (!(await page.locator('[data-figure]').first().isVisible())) await page.reload();
             await expect(page.locator('[data-figure]').first()).toBeVisible({ timeout: 3_000 });
           }).toPass({ timeout: 90_000 });
+        expect(await textSlips(page), `${p.path}`).toEqual([]);
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 900 });
           // Charts and virtualized rows re-measure after a resize: wait until the layout settles without a fault.

@@ -21,7 +21,13 @@ test.describe('ops review queue', () => {
     await expect(page.getByTestId('review-changes')).toContainText('Never reviewed');
     const form = page.getByRole('form', { name: 'Add a review note' });
     await form.getByLabel('Note').fill('Daily review: long collateral only, nothing borrowed against it that worries us.');
-    await form.getByLabel('OK until (optional)').fill('2099-01-31');
+    // A day typed the ambiguous way is refused before anything is sent; the unambiguous one is read back with its ISO form.
+    const until = form.getByLabel('OK until (optional)');
+    await until.fill('01/31/2099');
+    await expect(form.getByTestId('date-read-as')).toHaveText('Not a day: try 1 Dec 2026');
+    await expect(form.getByRole('button', { name: 'Save note' })).toBeDisabled();
+    await until.fill('31 Jan 2099');
+    await expect(form.getByTestId('date-read-as')).toHaveText('31 Jan 2099 · 2099-01-31');
     await form.getByRole('button', { name: 'Save note' }).click();
     await expect(page.getByTestId('review-changes')).toContainText(`Last reviewed by ${demoCredential('ops').email}`);
     await expect(page.getByTestId('review-changes')).toContainText('still covered until 31 Jan 2099');

@@ -23,7 +23,7 @@ for (const p of pages) {
       await expect(pair.getByText(/Margin call|Near liquidation|Liquidating/)).toBeVisible();
     }
     if (p.name === 'desk-delta') {
-      await expect(page.getByTestId('binding-evidence')).toContainText('LiquidationLoan outstanding: 150000 USDC.');
+      await expect(page.getByTestId('binding-evidence')).toContainText('LiquidationLoan outstanding: 150,000 USDC.');
     }
     for (const width of [390, 1024, 1440]) {
       await page.setViewportSize({ width, height: 900 });
@@ -54,7 +54,7 @@ test('desk-november: an unpriced asset beside a 50,000 USDT debt reads incomplet
 
   await openPage(page, '/');
   const totals = page.getByRole('region', { name: 'Master totals' });
-  await expect(totals).toContainText('plus 40000 XYZ: no price');
+  await expect(totals).toContainText('plus 40,000 XYZ: no price');
   await expect(totals).toContainText(/incomplete: 1 account holds unpriced assets/);
   await expect(page.getByTestId('curve-incomplete')).toContainText('1 account holds assets without a price');
   for (const width of [390, 1440]) {

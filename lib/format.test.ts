@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatAmount, formatAssetAmount, formatRatio, formatShock, formatUsd } from './format';
+import { countOf, formatAge, formatAmount, formatAssetAmount, formatDay, formatOwed, formatRatio, formatShock, formatSignedAmount, formatUsd, parseDay } from './format';
 
 describe('format', () => {
   it('groups exact decimals without float drift', () => {
@@ -27,5 +27,45 @@ describe('format', () => {
     expect(formatAge('2026-01-01T11:59:30Z', now)).toBe('30 s');
     expect(formatAge('2026-01-01T11:48:00Z', now)).toBe('12 min');
     expect(formatAge('2025-12-30T12:00:00Z', now)).toBe('2 d');
+  });
+  it('puts the sign against the digits, and none on a figure that rounds to zero', () => {
+    expect(formatOwed('7001250.5')).toBe('−7,001,250.50 USD');
+    expect(formatOwed('0')).toBe('0.00 USD');
+    expect(formatSignedAmount('1250.5', 'USD')).toBe('+1,250.50 USD');
+    expect(formatSignedAmount('-7001250.5', 'USD')).toBe('−7,001,250.50 USD');
+    expect(formatSignedAmount('0.001', 'USD')).toBe('0.00 USD');
+    expect(formatAmount('-0.004', 'USD')).toBe('0.00 USD');
+    expect(formatAmount('1234.5', '')).toBe('1,234.50');
+    for (const v of ['-1', '-1000000.5', '-0.5']) expect(formatAmount(v, 'USD')).not.toMatch(/−\s/);
+  });
+  it('never shows an exchange string raw: grouped, trailing zeros dropped, at most 8 decimals', () => {
+    expect(formatAssetAmount('150000.00000000', 'USDC')).toBe('150,000 USDC');
+    expect(formatAssetAmount('40000', 'XYZ')).toBe('40,000 XYZ');
+    expect(formatAssetAmount('0.123456789', 'BTC')).toBe('0.12345679 BTC');
+  });
+  it('counts with the right noun', () => {
+    expect(countOf(1, 'entry', 'entries')).toBe('1 entry');
+    expect(countOf(0, 'entry', 'entries')).toBe('0 entries');
+    expect(countOf(1200, 'account')).toBe('1,200 accounts');
+  });
+  it.each([
+    ['2026-12-01', '2026-12-01'],
+    ['1 Dec 2026', '2026-12-01'],
+    ['01 december 2026', '2026-12-01'],
+    ['31 Jan 2099', '2099-01-31'],
+    ['29 Feb 2028', '2028-02-29'],
+    ['29 Feb 2026', null],
+    ['2026-02-30', null],
+    ['01/12/2026', null],
+    ['12/01/2026', null],
+    ['1 Dex 2026', null],
+    ['', null],
+  ])('reads the typed day %j as %j', (text, day) => {
+    expect(parseDay(text)).toBe(day);
+  });
+  it('writes a day the one way every reader reads alike, and reads it back', () => {
+    expect(formatDay('2026-12-01')).toBe('1 Dec 2026');
+    expect(formatDay('2099-01-31T23:59:59.999Z')).toBe('31 Jan 2099');
+    for (const day of ['2026-01-01', '2026-12-31', '2028-02-29']) expect(parseDay(formatDay(day))).toBe(day);
   });
 });

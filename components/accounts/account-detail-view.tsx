@@ -7,7 +7,7 @@ import { Card } from '@/components/ui/card';
 import { Figure as FigureText } from '@/components/ui/figure';
 import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { apiFetch } from '@/lib/api-client';
-import { formatAge, formatDateTime, formatRatio, formatShock, formatUsd } from '@/lib/format';
+import { formatAge, formatAssetAmount, formatDateTime, formatRatio, formatShock, formatUsd } from '@/lib/format';
 import { formatLiquidation } from '@/lib/format-table';
 import { BOUND_NOTE, boundMark, projectedOutcome } from '@/lib/risk';
 import { MODE_LABEL } from '@/lib/risk-labels';
@@ -21,6 +21,7 @@ import { PmProPanel } from './pm-pro-panel';
 import { StressCurveChart } from './stress-curve-chart';
 import { accountApiPath, accountQueryKey, shockSearch, type AccountDetail, type ShockPair } from '@/lib/contracts/accounts';
 import { useNow } from './use-now';
+import { ClockIcon, WarnIcon } from '@/components/ui/icons';
 
 function Figure({ label, children, danger }: { label: string; children: ReactNode; danger?: boolean }) {
   return (
@@ -33,21 +34,21 @@ function Figure({ label, children, danger }: { label: string; children: ReactNod
   );
 }
 
-function owedText(d: AccountDetail, at: AccountDetail['row']['atA']): string {
+function owedText(d: AccountDetail, at: AccountDetail['row']['atA']): ReactNode {
   if (!at) return '—';
   const p = projectedOutcome(d.row.bound, at);
   // With an unpriced asset the figure is a bound (lib/risk/incomplete.ts): "≤", "≥" or "?", never a bare 0.
   const mark = boundMark(d.row.deficitBound);
-  if (p.kind === 'owed') return `⚠ ${mark}${formatUsd(p.usd)}`;
+  if (p.kind === 'owed') return <><WarnIcon />{mark}{formatUsd(p.usd)}</>;
   if (p.kind === 'could_be_owed') return `? up to ${mark}${formatUsd(p.usd)}`;
   return d.row.bound !== false ? `${mark}${formatUsd(0)}` : formatUsd(0);
 }
 
 /** The loans' USD sum; "≥" when one of them has no price, so a loan never reads as 0 (docs/domain.md#status). */
-function loanText(d: AccountDetail): string {
+function loanText(d: AccountDetail): ReactNode {
   if (d.outstandingLoans.length === 0) return formatUsd(0);
   const unpriced = d.outstandingLoans.some((l) => l.valueUsd === null);
-  return `⚠ ${unpriced ? '≥ ' : ''}${formatUsd(d.row.outstandingLoanUsd)}`;
+  return <><WarnIcon />{unpriced ? '≥ ' : ''}{formatUsd(d.row.outstandingLoanUsd)}</>;
 }
 
 /** One sub-account; `shocks` are the two the accounts list was set to, so both pages show the same projections. */
@@ -76,14 +77,15 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
       </div>
       {r.stale && (d.neverRead || r.error) && (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          <ClockIcon />
           {d.neverRead
-            ? `⏱ This account has never been read successfully${r.error ? ` (${r.error})` : ''}: there is no data for it yet, and nothing here is zero.`
-            : `⏱ The last refresh could not read this account (${r.error}); these figures are the last good data, from ${formatDateTime(r.dataAt)}.`}
+            ? `This account has never been read successfully${r.error ? ` (${r.error})` : ''}: there is no data for it yet, and nothing here is zero.`
+            : `The last refresh could not read this account (${r.error}); these figures are the last good data, from ${formatDateTime(r.dataAt)}.`}
         </p>
       )}
       {d.unpriced.length > 0 && (
         <p role="alert" data-testid="unpriced" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
-          ? Incomplete data: no price for {d.unpriced.map((u) => `${u.asset} (held ${u.held}, owed ${u.owed})`).join(', ')}. These are left out of every total below, which are
+          ? Incomplete data: no price for {d.unpriced.map((u) => `${u.asset} (held ${formatAssetAmount(u.held, '').trim()}, owed ${formatAssetAmount(u.owed, '').trim()})`).join(', ')}. These are left out of every total below, which are
           lower bounds (≥); the stress figures leave them out too. The status is Binance’s where it reports one.
         </p>
       )}
@@ -102,7 +104,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
             )}
             {r.reported && r.level.value !== null && (
               <span className={`block text-xs ${r.reported.diverges ? 'font-semibold text-amber-800 dark:text-amber-300' : 'font-normal text-slate-500'}`} data-testid="reported-level">
-                {r.reported.diverges ? '⚠ our estimate differs from Binance’s: ' : ''}Binance {formatRatio(r.reported.level)} (decides the status)
+                {r.reported.diverges && <><WarnIcon />our estimate differs from Binance’s: </>}Binance {formatRatio(r.reported.level)} (decides the status)
               </span>
             )}
           </Figure>
@@ -115,7 +117,7 @@ export function AccountDetailView({ email, shocks, canWrite }: { email: string; 
         </dl>
         <p className="num mt-4 text-xs text-slate-500">
           Assets {d.unpriced.length ? '≥ ' : ''}{formatUsd(d.totals.assetsUsd)} · liabilities {d.unpriced.length ? '≥ ' : ''}{formatUsd(d.totals.liabilitiesUsd)} · equity {d.unpriced.length ? '? ' : ''}{formatUsd(d.totals.equityUsd)} · keys {r.keys.total ?? '?'}/30, {r.keys.special ?? '?'} special
-          {d.outstandingLoans.map((l) => ` · ${l.kind === 'LIQUIDATION_LOAN' ? 'LiquidationLoan' : 'PM bankruptcy loan'} ${l.remaining} ${l.asset}`)}
+          {d.outstandingLoans.map((l) => ` · ${l.kind === 'LIQUIDATION_LOAN' ? 'LiquidationLoan' : 'PM bankruptcy loan'} ${formatAssetAmount(l.remaining, l.asset)}`)}
         </p>
       </Card>
 

@@ -8,7 +8,7 @@ import { useLive } from '@/components/live/use-live';
 import { withLiveRow } from '@/components/live/with-live';
 import { ErrorState } from '@/components/ui/states';
 import { apiFetch } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/format';
+import { countOf, formatDateTime } from '@/lib/format';
 import { toCsv } from '@/lib/format-table';
 import { AccountCards } from './account-cards';
 import { accountColumns } from './columns';
@@ -22,6 +22,8 @@ import { useReviews } from '@/components/review/use-reviews';
 import { useDeskLabelNames } from '@/components/labels/use-desk-labels';
 import { useMediaQuery } from './use-media-query';
 import { useNow } from './use-now';
+import { ClockIcon } from '@/components/ui/icons';
+import { WarnIcon } from '@/components/ui/icons';
 
 const EMPTY: AccountRow[] = [];
 
@@ -84,10 +86,10 @@ export function AccountsView({ initialShocks, initialFilters = NO_FILTERS }: { i
       <Toolbar filters={filters} onChange={(p) => setFilters((f) => ({ ...f, ...p }))} shocks={data.shocks} onShocks={(a, b) => setShocks({ a, b })} />
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
         <p className="num" data-testid="accounts-count">
-          {shown.length === all.length ? `${all.length.toLocaleString('en-US')} sub-accounts` : `${shown.length.toLocaleString('en-US')} of ${all.length.toLocaleString('en-US')} sub-accounts`}
+          {shown.length === all.length ? countOf(all.length, 'sub-account') : `${shown.length.toLocaleString('en-US')} of ${countOf(all.length, 'sub-account')}`}
           {' · '}refresh of {formatDateTime(data.refresh.startedAt)}
           {data.refresh.status === 'partial' && ' (partial)'}
-          {stale > 0 && <span className="ml-2 font-medium text-amber-800 dark:text-amber-300">⏱ {stale} stale</span>}
+          {stale > 0 && <span className="ml-2 font-medium text-amber-800 dark:text-amber-300"><ClockIcon />{stale} stale</span>}
           {query.isFetching && <span className="ml-2" aria-live="polite">updating…</span>}
         </p>
         <LiveIndicator />
@@ -109,7 +111,7 @@ export function AccountsView({ initialShocks, initialFilters = NO_FILTERS }: { i
       )}
       <p className="text-xs text-slate-500 dark:text-slate-400">
         Projected figures are estimates: the deficit left if every non-stable price gaps by the shock and liquidation fills at 1 % cost.
-        ⚠ owed as a LiquidationLoan (bound), ? could be owed (binding unknown), “coll. lost” means a standard liquidation with nothing owed.
+        {' '}<WarnIcon />owed as a LiquidationLoan (bound), ? could be owed (binding unknown), “coll. lost” means a standard liquidation with nothing owed.
       </p>
     </div>
   );

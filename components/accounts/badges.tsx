@@ -1,5 +1,6 @@
 import type { AccountStatus, ApplicabilityRule } from '@/lib/risk';
 import { RULE_LABEL, statusLabel } from '@/lib/risk-labels';
+import { ClockIcon, OkIcon, StatusIcon, WarnIcon } from '@/components/ui/icons';
 
 export const TONE: Record<'ok' | 'warn' | 'danger' | 'muted', string> = {
   ok: 'bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-950/50 dark:text-emerald-300 dark:ring-emerald-400/30',
@@ -32,7 +33,7 @@ export function StatusBadge({ status, source }: { status: AccountStatus; source?
   const s = statusLabel(status);
   return (
     <span className={`${badge} ${TONE[s.tone]}`} title={source ? `${s.meaning} From: ${source}.` : s.meaning}>
-      <span aria-hidden>{s.icon}</span>
+      <StatusIcon symbol={s.icon} className="mr-0" />
       {s.label}
     </span>
   );
@@ -40,14 +41,14 @@ export function StatusBadge({ status, source }: { status: AccountStatus; source?
 
 /** Bound or not, in words and a symbol: colour is never the only signal. */
 export function BindingBadge({ bound, rule, full = false }: { bound: boolean | null; rule: ApplicabilityRule; full?: boolean }) {
-  const [icon, word, tone] = bound === true ? ['⚠', 'Bound', 'danger'] : bound === false ? ['✓', 'Not bound', 'ok'] : ['?', 'Unknown', 'warn'];
+  const [icon, word, tone] = bound === true ? [<WarnIcon key="i" className="mr-0" />, 'Bound', 'danger'] : bound === false ? [<OkIcon key="i" className="mr-0" />, 'Not bound', 'ok'] : ['?', 'Unknown', 'warn'];
   return (
     <span className="inline-flex min-w-0 flex-col items-start gap-0.5">
       <span className={`${badge} ${TONE[tone as keyof typeof TONE]}`}>
         <span aria-hidden>{icon}</span>
         {word}
       </span>
-      <span className={`text-xs text-slate-600 dark:text-slate-400 ${full ? '' : 'line-clamp-1'}`} title={RULE_LABEL[rule]}>
+      <span className={`text-xs text-slate-600 dark:text-slate-400 ${full ? '' : 'line-clamp-2'}`} title={RULE_LABEL[rule]}>
         {full ? RULE_LABEL[rule] : RULE_SHORT[rule]}
       </span>
     </span>
@@ -57,7 +58,7 @@ export function BindingBadge({ bound, rule, full = false }: { bound: boolean | n
 export function StaleBadge({ error }: { error: string | null }) {
   return (
     <span className={`${badge} ${TONE.warn}`} title={error ?? 'The last refresh could not read this account; showing older data.'}>
-      <span aria-hidden>⏱</span>Stale
+      <ClockIcon className="mr-0" />Stale
     </span>
   );
 }

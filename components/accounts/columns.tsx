@@ -12,6 +12,7 @@ import { AccountName } from '@/components/labels/account-name';
 import type { ReviewView } from '@/lib/contracts/review';
 import { BindingBadge, StaleBadge, StatusBadge } from './badges';
 import { accountPath, type AccountRow } from '@/lib/contracts/accounts';
+import { StatusIcon, WarnIcon } from '@/components/ui/icons';
 
 /** One column: what the cell shows, how it sorts, and what the CSV says, kept side by side. */
 interface Spec {
@@ -40,7 +41,7 @@ function Projected({ r, at }: { r: AccountRow; at: AccountRow['atA'] }) {
   if (p.kind === 'owed')
     return (
       <span className="font-semibold text-red-700 dark:text-red-400" title={`Owed as a loan if prices gap by this shock${note}`}>
-        <span aria-hidden>⚠ </span>
+        <WarnIcon />
         {mark}{formatUsdPlain(p.usd)}
       </span>
     );
@@ -73,12 +74,13 @@ function Level({ r }: { r: AccountRow }) {
       <span>{formatRatio(r.level.value)}</span>
       {r.reported?.diverges && (
         <span className="whitespace-nowrap text-xs font-semibold text-amber-800 dark:text-amber-300" title="Our estimate differs from Binance's by more than 0.5 %: Binance liquidates on its own figure, which decides the status.">
-          ⚠ Binance {formatRatio(r.reported.level)}
+          <WarnIcon />Binance {formatRatio(r.reported.level)}
         </span>
       )}
-      <span className={`${muted} whitespace-nowrap text-xs`}>
-        {r.level.kind === 'uniMMR' ? 'uni · ' : ''}
-        {r.bars ? `liq ${bar(r.bars.liquidation)}` : 'bars not read'}
+      {/* "uniMMR" in full (it names the figure above); the line wraps at the dot in a narrow cell. */}
+      <span className={`${muted} text-xs`}>
+        {r.level.kind === 'uniMMR' ? 'uniMMR · ' : ''}
+        <span className="whitespace-nowrap">{r.bars ? `liq ${bar(r.bars.liquidation)}` : 'bars not read'}</span>
       </span>
       <IsolatedLine r={r} show="level" />
     </span>
@@ -98,8 +100,8 @@ function IsolatedLine({ r, show }: { r: AccountRow; show: 'level' | 'status' | '
     : formatLiquidation(p.liquidation); // under the cross figure; the title names the pair
   return (
     <span data-testid="isolated-line" title={title} className={`block max-w-full truncate text-xs ${near ? `text-amber-800 dark:text-amber-300 ${show === 'status' ? 'font-semibold' : ''}` : muted}`}>
-      {/* The ⚠ once per row, beside the pair's name: the figures' lines are too narrow to carry it too. */}
-      {near && show === 'status' && <span aria-hidden>⚠ </span>}
+      {/* The warning mark once per row, beside the pair's name: the figures' lines are too narrow to carry it too. */}
+      {near && show === 'status' && <WarnIcon />}
       {text}
     </span>
   );
@@ -130,7 +132,7 @@ function reviewSpecs(reviews: Record<string, ReviewView> | undefined): Spec[] {
     {
       id: 'review',
       header: 'Review',
-      width: '8%',
+      width: '9%',
       descFirst: false,
       sort: (r) => { const v = of(r); return v ? REVIEW_RANK[v.state] * 1e13 + (v.dueAt ? Date.parse(v.dueAt) : 0) : NONE; },
       cell: (r, now) => <ReviewCell review={of(r)} now={now} />,
@@ -147,7 +149,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'email',
       header: 'Account',
-      width: '18%',
+      width: '17%',
       descFirst: false, sort: (r) => r.email,
       cell: (r) => (
         <span className="flex min-w-0 flex-col">
@@ -204,7 +206,7 @@ function specs(shockA: number, shockB: number): Spec[] {
       cell: (r) => (
         <span className="flex flex-col items-end">
           {r.liquidationDistance === 0 ? (
-            <span className="font-semibold text-red-700 dark:text-red-400">✖ past bar</span>
+            <span className="font-semibold text-red-700 dark:text-red-400"><StatusIcon symbol="✖" />past bar</span>
           ) : (
             <span className={`whitespace-nowrap ${r.liquidation ? '' : muted}`} title={r.liquidation ? `A uniform ${r.liquidation.direction === 'DOWN' ? 'fall' : 'rise'} of this size liquidates the account` : 'No uniform shock liquidates this account'}>
               {formatLiquidation(r.liquidation)}
@@ -245,7 +247,7 @@ function specs(shockA: number, shockB: number): Spec[] {
       cell: (r) =>
         Number(r.outstandingLoanUsd) > 0 ? (
           <span className="font-semibold text-red-700 dark:text-red-400">
-            <span aria-hidden>⚠ </span>
+            <WarnIcon />
             {formatUsdPlain(r.outstandingLoanUsd)}
           </span>
         ) : (

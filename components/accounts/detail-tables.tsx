@@ -1,8 +1,8 @@
-import Decimal from 'decimal.js';
-import { formatAmount, formatDateTime, formatRatio, formatUsd } from '@/lib/format';
+import { formatAssetAmount, formatDateTime, formatOwed, formatRatio, formatUsd } from '@/lib/format';
 import { formatLiquidation } from '@/lib/format-table';
 import { StatusBadge } from './badges';
 import type { AccountDetail } from '@/lib/contracts/accounts';
+import { OkIcon, WarnIcon } from '@/components/ui/icons';
 
 const th = 'px-3 py-2 font-medium';
 const td = 'whitespace-nowrap px-3 py-2';
@@ -10,7 +10,7 @@ const wrap = 'overflow-x-auto rounded-lg border border-slate-200 dark:border-sla
 const head = 'border-b border-slate-200 bg-slate-50 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400';
 
 // Exact: every significant decimal the exchange sent (trailing zeros of its 8-decimal strings dropped).
-const exact = (v: string, unit: string) => formatAmount(v, unit, new Decimal(v).decimalPlaces());
+const exact = formatAssetAmount;
 
 export function BalancesTable({ balances }: { balances: AccountDetail['balances'] }) {
   if (balances.length === 0) return <p className="text-sm text-slate-500">No balances in the cross wallet.</p>;
@@ -41,7 +41,7 @@ export function BalancesTable({ balances }: { balances: AccountDetail['balances'
               ) : (
                 <>
                   <td className={`${td} text-right`}>{formatUsd(b.assetUsd, 2)}</td>
-                  <td className={`${td} text-right`}>{Number(b.liabilityUsd) > 0 ? <span className="font-medium">− {formatUsd(b.liabilityUsd, 2)}</span> : formatUsd(0, 2)}</td>
+                  <td className={`${td} text-right`}>{Number(b.liabilityUsd) > 0 ? <span className="font-medium">{formatOwed(b.liabilityUsd)}</span> : formatUsd(0, 2)}</td>
                 </>
               )}
             </tr>
@@ -131,7 +131,7 @@ export function SpecialKeyHistory({ keys, exits, dataAvailable }: { keys: Accoun
                   <td className={td}>{k.symbol ? `Isolated ${k.symbol}` : 'Cross margin'}</td>
                   <td className={td}>{formatDateTime(k.firstSeenAt)}</td>
                   <td className={td}>{formatDateTime(k.lastSeenAt)}</td>
-                  <td className={td}>{k.deletedAt ? <span>✓ {formatDateTime(k.deletedAt)}</span> : <span className="font-medium">Active</span>}</td>
+                  <td className={td}>{k.deletedAt ? <span><OkIcon />{formatDateTime(k.deletedAt)}</span> : <span className="font-medium">Active</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -141,11 +141,11 @@ export function SpecialKeyHistory({ keys, exits, dataAvailable }: { keys: Accoun
       {exits.length > 0 ? (
         exits.map((e) => (
           <p key={e.confirmedAt} className="text-sm">
-            ✓ Exit confirmed {formatDateTime(e.confirmedAt)} (exchange time) · new special keys blocked until <span className="num font-medium">{formatDateTime(e.cooldownEndsAt)}</span>
+            <OkIcon />Exit confirmed {formatDateTime(e.confirmedAt)} (exchange time) · new special keys blocked until <span className="num font-medium">{formatDateTime(e.cooldownEndsAt)}</span>
           </p>
         ))
       ) : keys.some((k) => k.deletedAt) ? (
-        <p className="text-sm font-medium text-red-700 dark:text-red-400">⚠ No confirmed exit: deleting the keys alone is not enough. The account stays bound.</p>
+        <p className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />No confirmed exit: deleting the keys alone is not enough. The account stays bound.</p>
       ) : null}
     </div>
   );

@@ -1,13 +1,12 @@
 'use client';
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDateTime, formatRatio } from '@/lib/format';
+import { countOf, formatChartTime, formatDateTime, formatRatio } from '@/lib/format';
 import { hasLevels, historySeries, liveSeries } from '@/lib/charts/history-series';
 import type { AccountDetail } from '@/lib/contracts/accounts';
 import { LIVE_HISTORY_EVERY_MS } from '@/lib/live/history';
 
 const AXIS = { fontSize: 11, fill: '#94a3b8' };
-const shortTime = new Intl.DateTimeFormat('en-GB', { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 const LIVE_COLOR = '#a855f7';
 
@@ -49,7 +48,7 @@ export function MarginHistoryChart({ history, live = [], bars, pmPro, incomplete
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={data} margin={{ top: 16, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#94a3b8" strokeOpacity={0.2} />
-          <XAxis dataKey="t" type="number" scale="time" domain={span.length > 1 ? [Math.min(...span), Math.max(...span)] : ['dataMin - 3600000', 'dataMax + 3600000']} tickFormatter={(t) => shortTime.format(t)} tick={AXIS} />
+          <XAxis dataKey="t" type="number" scale="time" domain={span.length > 1 ? [Math.min(...span), Math.max(...span)] : ['dataMin - 3600000', 'dataMax + 3600000']} tickFormatter={formatChartTime} tick={AXIS} />
           <YAxis domain={domain} tickFormatter={(v: number) => v.toFixed(2)} tick={AXIS} width={48} />
           <Tooltip labelFormatter={(t) => formatDateTime(new Date(Number(t)))} formatter={(v, key) => [formatRatio(String(v)), key === 'live' ? `${name}, live` : `${name}, refresh`]} contentStyle={{ fontSize: 12, background: 'rgba(15,23,42,0.92)', border: 'none', color: '#e2e8f0' }} />
           {bars && <ReferenceLine y={Number(bars.marginCall)} stroke="#f59e0b" strokeDasharray="4 3" label={{ value: `${pmPro ? 'Reduce-only' : 'Margin call'} ${Number(bars.marginCall)}`, position: 'insideBottomRight', fontSize: 11, fill: '#f59e0b' }} />}
@@ -61,7 +60,7 @@ export function MarginHistoryChart({ history, live = [], bars, pmPro, incomplete
       {liveValues.length > 0 && (
         <figcaption className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500 dark:text-slate-400" data-testid="history-legend">
           <span><span aria-hidden className="mr-1 inline-block h-2 w-2 rounded-full bg-sky-500 align-middle" />Refreshes (the record)</span>
-          <span data-testid="history-live"><span aria-hidden className="mr-1 inline-block h-0.5 w-3 align-middle" style={{ background: LIVE_COLOR }} />Live between refreshes ({liveValues.length} {liveValues.length === 1 ? 'point' : 'points'}, at most one every {LIVE_HISTORY_EVERY_MS / 1000} s)</span>
+          <span data-testid="history-live"><span aria-hidden className="mr-1 inline-block h-0.5 w-3 align-middle" style={{ background: LIVE_COLOR }} />Live between refreshes ({countOf(liveValues.length, 'point')}, at most one every {LIVE_HISTORY_EVERY_MS / 1000} s)</span>
         </figcaption>
       )}
       {gaps && <figcaption className="mt-1 text-xs text-slate-500 dark:text-slate-400">Breaks in the line: refreshes that did not run, or could not read this account.</figcaption>}

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { REVIEWS_QUERY_KEY } from '@/lib/contracts/review';
 import { formatDateTime } from '@/lib/format';
+import { DateField } from '@/components/ui/date-field';
 import { accountNotesApiPath, accountQueryKey, type AccountNote } from '@/lib/contracts/accounts';
+import { OkIcon, WarnIcon } from '@/components/ui/icons';
 
 const MAX = 2000;
 const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950';
@@ -14,7 +16,8 @@ const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text
 export function Notes({ email, notes, canWrite }: { email: string; notes: AccountNote[]; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const [body, setBody] = useState('');
-  const [okUntil, setOkUntil] = useState('');
+  // '' for no date, null while the typed date is not a day.
+  const [okUntil, setOkUntil] = useState<string | null>('');
   const save = useMutation({
     mutationFn: () =>
       apiFetch<AccountNote>(accountNotesApiPath(email), { method: 'POST', body: JSON.stringify({ body, okUntil: okUntil || null }) }),
@@ -40,17 +43,17 @@ export function Notes({ email, notes, canWrite }: { email: string; notes: Accoun
             Note
             <textarea className={`${input} mt-1`} rows={3} maxLength={MAX} value={body} placeholder="Reviewed: positions hedged, OK until …" onChange={(e) => setBody(e.target.value)} />
           </label>
-          <div className="flex flex-wrap items-end gap-3">
-            <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
-              OK until (optional)
-              <input type="date" className={`${input} mt-1 w-44`} value={okUntil} onChange={(e) => setOkUntil(e.target.value)} />
-            </label>
-            <button type="submit" disabled={save.isPending || body.trim() === ''} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-slate-100 dark:text-slate-900">
-              {save.isPending ? 'Saving…' : 'Save note'}
-            </button>
-            <span className="num text-xs text-slate-500">{body.length}/{MAX}</span>
+          <div className="flex flex-wrap items-start gap-3">
+            <DateField label="OK until (optional)" labelClassName="block w-44 text-xs font-medium text-slate-600 dark:text-slate-400" className={`${input} mt-1`} value={okUntil ?? ''} onChange={setOkUntil} />
+            {/* mt-5: level with the date input under its label, not with the day read out beneath it. */}
+            <div className="mt-5 flex items-center gap-3">
+              <button type="submit" disabled={save.isPending || body.trim() === '' || okUntil === null} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-slate-100 dark:text-slate-900">
+                {save.isPending ? 'Saving…' : 'Save note'}
+              </button>
+              <span className="num text-xs text-slate-500">{body.length}/{MAX}</span>
+            </div>
           </div>
-          {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">⚠ {save.error.message}</p>}
+          {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{save.error.message}</p>}
         </form>
       )}
       {notes.length === 0 ? (
@@ -62,7 +65,7 @@ export function Notes({ email, notes, canWrite }: { email: string; notes: Accoun
               <p className="whitespace-pre-wrap">{n.body}</p>
               <p className="num mt-1 text-xs text-slate-500">
                 {n.authorEmail} · {formatDateTime(n.createdAt)}
-                {n.okUntil && <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 font-medium text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-300">✓ OK until {formatDateTime(n.okUntil)}</span>}
+                {n.okUntil && <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 font-medium text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-300"><OkIcon />OK until {formatDateTime(n.okUntil)}</span>}
               </p>
             </li>
           ))}

@@ -1,8 +1,9 @@
 import { formatRatio, formatUsd } from '@/lib/format';
 import { DEFAULT_RISK_CONFIG } from '@/lib/risk';
 import type { AccountDetail } from '@/lib/contracts/accounts';
+import { StatusIcon } from '@/components/ui/icons';
 
-const TIER_WORDS = { NORMAL: '● Normal', NO_DEBT: '— no maintenance margin', REDUCE_ONLY: '▲ Reduce-only', LIQUIDATION: '✖ Liquidation', CLAIM: '✖ Binance may claim the loss' } as const;
+const TIER_WORDS = { NORMAL: ['●', 'Normal'], NO_DEBT: [null, '— no maintenance margin'], REDUCE_ONLY: ['▲', 'Reduce-only'], LIQUIDATION: ['✖', 'Liquidation'], CLAIM: ['✖', 'Binance may claim the loss'] } as const;
 
 /** uniMMR against the three Portfolio Margin Pro tiers (docs/domain.md#exposure), on a scale from 0.9 to 1.6. */
 export function PmProPanel({ pm }: { pm: NonNullable<AccountDetail['pmPro']> }) {
@@ -24,7 +25,7 @@ export function PmProPanel({ pm }: { pm: NonNullable<AccountDetail['pmPro']> }) 
         </div>
         <div>
           <dt className="text-xs text-slate-500">Our tier (estimate)</dt>
-          <dd className="font-medium">{TIER_WORDS[pm.tier]}</dd>
+          <dd className="font-medium">{TIER_WORDS[pm.tier][0] && <StatusIcon symbol={TIER_WORDS[pm.tier][0]!} />}{TIER_WORDS[pm.tier][1]}</dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500">Equity / maint. margin</dt>

@@ -5,6 +5,7 @@ import { MODE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
 import { ACCOUNT_STATUSES } from '@/lib/risk';
 import type { AccountFilters } from './filters';
 
+// The status filter names a status in two words ("Liquidated (loan)"): a select is as wide as its longest option.
 // Full width in the phone's two-column grid (a long status name must not push the page sideways), natural width above.
 const field = 'w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 const input = `${field} sm:w-auto`;
@@ -51,7 +52,7 @@ export function Toolbar({
         <select className={input} value={filters.status} onChange={(e) => onChange({ status: e.target.value })}>
           <option value="">All statuses</option>
           {ACCOUNT_STATUSES.map((k) => (
-            <option key={k} value={k}>{STATUS_LABEL[k].label}</option>
+            <option key={k} value={k}>{STATUS_LABEL[k].label.replace(' — loan outstanding', ' (loan)')}</option>
           ))}
         </select>
       </label>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { useAlertsWrite } from './use-alerts';
+import { WarnIcon } from '@/components/ui/icons';
 
 const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950';
 
@@ -26,7 +27,7 @@ export function AckForm({ id }: { id: string }) {
       <button type="submit" disabled={ack.isPending || note.trim() === ''} className="shrink-0 rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-slate-100 dark:text-slate-900">
         {ack.isPending ? 'Saving…' : 'Acknowledge'}
       </button>
-      {ack.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">⚠ {ack.error.message}</p>}
+      {ack.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{ack.error.message}</p>}
     </form>
   );
 }

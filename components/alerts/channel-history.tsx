@@ -2,10 +2,11 @@
 
 import type { ChannelAttempt } from '@/lib/contracts/alerts';
 import { formatDateTime } from '@/lib/format';
+import { OkIcon, WarnIcon } from '@/components/ui/icons';
 
-function outcome(a: ChannelAttempt): string {
-  if (a.ok) return a.statusCode === null ? '✓ delivered' : `✓ delivered (HTTP ${a.statusCode})`;
-  return a.statusCode === null ? '⚠ failed' : `⚠ failed (${a.statusCode})`;
+function outcome(a: ChannelAttempt) {
+  if (a.ok) return <><OkIcon />{a.statusCode === null ? 'delivered' : `delivered (HTTP ${a.statusCode})`}</>;
+  return <><WarnIcon />{a.statusCode === null ? 'failed' : `failed (${a.statusCode})`}</>;
 }
 
 /** A channel's latest attempts, newest first: what went, what failed and why, and when it is tried again. */

@@ -9,6 +9,7 @@ import { ChannelForm } from './channel-form';
 import { ChannelHistory } from './channel-history';
 import { ChannelQuietHours } from './quiet-hours';
 import { useAlertsWrite, useChannels } from './use-alerts';
+import { OkIcon, WarnIcon } from '@/components/ui/icons';
 
 const FORMAT = { generic: 'Webhook · marginwatch JSON', slack: 'Webhook · Slack', discord: 'Webhook · Discord', email: 'Email' } as const;
 
@@ -21,19 +22,19 @@ function ChannelRow({ channel, canEdit }: { channel: ChannelView; canEdit: boole
         <p className="text-sm font-medium">{channel.name}</p>
         <p className="break-all text-xs text-slate-500">{FORMAT[channel.format]} · {channel.target}</p>
         <p className="mt-1 text-xs">
-          {channel.lastOkAt && <span className="mr-3 text-emerald-700 dark:text-emerald-400">✓ last delivered {formatDateTime(channel.lastOkAt)}</span>}
+          {channel.lastOkAt && <span className="mr-3 text-emerald-700 dark:text-emerald-400"><OkIcon />last delivered {formatDateTime(channel.lastOkAt)}</span>}
           {channel.pending > 0 && <span className="num mr-3 text-amber-700 dark:text-amber-300">… {channel.pending} waiting</span>}
           {!channel.lastOkAt && !channel.lastError && <span className="text-slate-500">Nothing sent yet</span>}
         </p>
         <ChannelQuietHours channel={channel} canEdit={canEdit} />
         {channel.lastError && (
           <p className={`mt-1 text-xs ${failing ? 'font-medium text-red-700 dark:text-red-400' : 'text-slate-500'}`} data-testid="channel-last-error">
-            {failing ? '⚠ ' : ''}Last error {channel.lastErrorAt && formatDateTime(channel.lastErrorAt)}: {channel.lastError}
+            {failing && <WarnIcon />}Last error {channel.lastErrorAt && formatDateTime(channel.lastErrorAt)}: {channel.lastError}
           </p>
         )}
         {test.data && (
           <p role="status" className={`mt-1 text-xs font-medium ${test.data.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}`}>
-            {test.data.ok ? `✓ Test delivered${test.data.statusCode ? ` (HTTP ${test.data.statusCode})` : ''}` : `⚠ Test failed: ${test.data.error}`}
+            {test.data.ok ? <><OkIcon />Test delivered{test.data.statusCode ? ` (HTTP ${test.data.statusCode})` : ''}</> : <><WarnIcon />Test failed: {test.data.error}</>}
           </p>
         )}
         <ChannelHistory history={channel.history} />

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { countOf } from '@/lib/format';
 import { useAlertCount } from './use-alerts';
 
 /** The header's bell: open (unacknowledged) alerts, linking to the inbox. */
@@ -11,7 +12,7 @@ export function AlertHeaderCount() {
     <Link
       href="/alerts"
       data-testid="alert-count"
-      aria-label={open ? `${open} open alert${open === 1 ? '' : 's'}` : 'Alerts: none open'}
+      aria-label={open ? `${countOf(open, 'open alert')}` : 'Alerts: none open'}
       className={`num inline-flex items-center gap-1.5 rounded-md border px-2 py-1 text-xs font-semibold ${
         open ? 'border-red-300 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200' : 'border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400'
       }`}

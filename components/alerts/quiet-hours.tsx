@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import type { ChannelView, QuietHours } from '@/lib/contracts/alerts';
 import { useAlertsWrite } from './use-alerts';
+import { PauseIcon, WarnIcon } from '@/components/ui/icons';
 
 const control = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 const button = 'rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
@@ -59,7 +60,7 @@ function QuietHoursForm({ channel, onDone }: { channel: ChannelView; onDone: () 
         </button>
         {current && <button type="button" disabled={save.isPending} className={button} onClick={() => save.mutate(null)}>Remove quiet hours</button>}
         <button type="button" className={button} onClick={onDone}>Cancel</button>
-        {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">⚠ {save.error.message}</p>}
+        {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{save.error.message}</p>}
       </div>
     </form>
   );
@@ -75,7 +76,7 @@ export function ChannelQuietHours({ channel, canEdit }: { channel: ChannelView; 
         <span className={q ? 'text-slate-700 dark:text-slate-300' : 'text-slate-500'}>
           {q ? `☾ Quiet ${q.start}–${q.end} ${q.timeZone}, daily digest${q.severeBreaksThrough ? '; severe alerts break through' : '; everything waits'}` : 'No quiet hours: every alert goes out at once'}
         </span>
-        {channel.held > 0 && <span className="num text-slate-600 dark:text-slate-400">⏸ {channel.held} held for the digest</span>}
+        {channel.held > 0 && <span className="num text-slate-600 dark:text-slate-400"><PauseIcon />{channel.held} held for the digest</span>}
         {canEdit && !editing && (
           <button type="button" className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400" onClick={() => setEditing(true)}>
             {q ? 'Change quiet hours' : 'Set quiet hours'}

@@ -6,6 +6,7 @@ import { apiFetch } from '@/lib/api-client';
 import type { RulesResponse } from '@/lib/contracts/alerts';
 import { statusLabel } from '@/lib/risk/status';
 import { useAlertsWrite } from './use-alerts';
+import { WarnIcon } from '@/components/ui/icons';
 
 const control = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 const UNIT: Partial<Record<ConditionKind, string>> = {
@@ -108,7 +109,7 @@ export function RuleForm({ rule, meta, onDone }: { rule: AlertRule | null; meta:
           {save.isPending ? 'Saving…' : 'Save rule'}
         </button>
         <button type="button" onClick={onDone} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">Cancel</button>
-        {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">⚠ {save.error.message}</p>}
+        {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{save.error.message}</p>}
       </div>
     </form>
   );

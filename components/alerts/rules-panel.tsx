@@ -6,6 +6,7 @@ import type { RuleView } from '@/lib/contracts/alerts';
 import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { RuleForm } from './rule-form';
 import { useAlertsWrite, useRules } from './use-alerts';
+import { WarnIcon } from '@/components/ui/icons';
 
 function scopeText(r: RuleView, level: 'account' | 'master'): string {
   // A master-level rule (a total, the refresh, an exit run) watches the desk as a whole, whatever its scope says.
@@ -64,7 +65,7 @@ export function RulesPanel({ canEdit }: { canEdit: boolean }) {
           </li>
         ))}
       </ul>
-      {reset.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">⚠ {reset.error.message}</p>}
+      {reset.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{reset.error.message}</p>}
     </div>
   );
 }

@@ -3,9 +3,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
+import { countOf } from '@/lib/format';
 import { actionLabel } from '@/lib/audit/describe';
 import { AUDIT_PAGE_SIZE, auditFilterParams, auditQueryKey, auditSearchParams, INITIAL_AUDIT_FILTERS, type AuditFilterValues, type AuditPage } from '@/lib/contracts/audit';
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
+import { DateField } from '@/components/ui/date-field';
 import { AuditTable } from './audit-table';
 
 const input =
@@ -27,9 +29,10 @@ export function AuditLog({ actions }: { actions: string[] }) {
   const set = (patch: Partial<AuditFilterValues>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
   const pages = query.data ? Math.max(1, Math.ceil(query.data.total / AUDIT_PAGE_SIZE)) : 1;
 
+  // items-start, buttons at mt-5: level with the inputs under their labels, whatever the date fields' read-out adds below.
   return (
     <div className="space-y-4">
-      <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
+      <form className="flex flex-wrap items-start gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           Actor email
           <input className={input} value={filters.actor} placeholder="name@desk…" onChange={(e) => set({ actor: e.target.value })} />
@@ -47,21 +50,15 @@ export function AuditLog({ actions }: { actions: string[] }) {
           Account
           <input className={input} value={filters.account} placeholder="desk-…@" onChange={(e) => set({ account: e.target.value })} />
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-          From
-          <input type="date" className={input} value={filters.from} onChange={(e) => set({ from: e.target.value })} />
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-          To
-          <input type="date" className={input} value={filters.to} onChange={(e) => set({ to: e.target.value })} />
-        </label>
-        <button type="button" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setFilters(INITIAL_AUDIT_FILTERS)}>
+        <DateField label="From" labelClassName="flex w-40 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400" className={input} value={filters.from} onChange={(day) => day !== null && set({ from: day })} />
+        <DateField label="To" labelClassName="flex w-40 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400" className={input} value={filters.to} onChange={(day) => day !== null && set({ to: day })} />
+        <button type="button" className="mt-5 rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setFilters(INITIAL_AUDIT_FILTERS)}>
           Clear
         </button>
-        <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" href={`/api/audit/export?${exportParams(filters, 'csv')}`} download>
+        <a className="mt-5 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" href={`/api/audit/export?${exportParams(filters, 'csv')}`} download>
           Export CSV
         </a>
-        <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" href={`/api/audit/export?${exportParams(filters, 'json')}`} download>
+        <a className="mt-5 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" href={`/api/audit/export?${exportParams(filters, 'json')}`} download>
           Export JSON
         </a>
       </form>
@@ -77,7 +74,7 @@ export function AuditLog({ actions }: { actions: string[] }) {
           <AuditTable entries={query.data.entries} />
           <nav className="flex items-center justify-between text-sm" aria-label="Pagination">
             <span className="num text-slate-600 dark:text-slate-400">
-              {query.data.total.toLocaleString('en-US')} {query.data.total === 1 ? 'entry' : 'entries'} · page {filters.page} of {pages}
+              {countOf(query.data.total, 'entry', 'entries')} · page {filters.page} of {pages}
             </span>
             <div className="flex gap-2">
               <button type="button" disabled={filters.page <= 1} onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))} className="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-40 dark:border-slate-700">

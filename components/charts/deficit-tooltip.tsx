@@ -1,6 +1,7 @@
 import { formatShock, formatUsd } from '@/lib/format';
 import type { CurveSeries } from '@/lib/contracts/overview';
 import { seriesColor } from './palette';
+import { WarnIcon } from '@/components/ui/icons';
 
 type Payload = { payload?: Record<string, number> };
 
@@ -13,7 +14,7 @@ export function DeficitTooltip({ active, payload, series }: { active?: boolean; 
     <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-xs shadow-lg dark:border-slate-700 dark:bg-slate-900">
       <p className="font-semibold">Prices {formatShock(row.shock ?? 0)}</p>
       <p className="num mt-1">
-        {(row.owed ?? 0) > 0 ? '⚠ ' : ''}Projected loan: <span className="font-semibold">{formatUsd(row.owed ?? 0)}</span>
+        {(row.owed ?? 0) > 0 && <WarnIcon />}Projected loan: <span className="font-semibold">{formatUsd(row.owed ?? 0)}</span>
       </p>
       {parts.length > 0 && (
         <ul className="mt-1 space-y-0.5">

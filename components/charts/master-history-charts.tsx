@@ -2,14 +2,13 @@
 
 import type { ReactNode } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDateTime, formatShock, formatUsd, formatUsdCompact } from '@/lib/format';
+import { formatChartTime, formatDateTime, formatShock, formatUsd, formatUsdCompact } from '@/lib/format';
 import { owedKey, type MasterSeriesRow } from '@/lib/charts/master-history-series';
 import { STATUS_LABEL, type AccountStatus } from '@/lib/risk';
 import { SERIES_COLORS } from './palette';
 
 const AXIS = { fontSize: 11, fill: '#94a3b8' };
 const TOOLTIP = { fontSize: 12, background: 'rgba(15,23,42,0.92)', border: 'none', color: '#e2e8f0' };
-const shortTime = new Intl.DateTimeFormat('en-GB', { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 // Status bands by tone, worst darkest: the band's name is in the legend and the tooltip, never the colour alone.
 const STATUS_FILL: Record<AccountStatus, string> = {
   BANKRUPTED: '#7f1d1d', LOAN_OUTSTANDING: '#b91c1c', LIQUIDATING: '#dc2626', PRE_LIQUIDATION: '#f87171', REDUCE_ONLY: '#d97706',
@@ -21,7 +20,7 @@ function TimeChart({ label, rows, children, height = 180 }: { label: string; row
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} accessibilityLayer aria-label={label}>
         <CartesianGrid stroke="#94a3b8" strokeOpacity={0.2} />
-        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t) => shortTime.format(t)} tick={AXIS} minTickGap={24} />
+        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatChartTime} tick={AXIS} minTickGap={24} />
         {/* The unit is in the chart's caption: a tick reads "4.5M", not a wrapped "4.5M / USD". */}
         <YAxis tickFormatter={(v: number) => formatUsdCompact(v).replace(/ USD$/, '')} tick={AXIS} width={44} />
         <Tooltip labelFormatter={(t) => formatDateTime(new Date(Number(t)))} formatter={(v, name) => [formatUsd(Number(v)), name]} contentStyle={TOOLTIP} />
@@ -55,7 +54,7 @@ export function StatusHistoryChart({ rows, statuses }: { rows: MasterSeriesRow[]
     <ResponsiveContainer width="100%" height={180}>
       <AreaChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} accessibilityLayer aria-label="Accounts by status, per refresh">
         <CartesianGrid stroke="#94a3b8" strokeOpacity={0.2} />
-        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t) => shortTime.format(t)} tick={AXIS} minTickGap={24} />
+        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatChartTime} tick={AXIS} minTickGap={24} />
         <YAxis allowDecimals={false} tick={AXIS} width={32} />
         <Tooltip labelFormatter={(t) => formatDateTime(new Date(Number(t)))} contentStyle={TOOLTIP} />
         {[...statuses].reverse().map((s) => (

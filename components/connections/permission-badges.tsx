@@ -1,4 +1,5 @@
 import type { KeyPermissions } from '@/lib/contracts/connections';
+import { WarnIcon } from '@/components/ui/icons';
 
 const FLAGS: Array<[keyof KeyPermissions, string]> = [
   ['enableReading', 'Reading'],
@@ -18,12 +19,12 @@ export function PermissionBadges({ permissions }: { permissions: KeyPermissions 
     <ul className="flex flex-wrap gap-1.5" aria-label="Key permissions">
       {permissions.enableWithdrawals && (
         <li className={`${badge} bg-red-100 font-semibold text-red-800 ring-1 ring-red-300 dark:bg-red-950/60 dark:text-red-200 dark:ring-red-800`} title="A read-only dashboard never needs withdrawals: disable them on the exchange.">
-          ⚠ Withdrawals enabled
+          <WarnIcon />Withdrawals enabled
         </li>
       )}
       {permissions.ipRestrict === false && (
         <li className={`${badge} bg-amber-100 text-amber-900 ring-1 ring-amber-300 dark:bg-amber-950/60 dark:text-amber-200 dark:ring-amber-800`} title="No IP whitelist: restrict the key to this server's IP.">
-          ⚠ No IP whitelist
+          <WarnIcon />No IP whitelist
         </li>
       )}
       {permissions.ipRestrict === true && <li className={`${badge} bg-emerald-100 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-200`}>IP restricted</li>}

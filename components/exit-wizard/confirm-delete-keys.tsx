@@ -5,6 +5,7 @@ import { formatDateTime } from '@/lib/format';
 import { AccountName } from '@/components/labels/account-name';
 import { Modal } from '@/components/keys/modal';
 import { button, notice } from './styles';
+import { WarnIcon } from '@/components/ui/icons';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -57,7 +58,7 @@ export function ConfirmDeleteKeys({ accounts, dataAt, pending, error, onConfirm,
           <strong>Deleting the keys alone is not an exit.</strong> The accounts stay bound by the Supplemental Product Terms and the LiquidationLoan policy until
           step 2, the exit, is called and confirmed.
         </p>
-        {error && <p role="alert" className="font-medium text-red-700 dark:text-red-400">⚠ {error}</p>}
+        {error && <p role="alert" className="font-medium text-red-700 dark:text-red-400"><WarnIcon />{error}</p>}
         <div className="flex flex-wrap justify-end gap-2">
           <button type="button" className={button.quiet} disabled={pending} onClick={onClose}>Cancel</button>
           <button type="button" className={button.danger} disabled={pending} onClick={onConfirm}>

@@ -7,6 +7,7 @@ import { Modal } from '@/components/keys/modal';
 import { liabilityName } from './repay-form';
 import { button, notice } from './styles';
 import { useRepay } from './use-exit';
+import { NoIcon, OkIcon } from '@/components/ui/icons';
 
 export interface RepayChoice {
   account: string;
@@ -50,7 +51,7 @@ export function RepayDialog({ choice, onClose }: { choice: RepayChoice; onClose:
         )}
         {repay.isSuccess && (
           <div className={notice.ok} role="status" data-testid="repay-outcome">
-            <p className="font-semibold">✓ The exchange accepted the repay of {formatAsset(amount, liability.asset)}.</p>
+            <p className="font-semibold"><OkIcon />The exchange accepted the repay of {formatAsset(amount, liability.asset)}.</p>
             <p className="mt-1">Read again from the exchange, the account now owes:</p>
             <LiabilityList liabilities={repay.data.liabilities} testId="repay-after-exchange" />
             <p className="mt-1 text-xs">The review updates when the refresh that follows ends.</p>
@@ -58,7 +59,7 @@ export function RepayDialog({ choice, onClose }: { choice: RepayChoice; onClose:
         )}
         {repay.isError && (
           <p role="alert" className={notice.danger} data-testid="repay-failed">
-            ✕ Not repaid. {repay.error.message}
+            <NoIcon />Not repaid. {repay.error.message}
           </p>
         )}
         <div className="flex flex-wrap justify-end gap-2">

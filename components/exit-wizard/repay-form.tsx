@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { checkRepay, repayableNow, type Liability } from '@/lib/exit';
 import { formatAssetAmount as formatAsset } from '@/lib/format';
 import { button, input } from './styles';
+import { WarnIcon } from '@/components/ui/icons';
 
 export const liabilityName = (l: Liability) => (l.kind === 'LIQUIDATION_LOAN' ? `LiquidationLoan (${l.asset})` : `${l.asset} borrowed + interest`);
 
@@ -51,7 +52,7 @@ export function RepayForm({ account, liability, canRun, onRepay }: { account: st
           <button type="submit" className={button.quiet} disabled={amount.trim() === ''}>
             {`Repay ${liability.asset}…`}
           </button>
-          {refusal && <p role="alert" className="w-full text-sm font-medium text-red-700 dark:text-red-400">⚠ {refusal}</p>}
+          {refusal && <p role="alert" className="w-full text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{refusal}</p>}
         </form>
       )}
     </div>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { defaultSelection } from '@/lib/exit';
 import type { ExitOverview, ExitReviewAccount } from '@/lib/contracts/exit';
-import { formatAge, formatDateTime } from '@/lib/format';
+import { countOf, formatAge, formatDateTime } from '@/lib/format';
 import { BindingVerdict } from '@/components/accounts/binding-verdict';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/states';
@@ -13,6 +13,7 @@ import { RepayForm } from './repay-form';
 import { button, notice } from './styles';
 import { useStartRun } from './use-exit';
 import { AccountName } from '@/components/labels/account-name';
+import { ClockIcon, NoIcon } from '@/components/ui/icons';
 
 /** Step 0: choose the accounts; blocked ones say what to do, excluded ones why they are not in the run. */
 export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOverview; canRun: boolean; onStarted: (runId: string) => void }) {
@@ -63,7 +64,7 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
         {canRun && ready.length > 0 && (
           <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4 dark:border-slate-800">
             <button type="button" className={button.primary} disabled={selected.length === 0 || start.isPending} onClick={() => { start.reset(); setConfirming(true); }}>
-              {`Step 1: delete the special keys of ${selected.length} account${selected.length === 1 ? '' : 's'}…`}
+              {`Step 1: delete the special keys of ${countOf(selected.length, 'account')}…`}
             </button>
             <span className="text-xs text-slate-500">Deleting the keys alone is not enough: step 2, the exit, follows.</span>
           </div>
@@ -89,7 +90,7 @@ export function ReviewStep({ overview, canRun, onStarted }: { overview: ExitOver
               <li key={a.email} className={notice.warn} data-testid={`blocked-${a.email}`}>
                 <AccountFacts a={a} />
                 <ul className="mt-2 list-disc space-y-1 pl-5">
-                  {a.verdict.kind === 'blocked' && a.verdict.blockers.map((b, i) => <li key={i}>✕ {b.message}</li>)}
+                  {a.verdict.kind === 'blocked' && a.verdict.blockers.map((b, i) => <li key={i}><NoIcon />{b.message}</li>)}
                 </ul>
                 {a.verdict.kind === 'blocked' && !a.verdict.blockers.some((b) => b.code === 'no_key' || b.code === 'key_permission') && a.liabilities.length > 0 && (
                   <div className="mt-3 space-y-2">
@@ -128,7 +129,7 @@ function AccountFacts({ a }: { a: ExitReviewAccount }) {
         <span className="ml-2 text-xs">
           special keys now: <span className="num font-medium">{a.specialKeys ?? 'unknown (see the verdict below)'}</span>
         </span>
-        {a.stale && <span className="ml-2 text-xs font-medium text-amber-700">⚠ stale data</span>}
+        {a.stale && <span className="ml-2 text-xs font-medium text-amber-700"><ClockIcon />stale data</span>}
       </p>
       {/* The same verdict, reason and evidence as the account page and the Keys page (docs/domain.md#binding). */}
       <div className="mt-1.5"><BindingVerdict binding={a.binding} account={a.email} compact /></div>

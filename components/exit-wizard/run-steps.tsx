@@ -1,4 +1,5 @@
 import type { ExitRunView } from '@/lib/contracts/exit';
+import { CurrentIcon, NoIcon, OkIcon } from '@/components/ui/icons';
 
 const STEPS = [
   { label: 'Review', done: () => true },
@@ -15,12 +16,12 @@ export function RunSteps({ run }: { run: ExitRunView }) {
         const done = s.done(run) && i !== current;
         return (
           <li key={s.label} aria-current={i === current ? 'step' : undefined} className={`rounded-full px-3 py-1 ring-1 ${i === current ? 'bg-slate-900 text-white ring-slate-900 dark:bg-slate-100 dark:text-slate-900' : done ? 'ring-emerald-500/40' : 'ring-slate-300 text-slate-500 dark:ring-slate-700'}`}>
-            {done ? '✓ ' : i === current ? '▶ ' : ''}
+            {done ? <OkIcon /> : i === current ? <CurrentIcon /> : null}
             {s.label}
           </li>
         );
       })}
-      {run.phase === 'cancelled' && <li className="rounded-full px-3 py-1 ring-1 ring-slate-400">✕ Cancelled</li>}
+      {run.phase === 'cancelled' && <li className="rounded-full px-3 py-1 ring-1 ring-slate-400"><NoIcon />Cancelled</li>}
     </ol>
   );
 }

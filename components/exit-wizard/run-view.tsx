@@ -1,7 +1,7 @@
 'use client';
 
 import type { ExitRunView } from '@/lib/contracts/exit';
-import { formatDateTime } from '@/lib/format';
+import { countOf, formatDateTime } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { AccountOutcome } from './account-outcome';
@@ -11,6 +11,7 @@ import { RunAudit } from './run-audit';
 import { RunSteps } from './run-steps';
 import { button, notice } from './styles';
 import { useExitRun, useRunCommand } from './use-exit';
+import { BusyIcon, WarnIcon } from '@/components/ui/icons';
 
 export function RunPanel({ runId, canRun, onClose }: { runId: string; canRun: boolean; onClose: () => void }) {
   const query = useExitRun(runId);
@@ -33,7 +34,7 @@ function RunView({ run, canRun, onClose }: { run: ExitRunView; canRun: boolean; 
         <RunSteps run={run} />
         <p className="text-xs text-slate-500">
           Run started {formatDateTime(run.createdAt)} by {run.createdByEmail ?? 'unknown'}
-          {run.working && <span className="ml-2 font-medium text-sky-700 dark:text-sky-400">⟳ working…</span>}
+          {run.working && <span className="ml-2 font-medium text-sky-700 dark:text-sky-400"><BusyIcon />working…</span>}
         </p>
       </div>
       {!canRun && <p className={notice.warn}>Read-only: your role can watch this run but not act on it.</p>}
@@ -45,13 +46,13 @@ function RunView({ run, canRun, onClose }: { run: ExitRunView; canRun: boolean; 
               Resume now
             </button>
           )}
-          {resume.isError && <p role="alert" className="mt-1 text-sm font-medium text-red-700">⚠ {resume.error.message}</p>}
+          {resume.isError && <p role="alert" className="mt-1 text-sm font-medium text-red-700"><WarnIcon />{resume.error.message}</p>}
         </div>
       )}
 
       {run.phase === 'keys_deleted' && (
         <div className={notice.danger} role="alert" data-testid="still-bound">
-          <p className="text-base font-bold">⚠ The special keys are gone, but the accounts are STILL BOUND.</p>
+          <p className="text-base font-bold"><WarnIcon />The special keys are gone, but the accounts are STILL BOUND.</p>
           <p className="mt-1">
             Deleting the keys alone is not enough: until step 2 (the exit) is called and confirmed, a forced liquidation that leaves a deficit still becomes a
             LiquidationLoan you must repay in full.
@@ -62,7 +63,7 @@ function RunView({ run, canRun, onClose }: { run: ExitRunView; canRun: boolean; 
       {finished && (
         <div className={exited === run.accounts.length && run.phase === 'done' ? notice.ok : notice.warn} data-testid="run-summary">
           <p className="text-base font-semibold">
-            {run.phase === 'cancelled' ? 'Run cancelled.' : `Run finished: ${exited} of ${run.accounts.length} account${run.accounts.length === 1 ? '' : 's'} exited and confirmed.`}
+            {run.phase === 'cancelled' ? 'Run cancelled.' : `Run finished: ${exited} of ${countOf(run.accounts.length, 'account')} exited and confirmed.`}
           </p>
           <p className="mt-1">Accounts not confirmed below remain bound by the Supplemental Product Terms and the LiquidationLoan policy.</p>
           <div className="mt-3 flex gap-2">
@@ -79,9 +80,9 @@ function RunView({ run, canRun, onClose }: { run: ExitRunView; canRun: boolean; 
         {run.phase === 'deleting' && actions && (
           <div className="mt-3 flex flex-wrap items-center gap-2">
             <button type="button" className={button.primary} disabled={retry.isPending} onClick={() => retry.mutate({})}>
-              {failedKeys > 0 ? `Retry the ${failedKeys} failed deletion${failedKeys === 1 ? '' : 's'}` : 'Retry step 1'}
+              {failedKeys > 0 ? `Retry the ${countOf(failedKeys, 'failed deletion')}` : 'Retry step 1'}
             </button>
-            {retry.isError && <p role="alert" className="text-sm font-medium text-red-700">⚠ {retry.error.message}</p>}
+            {retry.isError && <p role="alert" className="text-sm font-medium text-red-700"><WarnIcon />{retry.error.message}</p>}
           </div>
         )}
       </Card>
@@ -101,7 +102,7 @@ function RunView({ run, canRun, onClose }: { run: ExitRunView; canRun: boolean; 
         <div className="flex items-center gap-2">
           <button type="button" className={button.quiet} disabled={cancel.isPending} onClick={() => cancel.mutate({})}>Cancel this run</button>
           <span className="text-xs text-slate-500">Accounts whose keys were deleted stay bound until a later run exits them.</span>
-          {cancel.isError && <p role="alert" className="text-sm font-medium text-red-700">⚠ {cancel.error.message}</p>}
+          {cancel.isError && <p role="alert" className="text-sm font-medium text-red-700"><WarnIcon />{cancel.error.message}</p>}
         </div>
       )}
 

@@ -5,6 +5,7 @@ import { KeyRow } from './key-row';
 import { QuotaMeter } from './quota-meter';
 import type { InventoryAccount, InventoryKey } from '@/lib/contracts/keys';
 import { AccountName } from '@/components/labels/account-name';
+import { OkIcon } from '@/components/ui/icons';
 
 const MODE: Record<string, string> = {
   CROSS_CLASSIC: 'Cross Margin Classic',
@@ -50,7 +51,7 @@ export function AccountGroup({ account, keys, now, actions }: { account: Invento
             )}
             {account.exit && (
               <span className="font-medium" title={formatDateTime(account.exit.confirmedAt)}>
-                ✓ exited {formatAge(account.exit.confirmedAt, now)} ago{cooling ? `, no new special key until ${formatDateTime(account.exit.cooldownEndsAt)}` : ''}
+                <OkIcon />exited {formatAge(account.exit.confirmedAt, now)} ago{cooling ? `, no new special key until ${formatDateTime(account.exit.cooldownEndsAt)}` : ''}
               </span>
             )}
           </div>

@@ -6,6 +6,7 @@ import { countOf } from '@/lib/format';
 import { Modal } from './modal';
 import type { InventoryAccount, InventoryKey } from '@/lib/contracts/keys';
 import { useKeyAction } from './use-key-action';
+import { WarnIcon } from '@/components/ui/icons';
 
 export function DeleteKeyDialog({ account, k, onClose }: { account: InventoryAccount; k: InventoryKey; onClose: () => void }) {
   const remove = useKeyAction<{ remaining: number; liquidationLoan: string | null }>('/api/keys/special', 'DELETE');
@@ -15,7 +16,7 @@ export function DeleteKeyDialog({ account, k, onClose }: { account: InventoryAcc
       <Modal title="Special key deleted" onClose={onClose}>
         <div className="space-y-3 text-sm" data-testid="delete-done">
           <p>The exchange no longer lists {k.name ?? k.maskedKey}; {countOf(remove.data.remaining, 'special key')} {remove.data.remaining === 1 ? 'remains' : 'remain'} on {account.email}.</p>
-          {remove.data.liquidationLoan && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">⚠ {remove.data.liquidationLoan}</p>}
+          {remove.data.liquidationLoan && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"><WarnIcon />{remove.data.liquidationLoan}</p>}
           <div className="flex justify-end gap-2">
             <Link href="/exit" className={secondaryButton}>Open the Exit wizard</Link>
             <button type="button" className={secondaryButton} onClick={onClose}>Close</button>
@@ -30,7 +31,7 @@ export function DeleteKeyDialog({ account, k, onClose }: { account: InventoryAcc
         <p>{account.email} · {k.symbol ? `isolated ${k.symbol}` : 'cross margin'} · {k.maskedKey}. Anything trading with this key stops at once.</p>
         {cross && (
           <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
-            ⚠ <strong>Deleting the key alone is not an exit.</strong> The account stays bound to the Supplemental Product Terms and the LiquidationLoan
+            <WarnIcon /><strong>Deleting the key alone is not an exit.</strong> The account stays bound to the Supplemental Product Terms and the LiquidationLoan
             policy until the exit is completed and confirmed. To leave, use the <Link href="/exit" className="underline">Exit wizard</Link>.
           </p>
         )}

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
 import { apiFetch } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/format';
+import { countOf, formatDateTime } from '@/lib/format';
 import { AccountGroup, type KeyActionsProps } from './account-group';
 import { CreateKeyDialog } from './create-key-dialog';
 import { inventoryCsv } from './csv';
@@ -58,7 +58,7 @@ export function KeysView({ canWrite, canRecordTerms }: { canWrite: boolean; canR
       <KeysToolbar filters={filters} onChange={(p) => setFilters((f) => ({ ...f, ...p }))} />
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
         <p className="num" data-testid="keys-count">
-          {(shownKeys - shownDeleted).toLocaleString('en-US')} keys{shownDeleted > 0 && ` and ${shownDeleted.toLocaleString('en-US')} deleted special keys`} on {groups.length.toLocaleString('en-US')} accounts · as stored at {formatDateTime(data.generatedAt)}
+          {countOf(shownKeys - shownDeleted, 'key')}{shownDeleted > 0 && ` and ${countOf(shownDeleted, 'deleted special key')}`} on {countOf(groups.length, 'account')} · as stored at {formatDateTime(data.generatedAt)}
           {query.isFetching && <span className="ml-2" aria-live="polite">updating…</span>}
         </p>
         <button type="button" onClick={exportCsv} disabled={shownKeys === 0} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800">

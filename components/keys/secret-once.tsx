@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { primaryButton } from '@/components/connections/styles';
 import { Modal } from './modal';
+import { RuleIcon, WarnIcon } from '@/components/ui/icons';
 
 /**
  * The exchange returns an HMAC secret once. It lives only in this dialog's memory: never stored, never logged,
@@ -22,10 +23,10 @@ export function SecretOnce({ created, account, onClose }: { created: { apiKey: s
           <div>
             <p className="text-xs font-medium text-slate-500 dark:text-slate-400">Secret key — shown once</p>
             <code data-testid="secret-value" className="block break-all rounded-md bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-800">{created.secretKey}</code>
-            <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">⚠ Copy it into your trading system now. marginwatch does not keep it and cannot show it again.</p>
+            <p className="mt-1 text-xs text-amber-800 dark:text-amber-300"><WarnIcon />Copy it into your trading system now. marginwatch does not keep it and cannot show it again.</p>
           </div>
         )}
-        {created.liquidationLoan && <p className="rounded-md border border-violet-300 bg-violet-50 px-3 py-2 text-violet-950 dark:border-violet-800 dark:bg-violet-950/40 dark:text-violet-100">§ {created.liquidationLoan}</p>}
+        {created.liquidationLoan && <p className="rounded-md border border-violet-300 bg-violet-50 px-3 py-2 text-violet-950 dark:border-violet-800 dark:bg-violet-950/40 dark:text-violet-100"><RuleIcon />{created.liquidationLoan}</p>}
         {created.secretKey && (
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />I have copied the secret

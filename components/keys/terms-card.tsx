@@ -3,15 +3,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
+import { DateField } from '@/components/ui/date-field';
 import { inputClass, labelClass, primaryButton, secondaryButton } from '@/components/connections/styles';
 import { apiFetch } from '@/lib/api-client';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { keysQueryKey, type TermsStatus } from '@/lib/contracts/keys';
+import { OkIcon } from '@/components/ui/icons';
 
 /** Supplemental Product Terms, per master: no API reports them, so say how we know (docs/domain.md#keys). */
 export function TermsCard({ terms, canRecord }: { terms: TermsStatus; canRecord: boolean }) {
   const [editing, setEditing] = useState(false);
-  const [signedOn, setSignedOn] = useState(terms.recorded?.signedOn.slice(0, 10) ?? '');
+  const [signedOn, setSignedOn] = useState<string | null>(terms.recorded?.signedOn.slice(0, 10) ?? '');
   const [note, setNote] = useState(terms.recorded?.note ?? '');
   const queryClient = useQueryClient();
   const save = useMutation({
@@ -34,22 +36,19 @@ export function TermsCard({ terms, canRecord }: { terms: TermsStatus; canRecord:
       action={canRecord && !editing ? <button type="button" className={secondaryButton} onClick={() => setEditing(true)}>{terms.recorded ? 'Correct the signing date' : 'Record the signing date'}</button> : undefined}
     >
       <p className="text-sm" data-testid="terms-status">
-        <span className="mr-1 font-semibold">{terms.signed ? '✓' : '?'}</span>
+        {terms.signed ? <OkIcon className="text-emerald-700 dark:text-emerald-400" /> : <span className="mr-1 font-semibold">?</span>}
         {status}
       </p>
       {terms.recorded?.note && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Note: {terms.recorded.note}</p>}
       <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Signing binds the master and every sub-account; the LiquidationLoan rule reads this status.</p>
       {editing && (
-        <form className="mt-3 flex flex-wrap items-end gap-3" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-          <label className={labelClass}>
-            Signed on
-            <input type="date" required className={inputClass} value={signedOn} onChange={(e) => setSignedOn(e.target.value)} />
-          </label>
+        <form className="mt-3 flex flex-wrap items-start gap-3" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+          <DateField label="Signed on" required labelClassName={labelClass} className={inputClass} value={signedOn ?? ''} onChange={setSignedOn} />
           <label className={`${labelClass} min-w-64 flex-1`}>
             Note (where the evidence is)
             <input className={inputClass} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
-          <button type="submit" className={primaryButton} disabled={save.isPending}>Save</button>
+          <button type="submit" className={primaryButton} disabled={save.isPending || !signedOn}>Save</button>
           <button type="button" className={secondaryButton} onClick={() => setEditing(false)}>Cancel</button>
           {save.isError && <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">{save.error.message}</p>}
         </form>

@@ -3,10 +3,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { apiFetch } from '@/lib/api-client';
-import { formatAge } from '@/lib/format';
+import { countOf, formatAge } from '@/lib/format';
 import { describeProgress } from '@/lib/refresh/progress';
 import { REFRESH_PATH, refreshStatusQueryKey } from '@/lib/contracts/refresh';
 import { useRefreshStatus } from './use-refresh-status';
+import { BusyIcon, StatusIcon, WarnIcon } from '@/components/ui/icons';
 
 /** Header widget: how old the data is, a running refresh's progress, and "Refresh now" (owner and ops). */
 export function RefreshStatusBar() {
@@ -37,10 +38,10 @@ export function RefreshStatusBar() {
     <div className="flex min-w-0 items-center gap-3 whitespace-nowrap text-xs text-slate-600 dark:text-slate-400" data-testid="refresh-status">
       <span className="num truncate" role="status" title={progress ?? undefined}>
         {dataAt ? <>Data from {formatAge(dataAt)} ago</> : 'No data yet'}
-        {lastFinished?.status === 'failed' && <span className="ml-1 font-semibold text-red-700 dark:text-red-300">· ✖ last refresh failed</span>}
-        {staleCount > 0 && <span className="ml-1 font-semibold text-amber-700 dark:text-amber-300" data-testid="stale-count">· ⚠ {staleCount} account{staleCount === 1 ? '' : 's'} stale</span>}
+        {lastFinished?.status === 'failed' && <span className="ml-1 font-semibold text-red-700 dark:text-red-300">· <StatusIcon symbol="✖" />last refresh failed</span>}
+        {staleCount > 0 && <span className="ml-1 font-semibold text-amber-700 dark:text-amber-300" data-testid="stale-count">· <WarnIcon />{countOf(staleCount, 'account')} stale</span>}
         {/* Last, so a narrow header cuts the progress (the Overview's banner repeats it), never the failure. */}
-        {progress && <span className="ml-1 text-sky-800 dark:text-sky-300" data-testid="refresh-progress">· ⟳ {progress}</span>}
+        {progress && <span className="ml-1 text-sky-800 dark:text-sky-300" data-testid="refresh-progress">· <BusyIcon />{progress}</span>}
       </span>
       <button
         type="button"

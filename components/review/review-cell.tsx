@@ -19,7 +19,7 @@ export function ReviewCell({ review, now }: { review: ReviewView | undefined; no
           <span className="sr-only">: {review.reasons.join('; ')}</span>
         </span>
       )}
-      <span className={`${muted} block max-w-full truncate text-xs`} title={review.reviewedAt ? `${review.reviewedBy} at ${formatDateTime(review.reviewedAt)}` : undefined}>
+      <span className={`${muted} block max-w-full text-xs wrap-break-word`} title={review.reviewedAt ? `${review.reviewedBy} at ${formatDateTime(review.reviewedAt)}` : undefined}>
         {review.reviewedBy && review.reviewedAt ? `${review.reviewedBy.split('@')[0]} · ${formatAge(review.reviewedAt, now)} ago` : 'never reviewed'}
       </span>
     </span>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { Figure } from '@/components/ui/figure';
+import { countOf } from '@/lib/format';
 import { useReviews } from './use-reviews';
 
 /** The overview's "due for review" signal: how many accounts the daily review still has to look at. */
@@ -19,7 +20,7 @@ export function ReviewDueCard() {
             <Figure>{q.due}</Figure>
           </span>{' '}
           <span className="text-sm text-slate-600 dark:text-slate-300">
-            of {q.total} accounts due for review
+            of {countOf(q.total, 'account')} due for review
           </span>
         </Link>
       )}

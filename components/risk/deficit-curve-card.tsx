@@ -5,6 +5,7 @@ import { DeficitCurveChart } from '@/components/charts/deficit-curve';
 import { seriesColor } from '@/components/charts/palette';
 import { formatShock } from '@/lib/format';
 import { CALLOUT_SHOCKS, type OverviewData } from '@/lib/contracts/overview';
+import { StatusIcon } from '@/components/ui/icons';
 
 /** The deficit curve with its legend: which account is which band, and what the markers mean. */
 export function DeficitCurveCard({ curve, unpricedAccounts = 0 }: { curve: OverviewData['curve']; unpricedAccounts?: number }) {
@@ -21,7 +22,7 @@ export function DeficitCurveCard({ curve, unpricedAccounts = 0 }: { curve: Overv
         <DeficitCurveChart curve={curve} highlight={[...CALLOUT_SHOCKS]} />
       ) : (
         <p className="rounded-lg bg-emerald-50 px-4 py-6 text-center text-sm text-emerald-800 dark:bg-emerald-950/30 dark:text-emerald-300">
-          ● No bound account would owe a loan anywhere from {formatShock(curve.range[0])} to {formatShock(curve.range[1])}{incomplete ? ', counting priced assets only' : ''}.
+          <StatusIcon symbol="●" />No bound account would owe a loan anywhere from {formatShock(curve.range[0])} to {formatShock(curve.range[1])}{incomplete ? ', counting priced assets only' : ''}.
         </p>
       )}
       {incomplete && (

@@ -5,7 +5,7 @@ import { ErrorState, Skeleton } from '@/components/ui/states';
 import { LoansHistoryChart, OwedHistoryChart, shockColor, statusFill, StatusHistoryChart } from '@/components/charts/master-history-charts';
 import { masterSeries } from '@/lib/charts/master-history-series';
 import type { MasterHistory } from '@/lib/contracts/master-history';
-import { formatDateTime, formatShock, formatUsd } from '@/lib/format';
+import { countOf, formatDateTime, formatShock, formatUsd } from '@/lib/format';
 import { STATUS_LABEL } from '@/lib/risk';
 import { useMasterHistory } from './use-master-history';
 
@@ -19,7 +19,7 @@ function Summary({ history }: { history: MasterHistory }) {
   const fall = history.shocks.findIndex((s) => s < 0);
   return (
     <p className="mb-3 text-sm text-slate-700 dark:text-slate-300" data-testid="master-history-summary">
-      {history.refreshes.toLocaleString('en-US')} refreshes from {formatDateTime(first.t)} to {formatDateTime(last.t)} (kept {history.retentionDays} days).{' '}
+      {countOf(history.refreshes, 'refresh', 'refreshes')} from {formatDateTime(first.t)} to {formatDateTime(last.t)} (kept {history.retentionDays} days).{' '}
       {fall >= 0 && <>Projected loan at {formatShock(history.shocks[fall]!)}: <span className="num">{usd(first.owed[fall] ?? null)} → {usd(last.owed[fall] ?? null)}</span>. </>}
       Outstanding loans: <span className="num">{usd(first.outstandingLoansUsd)} → {usd(last.outstandingLoansUsd)}</span>.
     </p>

@@ -6,6 +6,7 @@ import type { NearestAccount } from '@/lib/contracts/overview';
 import { RULE_LABEL, statusLabel } from '@/lib/risk-labels';
 import { TONE_BAR, TONE_TEXT, type Tone } from './tone';
 import { AccountName } from '@/components/labels/account-name';
+import { StatusIcon, WarnIcon } from '@/components/ui/icons';
 
 /** Moves beyond this are shown as "far": the deficit curve's own range. */
 const FAR = 0.6;
@@ -37,7 +38,7 @@ export function NearestList({ nearest }: { nearest: NearestAccount[] }) {
                     {n.pair && <span className="ml-1.5 text-xs font-normal text-slate-500 dark:text-slate-400">isolated {n.pair}</span>}
                   </Link>
                   <span className={`shrink-0 text-xs font-semibold ${TONE_TEXT[c.tone]}`}>
-                    {c.tone === 'ok' ? '●' : c.tone === 'warn' ? '▲' : '✖'} {c.word}
+                    <StatusIcon symbol={c.tone === 'ok' ? '●' : c.tone === 'warn' ? '▲' : '✖'} />{c.word}
                   </span>
                 </div>
                 <div className="mt-1 h-2 w-full overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800" role="meter" aria-valuemin={0} aria-valuemax={1} aria-valuenow={fill} aria-label={`How close ${n.pair ? `${n.email} ${n.pair}` : n.email} is to liquidation`}>
@@ -47,9 +48,9 @@ export function NearestList({ nearest }: { nearest: NearestAccount[] }) {
                   <span className="num">
                     {n.distance === 0 ? 'At or past its liquidation bar' : `Liquidated by ${formatCrossing(n.liquidation.shock, n.liquidation.direction)}`}
                     {' · '}
-                    <span className={TONE_TEXT[status.tone]}>{status.icon} {status.label}</span>
+                    <span className={TONE_TEXT[status.tone]}><StatusIcon symbol={status.icon} />{status.label}</span>
                   </span>
-                  <span>{n.bound === true ? '⚠ ' : n.bound === null ? '? ' : ''}{n.rule ? RULE_LABEL[n.rule] : 'Rule unknown'}</span>
+                  <span>{n.bound === true ? <WarnIcon /> : n.bound === null ? '? ' : ''}{n.rule ? RULE_LABEL[n.rule] : 'Rule unknown'}</span>
                 </p>
               </li>
             );

@@ -6,6 +6,7 @@ import { formatShock, formatUsd } from '@/lib/format';
 import type { OweCallout as Callout } from '@/lib/contracts/overview';
 import { worstMoves } from '@/lib/worst-move';
 import { AccountName } from '@/components/labels/account-name';
+import { WarnIcon } from '@/components/ui/icons';
 
 /**
  * "What you could owe": the projected LiquidationLoan at the called-out falls and rises, who drives each,
@@ -88,7 +89,7 @@ function CalloutFigure({ callout: c }: { callout: Callout }) {
       <p className="text-sm text-slate-600 dark:text-slate-300">At {formatShock(c.shock)}, you would owe</p>
       <p className={`mt-1 text-2xl font-semibold ${owes ? 'text-red-700 dark:text-red-400' : ''}`}>
         <Figure>
-          {owes && <span aria-label="at risk">⚠ </span>}
+          {owes && <WarnIcon label="at risk" />}
           {formatUsd(c.owed)}
         </Figure>
       </p>

@@ -4,6 +4,7 @@ import { useRefreshStatus } from '@/components/refresh/use-refresh-status';
 import { formatDateTime } from '@/lib/format';
 import { describeProgress } from '@/lib/refresh/progress';
 import type { RefreshInfo } from '@/lib/contracts/refresh';
+import { StatusIcon } from '@/components/ui/icons';
 
 /**
  * What the figures do not say: a refresh still running (and what it is doing), and the last finished one's
@@ -46,7 +47,7 @@ function FinishedBanner({ run, hasData, retrying }: { run: RefreshInfo; hasData:
     <div role="alert" data-testid="refresh-failure" className={`rounded-xl border px-4 py-3 text-sm ${tone}`}>
       <details>
         <summary className="cursor-pointer font-medium">
-          {failed ? '✖ The last refresh failed' : '▲ The last refresh finished with errors'} ({formatDateTime(run.finishedAt ?? run.startedAt)},{' '}
+          <StatusIcon symbol={failed ? '✖' : '▲'} />{failed ? 'The last refresh failed' : 'The last refresh finished with errors'} ({formatDateTime(run.finishedAt ?? run.startedAt)},{' '}
           <span className="num">{run.errorCount}</span> {run.errorCount === 1 ? 'error' : 'errors'})
           {failed && hasData && ': the figures below are from an earlier refresh'}
           {retrying && ' · trying again now'}

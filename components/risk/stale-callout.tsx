@@ -6,6 +6,7 @@ import { accountPath } from '@/lib/contracts/accounts';
 import { Card } from '@/components/ui/card';
 import { formatAge, formatDateTime } from '@/lib/format';
 import type { StaleAccount } from '@/lib/contracts/overview';
+import { StatusIcon } from '@/components/ui/icons';
 
 /**
  * Accounts whose last read failed: their figures are the last good data, and this says how old it is.
@@ -17,7 +18,7 @@ export function StaleCallout({ stale, dataAt }: { stale: StaleAccount[]; dataAt:
   const failedAt = last?.status === 'failed' ? (last.finishedAt ?? last.startedAt) : null;
   const noneRead = failedAt && (
     <p className="mb-3 text-sm text-red-800 dark:text-red-300" data-testid="stale-none-read">
-      ✖ The last refresh ({formatDateTime(failedAt)}) could not read any account: every figure on this page is from the refresh of{' '}
+      <StatusIcon symbol="✖" />The last refresh ({formatDateTime(failedAt)}) could not read any account: every figure on this page is from the refresh of{' '}
       {formatDateTime(dataAt)} (<span suppressHydrationWarning>{formatAge(dataAt)}</span> old).
     </p>
   );
@@ -32,7 +33,7 @@ export function StaleCallout({ stale, dataAt }: { stale: StaleAccount[]; dataAt:
   if (stale.length === 0) {
     return (
       <Card title="Stale accounts">
-        <p className="text-sm text-emerald-700 dark:text-emerald-400">● Every account was read in the last refresh.</p>
+        <p className="text-sm text-emerald-700 dark:text-emerald-400"><StatusIcon symbol="●" />Every account was read in the last refresh.</p>
       </Card>
     );
   }
@@ -40,7 +41,7 @@ export function StaleCallout({ stale, dataAt }: { stale: StaleAccount[]; dataAt:
     <Card title={`Stale accounts (${stale.length})`} className="border-amber-300 dark:border-amber-900">
       {noneRead}
       <p className="mb-3 text-sm text-amber-800 dark:text-amber-300">
-        ▲ {failedAt ? `The refresh of ${formatDateTime(dataAt)}` : 'The last refresh'} could not read these accounts; their figures are the last good data.
+        <StatusIcon symbol="▲" />{failedAt ? `The refresh of ${formatDateTime(dataAt)}` : 'The last refresh'} could not read these accounts; their figures are the last good data.
       </p>
       <ul className="space-y-3" data-testid="stale-list">
         {stale.map((s) => (

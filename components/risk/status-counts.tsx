@@ -4,6 +4,7 @@ import { ACCOUNT_STATUSES, type ApplicabilityRule } from '@/lib/risk';
 import { RULE_LABEL, STATUS_LABEL } from '@/lib/risk-labels';
 import type { OverviewData } from '@/lib/contracts/overview';
 import { TONE_TEXT } from './tone';
+import { StatusIcon } from '@/components/ui/icons';
 
 const RULE_ORDER: ApplicabilityRule[] = [
   'BOUND_SPECIAL_KEY', 'BOUND_ISOLATED_SPECIAL_KEY', 'BOUND_LIQUIDATION_LOAN', 'BOUND_KEYS_DELETED_EXIT_UNCONFIRMED', 'PM_PRO_BOUND', 'UNSUPPORTED_PRODUCT',
@@ -21,7 +22,7 @@ export function StatusCounts({ counts }: { counts: OverviewData['counts'] }) {
             <div key={s} className="flex justify-between gap-3">
               <dt className={TONE_TEXT[l.tone]}>
                 <Link href={`/accounts?status=${s}`} className="hover:underline">
-                  <span aria-hidden>{l.icon}</span> {l.label}
+                  <StatusIcon symbol={l.icon} />{l.label}
                 </Link>
               </dt>
               <dd className="num font-semibold">{counts.byStatus[s]}</dd>

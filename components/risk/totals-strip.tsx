@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { accountPath } from '@/lib/contracts/accounts';
 import { Figure } from '@/components/ui/figure';
-import { formatAge, formatAssetAmount, formatDateTime, formatUsd } from '@/lib/format';
+import { countOf, formatAge, formatAssetAmount, formatDateTime, formatUsd } from '@/lib/format';
 import type { OverviewData } from '@/lib/contracts/overview';
 import { AccountName } from '@/components/labels/account-name';
+import { WarnIcon } from '@/components/ui/icons';
 
-type Tile = { label: string; value: string; href: string; note?: string; alert?: boolean };
+type Tile = { label: string; value: string; href: string; note?: string; warn?: boolean; alert?: boolean };
 
 /** Master totals, exact to the cent, with the time of the data behind them; each tile opens what is behind it. */
 export function TotalsStrip({ data, live = false }: { data: OverviewData; live?: boolean }) {
@@ -16,11 +17,11 @@ export function TotalsStrip({ data, live = false }: { data: OverviewData; live?:
   const held = data.unpriced.byAsset.filter((u) => u.held !== '0');
   const owed = data.unpriced.byAsset.filter((u) => u.owed !== '0');
   const bound = (some: boolean) => (some ? '≥ ' : '');
-  const list = (rows: typeof held, key: 'held' | 'owed') => rows.map((u) => `${u[key]} ${u.asset}`).join(', ');
+  const list = (rows: typeof held, key: 'held' | 'owed') => rows.map((u) => formatAssetAmount(u[key], u.asset)).join(', ');
   const tiles: Tile[] = [
-    { label: 'Assets', value: bound(held.length > 0) + formatUsd(totals.assetsUsd, 2), href: '/accounts', note: held.length ? `⚠ plus ${list(held, 'held')}: no price` : undefined },
-    { label: 'Liabilities', value: bound(owed.length > 0) + formatUsd(totals.liabilitiesUsd, 2), href: '/accounts', alert: owed.length > 0, note: owed.length ? `⚠ plus ${list(owed, 'owed')} owed: no price` : undefined },
-    { label: 'Net equity', value: (data.unpriced.accounts > 0 ? '? ' : '') + formatUsd(totals.equityUsd, 2), href: '/accounts', alert: negative, note: data.unpriced.accounts > 0 ? `⚠ incomplete: ${data.unpriced.accounts} account${data.unpriced.accounts === 1 ? ' holds' : 's hold'} unpriced assets` : negative ? '⚠ Liabilities exceed assets' : undefined },
+    { label: 'Assets', value: bound(held.length > 0) + formatUsd(totals.assetsUsd, 2), href: '/accounts', warn: true, note: held.length ? `plus ${list(held, 'held')}: no price` : undefined },
+    { label: 'Liabilities', value: bound(owed.length > 0) + formatUsd(totals.liabilitiesUsd, 2), href: '/accounts', warn: true, alert: owed.length > 0, note: owed.length ? `plus ${list(owed, 'owed')} owed: no price` : undefined },
+    { label: 'Net equity', value: (data.unpriced.accounts > 0 ? '? ' : '') + formatUsd(totals.equityUsd, 2), href: '/accounts', warn: true, alert: negative, note: data.unpriced.accounts > 0 ? `incomplete: ${countOf(data.unpriced.accounts, 'account')} ${data.unpriced.accounts === 1 ? 'holds' : 'hold'} unpriced assets` : negative ? 'Liabilities exceed assets' : undefined },
     {
       label: 'Outstanding loans',
       value: formatUsd(totals.outstandingLoansUsd, 2),
@@ -40,7 +41,7 @@ export function TotalsStrip({ data, live = false }: { data: OverviewData; live?:
                 {t.value.replace(/ USD$/, '')} <span className="text-sm font-medium">USD</span>
               </Figure>
             </p>
-            {t.note && <p className={`mt-1 text-xs ${t.alert ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>{t.note}</p>}
+            {t.note && <p className={`mt-1 text-xs ${t.alert ? 'text-red-700 dark:text-red-400' : 'text-slate-500 dark:text-slate-400'}`}>{t.warn && <WarnIcon />}{t.note}</p>}
             {t.href === '#who-owes' && data.owing.length > 0 && (
               <ul id="who-owes" aria-label="Who owes" className="mt-2 space-y-1 border-t border-slate-200 pt-2 text-xs dark:border-slate-700">
                 {data.owing.map((o) => (
@@ -58,7 +59,7 @@ export function TotalsStrip({ data, live = false }: { data: OverviewData; live?:
         ))}
       </div>
       <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="data-time">
-        {data.accountCount.toLocaleString('en-US')} sub-accounts · {live && 'assets, liabilities and equity live from the exchange’s streams; other figures: '}data as of{' '}
+        {countOf(data.accountCount, 'sub-account')} · {live && 'assets, liabilities and equity live from the exchange’s streams; other figures: '}data as of{' '}
         {formatDateTime(data.takenAt)}{' '}
         <span suppressHydrationWarning>({formatAge(data.takenAt)} ago)</span>
         {data.oldestDataAt !== data.takenAt && <> · some accounts carry older data, from {formatDateTime(data.oldestDataAt)}</>}

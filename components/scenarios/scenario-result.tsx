@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { AccountName } from '@/components/labels/account-name';
 import { Figure } from '@/components/ui/figure';
 import type { ScenarioRun } from '@/lib/contracts/scenarios';
-import { formatAge, formatUsd } from '@/lib/format';
+import { countOf, formatAge, formatUsd } from '@/lib/format';
 import { BOUND_NOTE, boundMark } from '@/lib/risk';
 import type { AccountScenarioResult } from '@/lib/scenarios/per-asset';
 
@@ -65,7 +65,7 @@ export function ScenarioResult({ run }: { run: ScenarioRun }) {
           ))}
         </ul>
       )}
-      {quiet > 0 && <p className="text-xs text-slate-500 dark:text-slate-400">{quiet} other account{quiet === 1 ? '' : 's'}: no deficit in this scenario.</p>}
+      {quiet > 0 && <p className="text-xs text-slate-500 dark:text-slate-400">{countOf(quiet, 'other account')}: no deficit in this scenario.</p>}
     </div>
   );
 }

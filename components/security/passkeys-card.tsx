@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 import { button, input, notice } from '@/components/exit-wizard/styles';
 import { addPasskey, ceremonyMessage, passkeyUnavailable } from './passkey-ceremonies';
+import { OkIcon, WarnIcon } from '@/components/ui/icons';
 
 /**
  * Settings → Security: this user's passkeys, the primary second factor (docs/security.md, "Second factor").
@@ -59,8 +60,8 @@ export function PasskeysCard({ status, onRecoveryCodes }: { status: SecondFactor
             </button>
           </form>
         )}
-        {add.isError && <p role="alert" className="font-medium text-red-700 dark:text-red-400">⚠ {ceremonyMessage(add.error)}</p>}
-        {add.isSuccess && <p role="status" className="font-medium text-emerald-700 dark:text-emerald-400">✓ Passkey “{add.data.name}” added.</p>}
+        {add.isError && <p role="alert" className="font-medium text-red-700 dark:text-red-400"><WarnIcon />{ceremonyMessage(add.error)}</p>}
+        {add.isSuccess && <p role="status" className="font-medium text-emerald-700 dark:text-emerald-400"><OkIcon />Passkey “{add.data.name}” added.</p>}
       </div>
     </Card>
   );
@@ -117,7 +118,7 @@ function PasskeyRow({ passkey, onChanged }: { passkey: PasskeyView; onChanged: (
           <button type="button" className={button.quiet} disabled={remove.isPending} onClick={() => setMode('view')}>Keep it</button>
         </div>
       )}
-      {failure && <p role="alert" className="font-medium text-red-700 dark:text-red-400">⚠ {failure.message}</p>}
+      {failure && <p role="alert" className="font-medium text-red-700 dark:text-red-400"><WarnIcon />{failure.message}</p>}
     </li>
   );
 }

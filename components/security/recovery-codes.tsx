@@ -5,6 +5,7 @@ import { apiFetch } from '@/lib/api-client';
 import { RECOVERY_CODES_PATH, type WithRecoveryCodes } from '@/lib/contracts/second-factor';
 import { Card } from '@/components/ui/card';
 import { button, notice } from '@/components/exit-wizard/styles';
+import { WarnIcon } from '@/components/ui/icons';
 
 /**
  * Recovery codes (docs/security.md, "Recovery"): how many are left, a new set on request (after a recent proof,
@@ -28,7 +29,7 @@ export function RecoveryCard({ left, enrolled, onCodes }: { left: number; enroll
             {left > 0 ? 'Make a new set (the old one stops working)' : 'Make recovery codes'}
           </button>
         )}
-        {make.isError && <p role="alert" className="font-medium text-red-700 dark:text-red-400">⚠ {make.error.message}</p>}
+        {make.isError && <p role="alert" className="font-medium text-red-700 dark:text-red-400"><WarnIcon />{make.error.message}</p>}
       </div>
     </Card>
   );

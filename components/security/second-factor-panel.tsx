@@ -10,6 +10,7 @@ import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { button, input, notice } from '@/components/exit-wizard/styles';
 import { PasskeysCard } from './passkeys-card';
 import { RecoveryCard, RecoveryCodesShown } from './recovery-codes';
+import { OkIcon, WarnIcon } from '@/components/ui/icons';
 
 /**
  * Settings → Security: whether this session has a recent proof, this user's passkeys (the primary factor),
@@ -26,7 +27,7 @@ export function SecondFactorPanel() {
     <div className="space-y-4">
       {shownCodes && <RecoveryCodesShown codes={shownCodes} onDone={() => setShownCodes(null)} />}
       {enrolled ? (
-        <p className={notice.ok}>✓ A second factor is set up. Creating, re-whitelisting or deleting special keys, repaying, the exit and changing connections ask for it when the last proof is older than 5 minutes.</p>
+        <p className={notice.ok}><OkIcon />A second factor is set up. Creating, re-whitelisting or deleting special keys, repaying, the exit and changing connections ask for it when the last proof is older than 5 minutes.</p>
       ) : (
         <p className={notice.warn}>No second factor is set up: actions on the exchange and the connections are refused until you add a passkey or an authenticator app.</p>
       )}
@@ -37,7 +38,7 @@ export function SecondFactorPanel() {
       <Card title="Authenticator app (fallback)">
         <div className="space-y-3 text-sm" data-testid="second-factor">
           {totpEnrolled ? (
-            <p>✓ An authenticator is set up: its 6-digit code works wherever a passkey is asked for.</p>
+            <p><OkIcon />An authenticator is set up: its 6-digit code works wherever a passkey is asked for.</p>
           ) : (
             <p>No authenticator is set up. A code from an authenticator app is the fallback when no passkey is at hand.</p>
           )}
@@ -72,8 +73,8 @@ function Enrol({ replacing, onRecoveryCodes }: { replacing: boolean; onRecoveryC
         <button type="button" className={replacing ? button.quiet : button.primary} disabled={start.isPending} onClick={() => start.mutate()}>
           {replacing ? 'Replace the authenticator' : 'Set up an authenticator'}
         </button>
-        {confirm.isSuccess && <p role="status" className="mt-2 font-medium text-emerald-700 dark:text-emerald-400">✓ The authenticator is confirmed.</p>}
-        {start.isError && <p role="alert" className="mt-2 font-medium text-red-700">⚠ {start.error.message}</p>}
+        {confirm.isSuccess && <p role="status" className="mt-2 font-medium text-emerald-700 dark:text-emerald-400"><OkIcon />The authenticator is confirmed.</p>}
+        {start.isError && <p role="alert" className="mt-2 font-medium text-red-700"><WarnIcon />{start.error.message}</p>}
       </div>
     );
   }
@@ -100,7 +101,7 @@ function Enrol({ replacing, onRecoveryCodes }: { replacing: boolean; onRecoveryC
         <input className={`${input} num ml-2 w-32 font-mono`} inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
       </label>
       <button type="submit" className={button.primary} disabled={confirm.isPending || code.trim() === ''}>Confirm the authenticator</button>
-      {confirm.isError && <p role="alert" className="font-medium text-red-700">⚠ {confirm.error.message}</p>}
+      {confirm.isError && <p role="alert" className="font-medium text-red-700"><WarnIcon />{confirm.error.message}</p>}
     </form>
   );
 }

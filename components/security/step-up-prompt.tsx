@@ -7,6 +7,7 @@ import { RECOVERY_PATH, SECOND_FACTOR_PATH, secondFactorQueryKey, type SecondFac
 import { Modal } from '@/components/keys/modal';
 import { button, input } from '@/components/exit-wizard/styles';
 import { ceremonyMessage, passkeyUnavailable, proveWithPasskey } from './passkey-ceremonies';
+import { WarnIcon } from '@/components/ui/icons';
 
 /**
  * Asks for a passkey or an authenticator code when an action answers `step_up_required` (docs/security.md, "Second
@@ -99,7 +100,7 @@ function CodeDialog({ onProven, onCancel }: { onProven: () => void; onCancel: ()
         >
           {recovery ? 'Back to the passkey or authenticator' : 'Lost your passkey and authenticator? Use a recovery code'}
         </button>
-        {error && <p role="alert" className="font-medium text-red-700 dark:text-red-400">⚠ {error}</p>}
+        {error && <p role="alert" className="font-medium text-red-700 dark:text-red-400"><WarnIcon />{error}</p>}
         <div className="flex flex-wrap justify-end gap-2">
           <button type="button" className={button.quiet} disabled={sending} onClick={onCancel}>Cancel</button>
           {showCode && (

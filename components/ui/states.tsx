@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { WarnIcon } from '@/components/ui/icons';
 
 export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
   return (
@@ -16,7 +17,7 @@ export function EmptyState({ title, children, action }: { title: string; childre
 export function ErrorState({ title = 'Could not load this', message, onRetry }: { title?: string; message: string; onRetry?: () => void }) {
   return (
     <div role="alert" className="rounded-xl border border-red-300 bg-red-50 px-5 py-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
-      <p className="font-semibold">⚠ {title}</p>
+      <p className="font-semibold"><WarnIcon />{title}</p>
       <p className="mt-1">{message}</p>
       {onRetry && (
         <button type="button" onClick={onRetry} className="mt-3 rounded-md border border-red-400 px-3 py-1 font-medium hover:bg-red-100 dark:hover:bg-red-900/50">

@@ -56,7 +56,7 @@ test('an exchange outage tells one story on the header, the Overview and Account
     return lastFinished?.id !== before ? lastFinished?.status : 'not yet';
   }, { timeout: 60_000 }).toBe('failed');
   const header = page.getByTestId('refresh-status');
-  await expect(header).toContainText('✖ last refresh failed');
+  await expect(header).toContainText('last refresh failed');
   await expect(page.getByTestId('refresh-failure')).toContainText('The last refresh failed');
   await expect(page.getByTestId('stale-none-read')).toContainText('could not read any account');
   await expect(page.getByText('Every account was read')).toHaveCount(0);
@@ -72,7 +72,7 @@ test('an exchange outage tells one story on the header, the Overview and Account
   await expect(page.getByTestId('refresh-running')).toContainText(waiting);
   await expect(page.getByText(/0 of 0/)).toHaveCount(0);
   await expect(page.getByTestId('refresh-failure')).toContainText('trying again now');
-  await expect(header).toContainText('✖ last refresh failed');
+  await expect(header).toContainText('last refresh failed');
   await expect(page.getByText('Every account was read')).toHaveCount(0);
   expect(await expectOneStaleCount(page)).toBe(stale);
   await shots(page, 'waiting');
@@ -87,5 +87,5 @@ test('an exchange outage tells one story on the header, the Overview and Account
   await openPage(page, '/accounts');
   const count = page.getByTestId('accounts-count');
   if (after === 0) await expect(count).not.toContainText('stale');
-  else await expect(count).toContainText(`⏱ ${after} stale`);
+  else await expect(count).toContainText(`${after} stale`);
 });

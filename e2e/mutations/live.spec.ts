@@ -47,7 +47,7 @@ test('the Overview and the Accounts page update while the simulator prices move'
     await page.setViewportSize({ width: 1440, height: 900 });
     await openWhenLive(page, '/accounts', 'account-row');
     const charlie = page.getByTestId('account-row').filter({ hasText: 'desk-charlie' });
-    await expect(charlie.getByTestId('live-mark')).toHaveText('● live');
+    await expect(charlie.getByTestId('live-mark')).toHaveText('live');
     // Its margin level moves with BNB (3,000 BNB held): the row's text changes, in place.
     const before = await charlie.textContent();
     await setBnb(request, start * 1.06);

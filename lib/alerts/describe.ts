@@ -1,3 +1,4 @@
+import { countOf } from '@/lib/format';
 import { statusWords, statusWordsAtSeverity } from './status-severity';
 import type { AlertRule, ConditionKind } from './types';
 
@@ -53,8 +54,8 @@ function figure(kind: ConditionKind, value: number): string {
     case 'became_bound': return 'bound';
     case 'forced_liquidation': return 'forced liquidation';
     case 'keys_near_limit': return `${value} of 30 keys`;
-    case 'idle_special_key': return `${value} idle special key${value === 1 ? '' : 's'}`;
-    case 'special_key_outside': return `${value} special key${value === 1 ? '' : 's'} created or deleted outside marginwatch`;
+    case 'idle_special_key': return countOf(Number(value), 'idle special key');
+    case 'special_key_outside': return `${countOf(Number(value), 'special key')} created or deleted outside marginwatch`;
     // Four decimals are what a desk reads; the alert's figures keep the exact level.
     case 'margin_level': return `margin level ${value.toFixed(4)}`;
   }

@@ -1,3 +1,4 @@
+import { countOf } from '@/lib/format';
 import type { AuditEntry } from '@/lib/contracts/audit';
 
 /** One audit entry as a sentence a person reads, and the page it is about (an account or the exit run), if any. */
@@ -25,7 +26,7 @@ const VERB: Record<string, (f: Facts) => string> = {
   'keys.create_special': (f) => `created a special key on ${f.target}`,
   'keys.edit_ip': (f) => `changed a special key’s IP whitelist on ${f.target}`,
   'keys.delete_special': (f) => `deleted a special key on ${f.target}`,
-  'exit.start': (f) => `started an exit run${Array.isArray(f.after.accounts) ? ` for ${f.after.accounts.length} account${f.after.accounts.length === 1 ? '' : 's'}` : ''}`,
+  'exit.start': (f) => `started an exit run${Array.isArray(f.after.accounts) ? ` for ${countOf(f.after.accounts.length, 'account')}` : ''}`,
   'exit.cancel': () => 'cancelled an exit run',
   'exit.retry_deletion': () => 'retried deleting special keys in an exit run',
   'exit.key_deleted': (f) => `deleted special key ${str(f.after.key) ?? ''} of ${f.account} (exit step 1)`,

@@ -35,7 +35,7 @@ const rows: Row[] = [
   { name: 'stored key can only read: special keys unknown, not "not bound"', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: { ...noKeys, readOnlyKey: true } }, rule: 'UNKNOWN_READ_ONLY_KEY', bound: null, says: /stored key can only read/ },
   { name: 'stored key can only read, but the history saw a special key and no exit: bound', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: { ...deleted, readOnlyKey: true } }, rule: 'BOUND_SPECIAL_KEY', bound: true, says: /can only read/ },
   { name: 'stored key can only read, exit confirmed since: unknown again', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: { ...exited, readOnlyKey: true } }, rule: 'UNKNOWN_READ_ONLY_KEY', bound: null, says: /Spot & Margin trading/ },
-  { name: 'a LiquidationLoan outstanding proves the binding, though no special key was ever seen', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: false, specialKeys: noKeys, outstandingLoans: [loan] }, rule: 'BOUND_LIQUIDATION_LOAN', bound: true, says: /LiquidationLoan of 44600 USDC is outstanding/ },
+  { name: 'a LiquidationLoan outstanding proves the binding, though no special key was ever seen', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: false, specialKeys: noKeys, outstandingLoans: [loan] }, rule: 'BOUND_LIQUIDATION_LOAN', bound: true, says: /LiquidationLoan of 44,600 USDC is outstanding/ },
   { name: 'a loan outstanding beats a recorded exit', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: true, specialKeys: exited, outstandingLoans: [loan] }, rule: 'BOUND_LIQUIDATION_LOAN', bound: true, says: /outstanding/ },
   { name: 'a loan outstanding, no key stored: bound, not unknown', input: { mode: 'CROSS_CLASSIC', dataAvailable: false, termsSigned: false, specialKeys: noKeys, outstandingLoans: [loan] }, rule: 'BOUND_LIQUIDATION_LOAN', bound: true, says: /special-key mode/ },
   { name: 'a past LiquidationLoan (repaid) with no exit since: bound', input: { mode: 'CROSS_CLASSIC', dataAvailable: true, termsSigned: false, specialKeys: noKeys, liquidationLoanSeenAt: '2025-02-01T00:00:00.000Z' }, rule: 'BOUND_LIQUIDATION_LOAN', bound: true, says: /last seen 01 Feb 2025/ },
@@ -61,7 +61,7 @@ describe('applicability (docs/domain.md#liquidationloan)', () => {
       'Special keys listed now: 0.',
       'Key history: a special key was seen on this account.',
       'Exit confirmed 01 Mar 2025, 10:00:00 UTC.',
-      'LiquidationLoan outstanding: 44600 USDC.',
+      'LiquidationLoan outstanding: 44,600 USDC.',
     ]);
   });
 

@@ -1,5 +1,4 @@
-import { countOf, formatDateTime } from '../format';
-import { dec } from './decimal';
+import { countOf, formatAssetAmount, formatDateTime } from '../format';
 import type { Applicability } from './result-types';
 import type { AccountRiskInput } from './types';
 
@@ -18,8 +17,6 @@ export function applicability(input: ApplicabilityInput): Applicability {
   return { ...verdict(input), evidence: evidenceOf(input) };
 }
 
-/** "150000.00000000" as Binance writes it, "150000" as people read it (exact: only trailing zeros go). */
-const plain = (amount: string) => dec(amount).toFixed();
 
 function evidenceOf(input: ApplicabilityInput): string[] {
   const { dataAvailable, termsSigned, specialKeys: k } = input;
@@ -30,7 +27,7 @@ function evidenceOf(input: ApplicabilityInput): string[] {
     k.exitConfirmedAt ? `Exit confirmed ${formatDateTime(k.exitConfirmedAt)}.` : 'Exit: none confirmed.',
   ];
   for (const l of input.outstandingLoans ?? []) {
-    if (l.kind === 'LIQUIDATION_LOAN') lines.push(`LiquidationLoan outstanding: ${plain(l.remaining)} ${l.asset}.`);
+    if (l.kind === 'LIQUIDATION_LOAN') lines.push(`LiquidationLoan outstanding: ${formatAssetAmount(l.remaining, l.asset)}.`);
   }
   if (input.liquidationLoanSeenAt) lines.push(`LiquidationLoan last seen ${formatDateTime(input.liquidationLoanSeenAt)}.`);
   return lines;
@@ -39,7 +36,7 @@ function evidenceOf(input: ApplicabilityInput): string[] {
 /** A LiquidationLoan, outstanding or seen since the last confirmed exit, proves the account bound. */
 function loanProof(input: ApplicabilityInput): string | null {
   const outstanding = (input.outstandingLoans ?? []).find((l) => l.kind === 'LIQUIDATION_LOAN');
-  if (outstanding) return `a LiquidationLoan of ${plain(outstanding.remaining)} ${outstanding.asset} is outstanding`;
+  if (outstanding) return `a LiquidationLoan of ${formatAssetAmount(outstanding.remaining, outstanding.asset)} is outstanding`;
   const seen = input.liquidationLoanSeenAt;
   const exit = input.specialKeys.exitConfirmedAt;
   if (seen && (exit === null || new Date(seen).getTime() > new Date(exit).getTime())) return `a LiquidationLoan was booked (last seen ${formatDateTime(seen)})`;

@@ -19,8 +19,8 @@ const rows: [string, StatusFacts, string, RegExp][] = [
   ['FORCE_LIQUIDATION', { hasDebt: true, reported: { field: 'marginLevelStatus', value: 'FORCE_LIQUIDATION' } }, 'LIQUIDATING', /FORCE_LIQUIDATION/],
   ['ACTIVE_LIQUIDATION', { hasDebt: true, reported: { field: 'accountStatus', value: 'ACTIVE_LIQUIDATION' } }, 'LIQUIDATING', /ACTIVE_LIQUIDATION/],
   ['BANKRUPTED with its loan', { hasDebt: false, reported: { field: 'accountStatus', value: 'BANKRUPTED' }, loans: [pmLoan] }, 'BANKRUPTED', /accountStatus BANKRUPTED/],
-  ['PM bankruptcy loan, status read NORMAL', { hasDebt: false, reported: { field: 'accountStatus', value: 'NORMAL' }, loans: [pmLoan] }, 'BANKRUPTED', /1288000 USDT bankruptcy loan/],
-  ['liquidated: LiquidationLoan outstanding, no debt left', { hasDebt: false, reportedLevel: { field: 'marginLevel', value: '999', ...bars }, loans: [loan] }, 'LOAN_OUTSTANDING', /44600 USDC LiquidationLoan/],
+  ['PM bankruptcy loan, status read NORMAL', { hasDebt: false, reported: { field: 'accountStatus', value: 'NORMAL' }, loans: [pmLoan] }, 'BANKRUPTED', /1,288,000 USDT bankruptcy loan/],
+  ['liquidated: LiquidationLoan outstanding, no debt left', { hasDebt: false, reportedLevel: { field: 'marginLevel', value: '999', ...bars }, loans: [loan] }, 'LOAN_OUTSTANDING', /44,600 USDC LiquidationLoan/],
   ['unseen status string', { hasDebt: true, reported: { field: 'accountStatus', value: 'SOMETHING_NEW' } }, 'UNKNOWN', /SOMETHING_NEW/],
   ['nothing read', { hasDebt: true }, 'UNKNOWN', /nothing read/],
   ['unpriced asset under a calm status', { hasDebt: true, reportedLevel: { field: 'marginLevel', value: '3', ...bars }, unpriced: ['XYZ'] }, 'INCOMPLETE', /no price for XYZ/],
@@ -122,6 +122,6 @@ describe('property: no input makes a page show "No debt" or "Normal" against the
 
   it('a liquidated account with its loan shows the loan, not "No debt"', () => {
     const r = evaluateAccount(account({ assets: [asset('USDC', { free: '10', price: '1' })], reportedMarginLevel: '999', outstandingLoans: [{ ...loan, valueUsd: '44600' }] }));
-    expect(r).toMatchObject({ status: 'LOAN_OUTSTANDING', statusSource: '44600 USDC LiquidationLoan (margin/liquidation-loan) outstanding' });
+    expect(r).toMatchObject({ status: 'LOAN_OUTSTANDING', statusSource: '44,600 USDC LiquidationLoan (margin/liquidation-loan) outstanding' });
   });
 });

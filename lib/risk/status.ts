@@ -6,6 +6,7 @@
  * the fallback when the exchange said nothing. "No debt" is never shown beside a borrowing or a loan, and a
  * status we cannot tell is "unknown", never "normal".
  */
+import { formatAssetAmount } from '../format';
 import { dec } from './decimal';
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -125,7 +126,7 @@ export function decideStatus(facts: StatusFacts): StatusVerdict {
   for (const loan of facts.loans ?? []) {
     const status = loan.kind === 'PM_BANKRUPTCY_LOAN' ? 'BANKRUPTED' : 'LOAN_OUTSTANDING';
     const name = loan.kind === 'PM_BANKRUPTCY_LOAN' ? 'bankruptcy loan (portfolio/pmLoan)' : 'LiquidationLoan (margin/liquidation-loan)';
-    if (worsens(verdict.status, status)) verdict = { status, source: `${dec(loan.remaining).toFixed()} ${loan.asset} ${name} outstanding` };
+    if (worsens(verdict.status, status)) verdict = { status, source: `${formatAssetAmount(loan.remaining, loan.asset)} ${name} outstanding` };
   }
   const unpriced = facts.unpriced ?? [];
   if (unpriced.length > 0 && severity(verdict.status) < severity('INCOMPLETE')) {
