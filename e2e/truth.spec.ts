@@ -39,7 +39,7 @@ test('desk-november: an unpriced asset beside a 50,000 USDT debt reads incomplet
   const main = page.locator('main');
   await expect(page.getByTestId('status-source')).toContainText(/no price for XYZ; Binance marginLevel 2/);
   await expect(main).toContainText('Incomplete data');
-  await expect(page.getByTestId('unpriced')).toContainText('no price for XYZ (held 40000, owed 0)');
+  await expect(page.getByTestId('unpriced')).toContainText('no price for XYZ (held 40,000, owed 0)');
   await expect(page.getByTestId('reported-level')).toContainText('Binance 2.000 (decides the status)');
   await expect(page.getByTestId('rule-reason')).not.toContainText('no key stored');
   await expect(page.getByRole('row').filter({ hasText: 'XYZ' }).getByTestId('unpriced-balance')).toHaveText('? no price: not in the totals');

@@ -22,8 +22,7 @@ import { useReviews } from '@/components/review/use-reviews';
 import { useDeskLabelNames } from '@/components/labels/use-desk-labels';
 import { useMediaQuery } from './use-media-query';
 import { useNow } from './use-now';
-import { ClockIcon } from '@/components/ui/icons';
-import { WarnIcon } from '@/components/ui/icons';
+import { ClockIcon, WarnIcon } from '@/components/ui/icons';
 
 const EMPTY: AccountRow[] = [];
 

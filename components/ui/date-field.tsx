@@ -23,7 +23,8 @@ export function DateField({
   className?: string;
   labelClassName?: string;
 }) {
-  const hint = useId();
+  const id = useId();
+  const hint = `${id}-read-as`;
   const [text, setText] = useState(value ? formatDay(value) : '');
   const [shown, setShown] = useState(value);
   // A value set from outside (a form cleared after saving, a filter reset) replaces what was typed.
@@ -35,9 +36,11 @@ export function DateField({
   const empty = text.trim() === '';
 
   return (
-    <label className={labelClassName}>
-      {label}
+    // The read-out sits outside the <label>, so the field's name stays its label ("From"), not label and read-out.
+    <div className={labelClassName}>
+      <label htmlFor={id}>{label}</label>
       <input
+        id={id}
         className={className}
         value={text}
         required={required}
@@ -57,6 +60,6 @@ export function DateField({
       <span id={hint} data-testid="date-read-as" className={`num block text-[11px] font-normal ${!empty && day === null ? 'text-amber-800 dark:text-amber-300' : 'text-slate-500 dark:text-slate-400'}`}>
         {empty ? 'or as 2026-12-01' : day === null ? 'Not a day: try 1 Dec 2026' : `${formatDay(day)} · ${day}`}
       </span>
-    </label>
+    </div>
   );
 }
