@@ -17,12 +17,19 @@ const launcher = supervise(() => closeSimulator());
 const env = bootstrapEnv();
 
 // Demo mode: the bundled Binance-compatible simulator plays the exchange, on loopback only.
+// Its state is kept in the data folder beside the database, so a restart finds the exchange the stored history
+// describes (an exit confirmed stays confirmed); README "Demo mode" says how to start over.
 const simulator = env.demo
-  ? await startSimulator({ port: env.MARGINWATCH_SIM_PORT, host: '127.0.0.1', scenario: await loadScenario(env.MARGINWATCH_DEMO_SCENARIO) })
+  ? await startSimulator({
+      port: env.MARGINWATCH_SIM_PORT,
+      host: '127.0.0.1',
+      scenario: await loadScenario(env.MARGINWATCH_DEMO_SCENARIO),
+      statePath: path.join(path.resolve(env.DATA_DIR), 'simulator-state.json'),
+    })
   : null;
 if (simulator) {
   closeSimulator = () => simulator.close();
-  log.info({ url: simulator.url }, `Demo exchange (simulator) on ${simulator.url}`);
+  log.info({ url: simulator.url, restored: simulator.restored }, `Demo exchange (simulator) on ${simulator.url}, ${simulator.restored ? 'as it was when last stopped' : 'from its scenario'}`);
 }
 if (launcher.stopping) await launcher.exit(0);
 

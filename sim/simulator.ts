@@ -55,8 +55,12 @@ export class Simulator {
     this.streams.publish();
     const liquidations = runLiquidations(this.state);
     if (liquidations.length > 0) this.streams.publish();
+    this.onChange?.();
     return liquidations;
   }
+
+  /** Called after anything that may have changed the state (a price move, a non-GET request): demo mode saves it. */
+  onChange?: () => void;
 
   reset(): void {
     this.pricePath.stop();

@@ -135,6 +135,24 @@ export class SimState {
     return this.nextId++;
   }
 
+  /** The next id `id()` hands out, for saving the state (sim/persist.ts). */
+  peekId(): number {
+    return this.nextId;
+  }
+
+  /** Puts back a state saved by sim/persist.ts instead of the scenario's (demo mode keeps the exchange across restarts). */
+  restore(saved: { accounts: Account[]; prices: Map<string, Dec>; unlisted: Set<string>; clockOffsetMs: number; nextId: number }): void {
+    this.accounts = [];
+    this.byEmail.clear();
+    this.keyIndex.clear();
+    this.listenKeys.clear();
+    this.prices = saved.prices;
+    this.unlisted = saved.unlisted;
+    this.clock.offsetMs = saved.clockOffsetMs;
+    this.nextId = saved.nextId;
+    for (const account of saved.accounts) this.add(account);
+  }
+
   isStable(asset: string): boolean {
     return this.scenario.stablecoins.includes(asset);
   }
