@@ -5,6 +5,7 @@ import { startSimulator } from '@/sim/server';
 import { loadScenario } from '@/sim/scenario';
 import { bootstrapEnv } from './lib/bootstrap';
 import { buildIfNeeded } from './lib/build-if-needed';
+import { credentialsBox, waitUntilReady } from './lib/credentials-box';
 import { seedDemoConnection } from './lib/seed-demo';
 import { logger } from '@/lib/server/log/logger';
 import { supervise } from './lib/supervise';
@@ -37,13 +38,8 @@ if (launcher.stopping) await launcher.exit(0);
 // ever be open in one process at a time, so this handle is closed before the server starts.
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(path.resolve(env.DATA_DIR), 'pglite') });
 log.info({ driver: database.driver }, `Database ready (${database.driver}${database.driver === 'pglite' ? `, ${path.resolve(env.DATA_DIR)}` : ''}).`);
-if (env.demo && simulator) {
-  const creds = await seedDemoUsers(database.db);
-  await seedDemoConnection(database.db, await loadScenario(env.MARGINWATCH_DEMO_SCENARIO), simulator.url);
-  // For the person at the terminal, not the log: demo mode only (production seeds no user).
-  console.log('Demo mode: sign in with');
-  for (const c of creds) console.log(`  ${c.role.padEnd(5)}  ${c.email}  /  ${c.password}${c.totpSecret ? `  /  authenticator secret ${c.totpSecret}` : ''}`);
-}
+const creds = env.demo && simulator ? await seedDemoUsers(database.db) : [];
+if (env.demo && simulator) await seedDemoConnection(database.db, await loadScenario(env.MARGINWATCH_DEMO_SCENARIO), simulator.url);
 await database.close();
 if (launcher.stopping) await launcher.exit(0);
 
@@ -51,5 +47,14 @@ if (!env.MARGINWATCH_SKIP_BUILD) buildIfNeeded();
 if (launcher.stopping) await launcher.exit(0);
 
 // Next.js leaves the stop signals to instrumentation (lib/server/shutdown.ts), which drains before exiting.
-launcher.run(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(env.PORT), '-H', env.HOST], { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true' });
-log.info(`marginwatch on http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`);
+const server = launcher.run(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(env.PORT), '-H', env.HOST], { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true' });
+const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`;
+log.info(`marginwatch on ${url}`);
+
+// For the person at the terminal, not the log (demo mode only: production seeds no user). Printed last, once the
+// server is ready and its first refresh has landed, so the build and start-up lines cannot scroll it away.
+if (creds.length > 0) {
+  const local = ['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  const gone = () => launcher.stopping || server.exitCode !== null || server.signalCode !== null;
+  if (await waitUntilReady(`http://${local}:${env.PORT}/api/health/ready`, gone)) console.log(`\n${credentialsBox(url, creds)}\n`);
+}
