@@ -113,7 +113,7 @@ test.describe('alerts walk', () => {
       const card = page.getByTestId('alert').filter({ hasText: TITLE });
       await expect(card).toHaveCount(1);
       await expect(card.getByRole('link', { name: /Open .*desk-bravo/ })).toHaveAttribute('href', '/accounts/desk-bravo%40fundx.example');
-      await expect(card).toContainText('Walk receiver');
+      await expect(card.locator('[data-delivery="sent"]')).toContainText('Walk receiver');
       await shots(page, 'alerts-inbox');
       await openPage(page, '/settings/alerts');
       await expect(page.getByTestId('alert-channel').filter({ hasText: 'Walk receiver' })).toContainText('last delivered');
