@@ -7,7 +7,8 @@ import type { ColumnLayout } from './columns';
 import { useFitToMain } from './use-fit-to-main';
 import type { AccountRow } from '@/lib/contracts/accounts';
 
-const ROW_HEIGHT = 56;
+// A row's usual height (three lines: the account and its mode, the review's two); taller rows are measured.
+const ROW_HEIGHT = 64;
 
 /**
  * The accounts table, virtualized: only the rows in view (plus a margin) are in the DOM, so 1,000+
