@@ -18,6 +18,13 @@ export function readOrCreateDemoFile(name: string, create: () => string): string
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const value = create();
-  writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Two instances started together on one data folder (docs/production.md, "Two or more instances"): the
+    // first to write wins and both use its value.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readFileSync(file, 'utf8').trim();
+  }
   return value;
 }

@@ -8,6 +8,7 @@ import { getEnv } from '@/lib/env';
 import type { Role } from '@/lib/permissions';
 import type { Db } from './db/client';
 import { users } from './db/schema';
+import { holdTransactionLock } from './db/transaction-lock';
 import { dataDir, readOrCreateDemoFile } from './demo-files';
 import { enrolSecret } from './auth/second-factor';
 import { createUser } from './users';
@@ -38,16 +39,20 @@ export async function seedDemoUsers(db: Db): Promise<DemoCredential[]> {
       ),
     ) as DemoCredential[],
   );
-  const [existing] = await db.select({ n: count() }).from(users);
-  if ((existing?.n ?? 0) === 0) {
-    for (const c of creds) {
-      await createUser(db, { email: c.email, name: c.role === 'owner' ? 'Demo Owner' : 'Demo Ops', role: c.role, password: c.password });
+  // Two instances started together on one database seed once (docs/production.md, "Two or more instances").
+  await db.transaction(async (tx) => {
+    await holdTransactionLock(tx, 'demo users');
+    const [existing] = await tx.select({ n: count() }).from(users);
+    if ((existing?.n ?? 0) === 0) {
+      for (const c of creds) {
+        await createUser(tx, { email: c.email, name: c.role === 'owner' ? 'Demo Owner' : 'Demo Ops', role: c.role, password: c.password });
+      }
     }
-  }
-  for (const c of creds) {
-    const [user] = c.totpSecret ? await db.select({ id: users.id }).from(users).where(eq(users.email, c.email)) : [];
-    if (user && c.totpSecret) await enrolSecret(db, user.id, c.totpSecret);
-  }
+    for (const c of creds) {
+      const [user] = c.totpSecret ? await tx.select({ id: users.id }).from(users).where(eq(users.email, c.email)) : [];
+      if (user && c.totpSecret) await enrolSecret(tx, user.id, c.totpSecret);
+    }
+  });
   return creds;
 }
 

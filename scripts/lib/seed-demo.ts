@@ -6,13 +6,24 @@ import { seal } from '@/lib/server/crypto/seal';
 import type { Db } from '@/lib/server/db/client';
 import { accountExits, connections, specialKeySightings } from '@/lib/server/db/schema';
 import { latestChanged } from '@/lib/server/db/latest-cache';
+import { holdTransactionLock } from '@/lib/server/db/transaction-lock';
 
 /**
  * Demo mode: store the scenario's master key and one normal read key per sub-account, as an owner would
  * through Settings → Connections, and the history marginwatch would have gathered had it been watching
- * before today (special keys seen then deleted, confirmed exits). Runs once per data folder.
+ * before today (special keys seen then deleted, confirmed exits). Runs once per database, also when two instances
+ * start together on it (docs/production.md, "Two or more instances").
  */
 export async function seedDemoConnection(db: Db, scenario: Scenario, baseUrl: string): Promise<string> {
+  const masterId = await db.transaction(async (tx) => {
+    await holdTransactionLock(tx, 'demo connection');
+    return seedOnce(tx, scenario, baseUrl);
+  });
+  latestChanged();
+  return masterId;
+}
+
+async function seedOnce(db: Db, scenario: Scenario, baseUrl: string): Promise<string> {
   const existing = await db.select({ id: connections.id }).from(connections).where(eq(connections.kind, 'master'));
   if (existing[0]) return existing[0].id;
   const key = loadKeyring().current;
@@ -48,6 +59,5 @@ export async function seedDemoConnection(db: Db, scenario: Scenario, baseUrl: st
       await db.insert(accountExits).values({ masterId, accountEmail: sub.email, confirmedAt: new Date(confirmedAt), cooldownEndsAt: new Date(confirmedAt + 24 * 3_600_000) });
     }
   }
-  latestChanged();
   return masterId;
 }

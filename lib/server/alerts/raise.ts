@@ -1,8 +1,9 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describeCondition, evaluateAlerts, type AccountFacts, type AlertRule, type MasterFacts } from '@/lib/alerts';
 import { isSevere, quietUntil } from '@/lib/alerts/quiet-hours';
 import type { Db } from '../db/client';
+import { holdTransactionLock } from '../db/transaction-lock';
 import { alertChannels, alertDeliveries, alerts } from '../db/schema';
 import { rulesInForce } from './rules-store';
 import { loadStates, saveStates } from './state-cache';
@@ -17,7 +18,7 @@ export type Raised = { alertIds: string[] };
 export async function raiseAlerts(tx: Db, ctx: { masterId: string; refreshId: string; accounts: AccountFacts[]; master: MasterFacts; rules?: AlertRule[]; now?: Date }): Promise<Raised> {
   // A refresh and the live figures (docs/live.md#alerts) both raise alerts for a master: one at a time, so each
   // reads the states the other left and nothing is raised twice (across instances too).
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`alerts:${ctx.masterId}`}))`);
+  await holdTransactionLock(tx, `alerts:${ctx.masterId}`);
   const rules = ctx.rules ?? (await rulesInForce(tx));
   const states = await loadStates(tx, ctx.masterId);
   const { events, changes } = evaluateAlerts(rules, ctx.accounts, ctx.master, states);
