@@ -1,5 +1,5 @@
 /**
- * The security headers on every page and API answer (docs/security.md, "Headers"). Pure: the middleware
+ * The security headers on every page and API answer (docs/security.md, "Headers"). Pure: the proxy
  * supplies the per-request nonce and whether the request arrived over https.
  */
 export interface HeaderContext {

@@ -2,7 +2,7 @@
  * Which requests may change state: only those our own pages send (docs/security.md, "Requests only from
  * our own pages"). A browser always sends `Origin` on a state-changing request and, when it knows the
  * header, `Sec-Fetch-Site`; a page on another site (or another port of this host) cannot forge either.
- * Pure: it reads headers and answers, so route handlers, server actions (the middleware) and tests share it.
+ * Pure: it reads headers and answers, so route handlers, server actions (the proxy) and tests share it.
  */
 export interface RequestLike {
   method: string;

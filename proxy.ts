@@ -4,7 +4,7 @@ import { API_CACHE_CONTROL, contentSecurityPolicy, securityHeaders } from '@/lib
 import { refuseForeignRequest } from '@/lib/security/same-origin';
 
 /**
- * The first gate for every request but static files (docs/security.md).
+ * The first gate for every request but static files (docs/security.md): Next 16's proxy (formerly middleware).
  * - State-changing requests to pages (server actions such as sign-in and sign-out) and to Auth.js must come
  *   from our own pages: 403 otherwise. API routes refuse the same themselves (apiRoute), with the JSON rule
  *   on top, so the route-walking tests prove it without this file.
@@ -14,7 +14,7 @@ import { refuseForeignRequest } from '@/lib/security/same-origin';
  * It reads the session and never re-issues the cookie: a response to a prefetch still in flight when the
  * user signs out would otherwise set the session cookie again and undo the sign-out.
  */
-export default async function middleware(req: NextRequest) {
+export default async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   const isApi = pathname.startsWith('/api/');
   const https = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
