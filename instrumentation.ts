@@ -13,6 +13,9 @@ export async function register(): Promise<void> {
   startRefreshScheduler();
   const { logger } = await import('@/lib/server/log/logger');
   logger('refresh').info('scheduler started');
+  // Live history and live alerts run whether or not a page listens (docs/live.md#server).
+  const { startLiveSupervisor } = await import('@/lib/server/live/supervisor');
+  startLiveSupervisor();
   const { startExitResumer } = await import('@/lib/server/exit/resumer');
   startExitResumer();
   const { startAlertSender } = await import('@/lib/server/alerts/sender');

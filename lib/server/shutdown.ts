@@ -3,6 +3,7 @@ import { closeDatabase } from './db/client';
 import { stopExitResumer } from './exit/resumer';
 import { beginDrain, pendingWork, settleWork } from './lifecycle';
 import { stopRefreshScheduler } from './refresh/scheduler';
+import { stopLiveSupervisor } from './live/supervisor';
 import { logger } from './log/logger';
 
 const log = logger('shutdown');
@@ -30,6 +31,8 @@ export function installShutdown(): void {
     stopRefreshScheduler();
     stopExitResumer();
     const settled = await settleWork(DRAIN_TIMEOUT_MS);
+    // After the drain, before the database closes: each hub writes its due live history first.
+    await stopLiveSupervisor().catch((error: unknown) => log.error({ err: error }, 'stopping the live streams failed'));
     if (!settled) log.warn({ running: pendingWork(), drainTimeoutMs: DRAIN_TIMEOUT_MS }, 'work still running after the drain timeout: left to be resumed from its recorded state');
     try {
       await closeDatabase();

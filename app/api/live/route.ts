@@ -17,7 +17,7 @@ export const GET = apiRoute({ permission: 'dashboard.read', query: liveQuery }, 
   const encoder = new TextEncoder();
   let cleanup = () => undefined as void;
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
       const send = (m: LiveMessage) => {
         try {
           controller.enqueue(encoder.encode(`event: ${LIVE_EVENT}\ndata: ${JSON.stringify(m)}\n\n`));
@@ -25,7 +25,7 @@ export const GET = apiRoute({ permission: 'dashboard.read', query: liveQuery }, 
           cleanup();
         }
       };
-      const off = await hub.subscribe(send);
+      const off = hub.subscribe(send);
       const beat = setInterval(() => {
         try {
           controller.enqueue(encoder.encode(': keep-alive\n\n'));

@@ -100,7 +100,11 @@ export class LiveManager {
     this.listeners.add(listener);
     for (const v of this.views()) this.lastStatus.set(v.email, v.status);
     listener({ type: 'hello', masterId: this.masterId, refreshId: this.refreshId, market: this.market, accounts: this.views() });
-    return () => this.listeners.delete(listener);
+    return () => this.unsubscribe(listener);
+  }
+
+  unsubscribe(listener: (m: LiveMessage) => void): void {
+    this.listeners.delete(listener);
   }
 
   views(): LiveAccount[] {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { LiveMessage } from '@/lib/contracts/live';
 import { getDb } from '../db/client';
+import { logger } from '../log/logger';
 import { latestRefreshes } from '../views/latest';
 import { LiveHistoryWriter } from './history-writer';
 import { LiveAlerts } from './live-alerts';
@@ -9,9 +10,14 @@ import { LiveManager } from './manager';
 /** (choice) How often the hub looks for a newer refresh to restart the live book from. */
 const REFRESH_CHECK_MS = 5_000;
 
+/** Test hooks: how often history is written and alerts judged (docs/live.md#history, #alerts). */
+export type LiveHubOptions = { historyEveryMs?: number; alertsEveryMs?: number };
+
 /**
  * One live hub per master for the whole process (Next.js may load this module in several bundles): it owns the
- * stream manager, starts it on the first listener, and starts a new one from each newer refresh (the record).
+ * stream manager, and with it the live history and live alerts, from `start()` (the live supervisor, with the
+ * server) to `stop()`, whether or not a page listens; it starts a new manager from each newer refresh (the record)
+ * and when the master's connections change. Pages only subscribe.
  */
 class LiveHub {
   private manager: LiveManager | null = null;
@@ -23,39 +29,85 @@ class LiveHub {
   /** The alert rules judged on live figures while the hub runs (docs/live.md#alerts). */
   private readonly alerts: LiveAlerts;
 
-  constructor(readonly masterId: string) {
-    this.history = new LiveHistoryWriter(masterId);
-    this.alerts = new LiveAlerts(masterId, () => {
-      const m = this.manager;
-      return m && { refreshId: m.refreshId, risk: (email) => m.book.risk(email) };
-    });
+  constructor(
+    readonly masterId: string,
+    options: LiveHubOptions = {},
+  ) {
+    this.history = new LiveHistoryWriter(masterId, options.historyEveryMs ? { everyMs: options.historyEveryMs, now: Date.now } : undefined);
+    this.alerts = new LiveAlerts(
+      masterId,
+      () => {
+        const m = this.manager;
+        return m && { refreshId: m.refreshId, risk: (email) => m.book.risk(email) };
+      },
+      options.alertsEveryMs ? { everyMs: options.alertsEveryMs, now: Date.now } : undefined,
+    );
     this.listeners.add(this.history.listener);
     this.listeners.add(this.alerts.listener);
   }
 
-  async subscribe(listener: (m: LiveMessage) => void): Promise<() => void> {
-    await this.ensure();
+  get running(): boolean {
+    return this.manager !== null;
+  }
+
+  /** A page's listener: the manager's hello at once when the hub runs, else at its start. Never starts the hub. */
+  subscribe(listener: (m: LiveMessage) => void): () => void {
     this.listeners.add(listener);
-    const off = this.manager?.subscribe(listener);
+    this.manager?.subscribe(listener);
     return () => {
       this.listeners.delete(listener);
-      off?.();
+      this.manager?.unsubscribe(listener);
     };
   }
 
-  private ensure(): Promise<void> {
-    this.starting ??= this.replace().then(() => {
-      this.history.start();
-      this.alerts.start();
-      this.timer = setInterval(() => void this.checkRefresh(), REFRESH_CHECK_MS);
-      this.timer.unref();
-    });
+  /** Opens the streams once; a failed start is forgotten, so the next call tries again. */
+  start(): Promise<void> {
+    this.starting ??= this.replace().then(
+      () => {
+        this.history.start();
+        this.alerts.start();
+        this.timer = setInterval(() => void this.checkRefresh(), REFRESH_CHECK_MS);
+        this.timer.unref();
+      },
+      (error: unknown) => {
+        this.starting = null;
+        throw error;
+      },
+    );
     return this.starting;
   }
 
+  /** The master's keys changed (rotated, a sub-account key added or removed): a new manager with them. */
+  async restart(): Promise<void> {
+    if (!this.starting) return this.start();
+    await this.starting;
+    await this.replace();
+  }
+
+  /**
+   * Stops streaming; what is due for history is written first. Listen keys stay open unless `closeKeys`: each
+   * account has one active key per stream, which another instance streaming the same master uses too.
+   */
+  async stop(opts: { closeKeys?: boolean } = {}): Promise<void> {
+    await this.starting?.catch(() => undefined);
+    this.starting = null;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.alerts.stop();
+    this.history.stop();
+    const old = this.manager;
+    this.manager = null;
+    await old?.stop({ keepKeys: !opts.closeKeys });
+    await this.history.flush();
+  }
+
   private async checkRefresh(): Promise<void> {
-    const { shown } = await latestRefreshes(await getDb(), this.masterId);
-    if (shown && shown.id !== this.manager?.refreshId) await this.replace();
+    try {
+      const { shown } = await latestRefreshes(await getDb(), this.masterId);
+      if (shown && this.manager && shown.id !== this.manager.refreshId) await this.replace();
+    } catch (error) {
+      logger('live').error({ masterId: this.masterId, err: error }, 'could not restart the live book from the newest refresh');
+    }
   }
 
   private async replace(): Promise<void> {
@@ -68,11 +120,25 @@ class LiveHub {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __marginwatchLive?: Map<string, LiveHub> };
+export type { LiveHub };
 
-export function liveHub(masterId: string): LiveHub {
-  const hubs = (holder.__marginwatchLive ??= new Map());
-  let hub = hubs.get(masterId);
-  if (!hub) hubs.set(masterId, (hub = new LiveHub(masterId)));
+const holder = globalThis as typeof globalThis & { __marginwatchLive?: Map<string, LiveHub> };
+const hubs = () => (holder.__marginwatchLive ??= new Map());
+
+export function liveHub(masterId: string, options?: LiveHubOptions): LiveHub {
+  let hub = hubs().get(masterId);
+  if (!hub) hubs().set(masterId, (hub = new LiveHub(masterId, options)));
   return hub;
+}
+
+/** The masters whose hub exists in this process. */
+export function liveHubIds(): string[] {
+  return [...hubs().keys()];
+}
+
+/** Stops a master's hub and forgets it (its connection was removed, or the server stops). */
+export async function dropLiveHub(masterId: string, opts: { closeKeys?: boolean } = {}): Promise<void> {
+  const hub = hubs().get(masterId);
+  hubs().delete(masterId);
+  await hub?.stop(opts);
 }
