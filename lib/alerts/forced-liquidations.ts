@@ -12,6 +12,8 @@ export type ForcedMark = { seenUntil: number; seenIds: readonly string[] };
  * the mark's own time are told apart by id: one liquidation places several orders in the same millisecond.
  */
 export function newForcedLiquidations(rows: readonly ForceLiquidation[], mark: ForcedMark | null): { fresh: ForceLiquidation[]; mark: ForcedMark } {
+  // Every refresh reads every account's record and nearly all are unchanged: answer the mark itself.
+  if (mark && rows.every((r) => r.updatedTime < mark.seenUntil || (r.updatedTime === mark.seenUntil && mark.seenIds.includes(r.orderId)))) return { fresh: [], mark };
   const fresh = mark ? rows.filter((r) => r.updatedTime > mark.seenUntil || (r.updatedTime === mark.seenUntil && !mark.seenIds.includes(r.orderId))) : [];
   const newest = Math.max(mark?.seenUntil ?? 0, ...rows.map((r) => r.updatedTime));
   const atNewest = new Set([...(mark && mark.seenUntil === newest ? mark.seenIds : []), ...rows.filter((r) => r.updatedTime === newest).map((r) => r.orderId)]);

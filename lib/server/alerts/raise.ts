@@ -1,26 +1,23 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { describeCondition, evaluateAlerts, type AccountFacts, type AlertRule, type MasterFacts } from '@/lib/alerts';
+import { describeCondition, effectiveRules, evaluateAlerts, type AccountFacts, type AlertRule, type MasterFacts } from '@/lib/alerts';
 import { isSevere, quietUntil } from '@/lib/alerts/quiet-hours';
 import type { Db } from '../db/client';
-import { holdTransactionLock } from '../db/transaction-lock';
 import { alertChannels, alertDeliveries, alerts } from '../db/schema';
-import { rulesInForce } from './rules-store';
-import { loadStates, saveStates } from './state-cache';
+import type { DeskRead } from './desk-read';
+import { saveStates, statesAt } from './state-cache';
 
 export type Raised = { alertIds: string[] };
 
 /**
  * Evaluates the rules in force and writes what they raise: the alerts (the inbox), one outbox row per
  * enabled channel, and the rules' new states. Call it inside the transaction that finishes the refresh, so
- * an alert exists exactly when the refresh that raised it does (docs/alerts.md#delivery).
+ * an alert exists exactly when the refresh that raised it does (docs/alerts.md#delivery), with the desk read
+ * under the alerts lock in that transaction (`lockAndReadDesk`). `rules` defaults to every rule in force.
  */
-export async function raiseAlerts(tx: Db, ctx: { masterId: string; refreshId: string; accounts: AccountFacts[]; master: MasterFacts; rules?: AlertRule[]; now?: Date }): Promise<Raised> {
-  // A refresh and the live figures (docs/live.md#alerts) both raise alerts for a master: one at a time, so each
-  // reads the states the other left and nothing is raised twice (across instances too).
-  await holdTransactionLock(tx, `alerts:${ctx.masterId}`);
-  const rules = ctx.rules ?? (await rulesInForce(tx));
-  const states = await loadStates(tx, ctx.masterId);
+export async function raiseAlerts(tx: Db, ctx: { masterId: string; refreshId: string; desk: DeskRead; accounts: AccountFacts[]; master: MasterFacts; rules?: AlertRule[]; now?: Date }): Promise<Raised> {
+  const rules = ctx.rules ?? effectiveRules(ctx.desk.savedRules);
+  const states = await statesAt(tx, ctx.masterId, ctx.desk.stateToken);
   const { events, changes } = evaluateAlerts(rules, ctx.accounts, ctx.master, states);
   await saveStates(tx, ctx.masterId, states, changes);
   if (events.length === 0) return { alertIds: [] };

@@ -1,21 +1,19 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { DEFAULT_RULES, effectiveRules, ruleFromInput, type AlertRule, type AlertRuleInput, type ConditionKind } from '@/lib/alerts';
+import { DEFAULT_RULES, ruleFromInput, type AlertRule, type AlertRuleInput, type ConditionKind } from '@/lib/alerts';
 import type { Db } from '../db/client';
 import { accountLabels, accountSnapshots, alertRules } from '../db/schema';
 import { currentMaster, latestRefreshes } from '../views/latest';
 
+/** A saved rule as its columns, in order (how the alert step reads them: lib/server/alerts/desk-read.ts). */
+export type RuleRow = [id: string, kind: string, enabled: boolean, threshold: string, rearmMargin: string, escalationStep: string | null, shockPercent: string | null, scope: AlertRule['scope']];
+
+export const ruleFromRow = ([id, kind, enabled, threshold, rearmMargin, escalationStep, shockPercent, scope]: RuleRow): AlertRule =>
+  ({ id, kind: kind as ConditionKind, enabled, threshold, rearmMargin, escalationStep, shockPercent, scope });
+
 export async function savedRules(db: Db): Promise<AlertRule[]> {
   const rows = await db.select().from(alertRules);
-  return rows.map((r) => ({
-    id: r.id, kind: r.kind as ConditionKind, enabled: r.enabled, threshold: r.threshold, rearmMargin: r.rearmMargin,
-    escalationStep: r.escalationStep, shockPercent: r.shockPercent, scope: r.scope,
-  }));
-}
-
-/** The rules in force: the defaults as saved over, plus the owner's own. */
-export async function rulesInForce(db: Db): Promise<AlertRule[]> {
-  return effectiveRules(await savedRules(db));
+  return rows.map((r) => ruleFromRow([r.id, r.kind, r.enabled, r.threshold, r.rearmMargin, r.escalationStep, r.shockPercent, r.scope]));
 }
 
 /** Every sub-account the latest snapshots name: a rule may only name one of these. */

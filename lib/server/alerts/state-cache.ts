@@ -22,9 +22,14 @@ const CHUNK = 1000;
  */
 export async function loadStates(tx: Db, masterId: string): Promise<AlertStates> {
   const [version] = await tx.select({ token: alertStateVersions.token }).from(alertStateVersions).where(eq(alertStateVersions.masterId, masterId));
-  if (!version) return NO_STATES;
+  return statesAt(tx, masterId, version?.token ?? null);
+}
+
+/** The states stored under `token` (read beside the rest of the desk: lib/server/alerts/desk-read.ts). */
+export async function statesAt(tx: Db, masterId: string, token: string | null): Promise<AlertStates> {
+  if (token === null) return NO_STATES;
   const mine = held.get(masterId);
-  if (mine?.token === version.token) return mine.states;
+  if (mine?.token === token) return mine.states;
   // One row of JSON instead of a row per open alert: the driver's per-row cost is what a crash multiplies.
   const [row] = await tx.select({
     json: sql<string>`coalesce(json_agg(json_build_array(${alertStates.ruleId}, ${alertStates.accountEmail}, ${alertStates.level}, ${alertStates.value})), '[]')::text`,
@@ -35,7 +40,7 @@ export async function loadStates(tx: Db, masterId: string): Promise<AlertStates>
     if (!inner) states.set(ruleId, (inner = new Map()));
     inner.set(email, { level, value });
   }
-  held.set(masterId, { token: version.token, states });
+  held.set(masterId, { token, states });
   return states;
 }
 

@@ -1,10 +1,10 @@
 import 'server-only';
-import type { ConditionKind, MasterFacts } from '@/lib/alerts';
+import { effectiveRules, type ConditionKind, type MasterFacts } from '@/lib/alerts';
 import type { LiveAccount, LiveMessage } from '@/lib/contracts/live';
 import type { AccountRisk } from '@/lib/risk';
 import { accountFacts, type RefreshedAccount } from '../alerts/facts';
 import { raiseAlerts } from '../alerts/raise';
-import { rulesInForce } from '../alerts/rules-store';
+import { lockAndReadDesk } from '../alerts/desk-read';
 import { wakeSender } from '../alerts/wake';
 import { getDb, type Db } from '../db/client';
 import { logger } from '../log/logger';
@@ -82,10 +82,11 @@ export class LiveAlerts {
     }
     if (accounts.size === 0) return [];
     const db = await getDb();
-    const facts = await accountFacts(db, this.masterId, accounts, new Date(this.options.now()));
     const raised = await db.transaction(async (tx) => {
-      const rules = (await rulesInForce(tx as unknown as Db)).filter((r) => LIVE_KINDS.has(r.kind));
-      return raiseAlerts(tx as unknown as Db, { masterId: this.masterId, refreshId, accounts: facts, master: NO_MASTER, rules });
+      const desk = await lockAndReadDesk(tx as unknown as Db, this.masterId, { forcedMarks: false, failing: false });
+      const facts = accountFacts(desk.labels, accounts, new Date(this.options.now()));
+      const rules = effectiveRules(desk.savedRules).filter((r) => LIVE_KINDS.has(r.kind));
+      return raiseAlerts(tx as unknown as Db, { masterId: this.masterId, refreshId, desk, accounts: facts, master: NO_MASTER, rules });
     });
     if (raised.alertIds.length) wakeSender();
     return raised.alertIds;
