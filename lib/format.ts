@@ -23,6 +23,20 @@ export function formatChartTime(ms: number | Date): string {
   return chartTime.format(ms);
 }
 
+const axisFormats = {
+  second: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' }),
+  minute: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }),
+  'day-minute': chartTime,
+  day: new Intl.DateTimeFormat('en-GB', { month: 'short', day: '2-digit', timeZone: 'UTC' }),
+  date: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' }),
+};
+export type AxisTimeUnit = keyof typeof axisFormats;
+
+/** A time axis tick to the axis's resolution (lib/charts/time-axis.ts): "23:47:05", "23:47", "01 Dec, 23:47", "01 Dec", "01 Dec 2026". */
+export function formatAxisTime(ms: number, unit: AxisTimeUnit): string {
+  return axisFormats[unit].format(ms);
+}
+
 const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 
 /** A time of day for "delayed since 14:03:07 UTC": today's events need no date. */

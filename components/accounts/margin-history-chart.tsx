@@ -1,7 +1,8 @@
 'use client';
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { countOf, formatChartTime, formatDateTime, formatRatio } from '@/lib/format';
+import { countOf, formatDateTime, formatRatio } from '@/lib/format';
+import { timeAxis } from '@/lib/charts/time-axis';
 import { hasLevels, historySeries, liveSeries } from '@/lib/charts/history-series';
 import type { AccountDetail } from '@/lib/contracts/accounts';
 import { LIVE_HISTORY_EVERY_MS } from '@/lib/live/history';
@@ -43,12 +44,15 @@ export function MarginHistoryChart({ history, live = [], bars, pmPro, incomplete
   const domain = [Math.max(0, Math.min(...levels) * 0.9), Math.max(...levels) * 1.1];
   const gaps = data.some((d) => d.level === null);
   const span = [...data, ...liveData].map((d) => d.t);
+  // One instant alone gets an hour either side; live points minutes apart get ticks that read apart.
+  const [from, to] = span.length > 1 ? [Math.min(...span), Math.max(...span)] : [span[0]! - 3_600_000, span[0]! + 3_600_000];
+  const axis = timeAxis(from, to);
   return (
     <figure aria-label={`${name} history`}>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={data} margin={{ top: 16, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#94a3b8" strokeOpacity={0.2} />
-          <XAxis dataKey="t" type="number" scale="time" domain={span.length > 1 ? [Math.min(...span), Math.max(...span)] : ['dataMin - 3600000', 'dataMax + 3600000']} tickFormatter={formatChartTime} tick={AXIS} />
+          <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} ticks={axis.ticks} tickFormatter={axis.label} tick={AXIS} />
           <YAxis domain={domain} tickFormatter={(v: number) => v.toFixed(2)} tick={AXIS} width={48} />
           <Tooltip labelFormatter={(t) => formatDateTime(new Date(Number(t)))} formatter={(v, key) => [formatRatio(String(v)), key === 'live' ? `${name}, live` : `${name}, refresh`]} contentStyle={{ fontSize: 12, background: 'rgba(15,23,42,0.92)', border: 'none', color: '#e2e8f0' }} />
           {bars && <ReferenceLine y={Number(bars.marginCall)} stroke="#f59e0b" strokeDasharray="4 3" label={{ value: `${pmPro ? 'Reduce-only' : 'Margin call'} ${Number(bars.marginCall)}`, position: 'insideBottomRight', fontSize: 11, fill: '#f59e0b' }} />}

@@ -2,8 +2,9 @@
 
 import type { ReactNode } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatChartTime, formatDateTime, formatShock, formatUsd, formatUsdCompact } from '@/lib/format';
+import { formatDateTime, formatShock, formatUsd, formatUsdCompact } from '@/lib/format';
 import { owedKey, type MasterSeriesRow } from '@/lib/charts/master-history-series';
+import { timeAxis } from '@/lib/charts/time-axis';
 import { STATUS_LABEL, type AccountStatus } from '@/lib/risk';
 import { SERIES_COLORS } from './palette';
 
@@ -15,12 +16,19 @@ const STATUS_FILL: Record<AccountStatus, string> = {
   MARGIN_CALL: '#f59e0b', UNKNOWN: '#a855f7', INCOMPLETE: '#c084fc', NORMAL: '#10b981', NO_DEBT: '#94a3b8',
 };
 
+/** Ticks on whole time steps whose labels differ (lib/charts/time-axis.ts), across the rows' span. */
+function timeTicks(rows: MasterSeriesRow[]) {
+  const times = rows.map((r) => r.t);
+  const axis = timeAxis(Math.min(...times), Math.max(...times));
+  return { ticks: axis.ticks, tickFormatter: axis.label };
+}
+
 function TimeChart({ label, rows, children, height = 180 }: { label: string; rows: MasterSeriesRow[]; children: ReactNode; height?: number }) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} accessibilityLayer aria-label={label}>
         <CartesianGrid stroke="#94a3b8" strokeOpacity={0.2} />
-        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatChartTime} tick={AXIS} minTickGap={24} />
+        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...timeTicks(rows)} tick={AXIS} minTickGap={24} />
         {/* The unit is in the chart's caption: a tick reads "4.5M", not a wrapped "4.5M / USD". */}
         <YAxis tickFormatter={(v: number) => formatUsdCompact(v).replace(/ USD$/, '')} tick={AXIS} width={44} />
         <Tooltip labelFormatter={(t) => formatDateTime(new Date(Number(t)))} formatter={(v, name) => [formatUsd(Number(v)), name]} contentStyle={TOOLTIP} />
@@ -54,7 +62,7 @@ export function StatusHistoryChart({ rows, statuses }: { rows: MasterSeriesRow[]
     <ResponsiveContainer width="100%" height={180}>
       <AreaChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }} accessibilityLayer aria-label="Accounts by status, per refresh">
         <CartesianGrid stroke="#94a3b8" strokeOpacity={0.2} />
-        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatChartTime} tick={AXIS} minTickGap={24} />
+        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} {...timeTicks(rows)} tick={AXIS} minTickGap={24} />
         <YAxis allowDecimals={false} tick={AXIS} width={32} />
         <Tooltip labelFormatter={(t) => formatDateTime(new Date(Number(t)))} contentStyle={TOOLTIP} />
         {[...statuses].reverse().map((s) => (

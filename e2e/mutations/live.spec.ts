@@ -70,6 +70,11 @@ test('the Overview and the Accounts page update while the simulator prices move'
     for (const width of [1440, 1024, 390]) {
       await page.setViewportSize({ width, height: 900 });
       await chart.scrollIntoViewIfNeeded();
+      // Points seconds or minutes apart: the time axis's labels still differ from one another.
+      const tick = chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+      await expect(tick.nth(1)).toBeVisible(); // the chart re-measures after the resize
+      const ticks = await tick.allTextContents();
+      expect(new Set(ticks).size, ticks.join(' | ')).toBe(ticks.length);
       await screenshot(page, `live-history-${width}`);
     }
   } finally {
