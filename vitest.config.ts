@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'sim/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
+    // initdb once per run; test databases start from its copy (lib/testing/pglite-templates.ts).
+    globalSetup: ['lib/testing/pglite-templates.ts'],
     testTimeout: 30_000,
     // A set-up that starts a simulator and refreshes the whole demo took over 60 s on a loaded 2-core machine;
     // the ceiling only has to catch a hang.

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '@/lib/server/db/client';
 
 export interface TestDatabaseFactory {
@@ -7,12 +9,24 @@ export interface TestDatabaseFactory {
   open(): Promise<Database>;
 }
 
+const templates = new Map<'bare' | 'migrated', Blob>();
+
+/** A PGlite data folder this run's global set-up dumped (lib/testing/pglite-templates.ts), read once per process. */
+export function pgliteTemplate(which: 'bare' | 'migrated'): Blob {
+  let blob = templates.get(which);
+  if (!blob) templates.set(which, (blob = new Blob([readFileSync(inject('pgliteTemplates')[which])])));
+  return blob;
+}
+
+/** A fresh, empty, migrated PGlite database: a copy of the run's migrated template, migrated again (a no-op). */
+export const freshPglite = (): Promise<Database> => openDatabase({ template: pgliteTemplate('migrated') });
+
 /**
  * Every database suite runs on both drivers: PGlite always, and a real PostgreSQL server when
  * TEST_DATABASE_URL is set (.ci/run starts one). Each open() gets a fresh, empty, migrated database.
  */
 export function testDatabases(): TestDatabaseFactory[] {
-  const factories: TestDatabaseFactory[] = [{ driver: 'pglite', open: () => openDatabase({}) }];
+  const factories: TestDatabaseFactory[] = [{ driver: 'pglite', open: freshPglite }];
   const url = process.env.TEST_DATABASE_URL;
   if (url) factories.push({ driver: 'postgres', open: () => freshPostgres(url) });
   return factories;

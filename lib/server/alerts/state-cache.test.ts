@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Database } from '../db/client';
+import { freshPglite } from '@/lib/testing/databases';
+import type { Database } from '../db/client';
 import { alertStates, alertStateVersions } from '../db/schema';
 import { loadStates, saveStates } from './state-cache';
 
@@ -11,7 +12,7 @@ describe('alert states held between refreshes', () => {
   let database: Database;
   const masterId = randomUUID();
   beforeAll(async () => {
-    database = await openDatabase({});
+    database = await freshPglite();
   });
   afterAll(() => database?.close());
   const levelOf = async (ruleId: string) => (await loadStates(database.db, masterId)).get(ruleId)?.get('a@x')?.level ?? null;

@@ -22,8 +22,12 @@ export interface Database {
 
 const migrationsFolder = path.resolve(process.cwd(), 'drizzle');
 
-/** Opens and migrates a database: a real PostgreSQL server when given a URL, else PGlite in `dataDir`. */
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+/**
+ * Opens and migrates a database: a real PostgreSQL server when given a URL, else PGlite in `dataDir`.
+ * `template`, a PGlite data folder dumped with dumpDataDir, starts a new PGlite from that copy instead of
+ * running initdb (tests: lib/testing/pglite-templates.ts).
+ */
+export async function openDatabase(opts: { url?: string; dataDir?: string; template?: Blob }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process.
@@ -32,7 +36,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     await migratePg(db, { migrationsFolder });
     return { db: db as unknown as Db, driver: 'postgres', close: () => pool.end() };
   }
-  const client = new PGlite(opts.dataDir ?? 'memory://');
+  const client = new PGlite(opts.dataDir ?? 'memory://', opts.template ? { loadDataDir: opts.template } : {});
   // Recorded while open, so a backup or restore never copies or replaces a folder in use.
   const release = opts.dataDir ? claimFolder(opts.dataDir) : () => {};
   const db = drizzlePglite(client, { schema });

@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { pgliteTemplate } from '@/lib/testing/databases';
 
 const MIGRATIONS = path.resolve(process.cwd(), 'drizzle');
 
@@ -43,7 +44,8 @@ export async function openAtLevel(target: { dataDir: string } | { url: string },
     await migratePg(drizzlePg(pool), { migrationsFolder });
     return { query: async (text, params) => (await pool.query(text, params)).rows, close: () => pool.end() };
   }
-  const client = new PGlite(target.dataDir);
+  // An initdb'd, empty folder from this run's template: what a new PGlite folder holds before any migration.
+  const client = new PGlite(target.dataDir, { loadDataDir: pgliteTemplate('bare') });
   await migratePglite(drizzlePglite(client), { migrationsFolder });
   return { query: async <T>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows, close: () => client.close() };
 }
