@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '@/sim/scenario';
 import { seedDemoConnection } from '@/scripts/lib/seed-demo';
-import { createPostgresDatabase } from '@/lib/testing/databases';
+import { createPostgresDatabase, freshPglite } from '@/lib/testing/databases';
 import { openDatabase, type Database } from './db/client';
 import { connections, totpFactors, users } from './db/schema';
 import { seedDemoUsers } from './demo-users';
@@ -18,7 +18,7 @@ process.env.MARGINWATCH_SECRET_KEY ??= randomBytes(32).toString('base64');
 
 /** Two app instances on one database: two handles on one PostgreSQL database, or PGlite's one handle twice. */
 async function twoInstances(): Promise<{ driver: string; a: Database; b: Database; close(): Promise<void> }[]> {
-  const pglite = await openDatabase({});
+  const pglite = await freshPglite();
   const pairs = [{ driver: 'pglite', a: pglite, b: pglite, close: () => pglite.close() }];
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
