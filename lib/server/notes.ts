@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import type { AccountNote, NoteInput } from '@/lib/contracts/accounts';
 import type { ReviewBaseline } from '@/lib/contracts/review';
+import { accountChanged } from './db/account-cache';
 import type { Db } from './db/client';
 import { accountNotes } from './db/schema';
 
@@ -35,5 +36,6 @@ export async function addNote(
     .insert(accountNotes)
     .values({ masterId: target.masterId, accountEmail: target.email, authorId: author.id, authorEmail: author.email, body: input.body, okUntil: input.okUntil, baseline })
     .returning();
+  accountChanged(target.masterId, target.email);
   return toNote(row!);
 }

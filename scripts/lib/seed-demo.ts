@@ -5,6 +5,7 @@ import { loadKeyring } from '@/lib/server/crypto/keyring';
 import { seal } from '@/lib/server/crypto/seal';
 import type { Db } from '@/lib/server/db/client';
 import { accountExits, connections, specialKeySightings } from '@/lib/server/db/schema';
+import { accountChanged } from '@/lib/server/db/account-cache';
 import { latestChanged } from '@/lib/server/db/latest-cache';
 import { holdTransactionLock } from '@/lib/server/db/transaction-lock';
 
@@ -20,6 +21,7 @@ export async function seedDemoConnection(db: Db, scenario: Scenario, baseUrl: st
     return seedOnce(tx, scenario, baseUrl);
   });
   latestChanged();
+  accountChanged(masterId);
   return masterId;
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AccountStage, KeyStatus, RunPhase } from '@/lib/exit';
+import { accountChanged } from '../db/account-cache';
 import type { Db } from '../db/client';
 import { accountExits, auditLog, exitRunAccounts, exitRunKeys, exitRuns } from '../db/schema';
 
@@ -131,6 +132,7 @@ export async function recordConfirmedExit(db: Db, run: { id: string; masterId: s
       .set({ stage: 'confirmed', reason: null, confirmedAt, cooldownEndsAt, updatedAt: new Date() })
       .where(and(eq(exitRunAccounts.runId, run.id), eq(exitRunAccounts.accountEmail, email)));
   });
+  accountChanged(run.masterId, email);
 }
 
 /** Work a step left unfinished; per-key failures wait for the owner's retry and are not resumed. */

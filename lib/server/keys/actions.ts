@@ -4,6 +4,7 @@ import { createBlockers } from '@/lib/keys/create-blockers';
 import { maskKey } from '@/lib/keys/inventory';
 import { ApiError, conflict } from '../api/errors';
 import type { HandlerContext } from '../api/handler';
+import { accountChanged } from '../db/account-cache';
 import type { Db } from '../db/client';
 import { specialKeySightings } from '../db/schema';
 import type { ExchangeClient } from '../exchange';
@@ -94,6 +95,7 @@ export async function editSpecialKeyIp(db: Db, keyId: string, ips: string[], act
     throw new ApiError(502, 'not_confirmed', 'The exchange answered, but the key’s list does not show the new whitelist: check it before trying again.');
   }
   await db.update(specialKeySightings).set({ changedAt: new Date() }).where(eq(specialKeySightings.id, sighting.id));
+  accountChanged(sighting.masterId, sighting.accountEmail);
   await actor.audit('keys.edit_ip', ctx.email, { before: { key: maskKey(sighting.apiKey), ip: before.find((k) => k.apiKey === sighting.apiKey)?.ip ?? null }, after: { key: maskKey(sighting.apiKey), ip: listed.ip } });
   refreshSoon(db, ctx.master.id, actor.email);
   return { ip: listed.ip.split(','), liquidationLoan: 'An IP change does not change the LiquidationLoan rule for this account.' };

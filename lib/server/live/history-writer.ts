@@ -3,6 +3,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import { getEnv } from '@/lib/env';
 import type { LiveMessage } from '@/lib/contracts/live';
 import { HistoryCoalescer, LIVE_HISTORY_EVERY_MS } from '@/lib/live/history';
+import { accountChanged } from '../db/account-cache';
 import { getDb } from '../db/client';
 import { livePoints } from '../db/schema';
 import { logger } from '../log/logger';
@@ -60,6 +61,7 @@ export class LiveHistoryWriter {
         await db.insert(livePoints).values(
           points.map((p) => ({ masterId: this.masterId, accountEmail: p.email, at: new Date(p.at), status: p.status, statusSource: p.statusSource, marginLevel: p.marginLevel, equityUsd: p.equityUsd, liabilitiesUsd: p.liabilitiesUsd })),
         );
+        for (const p of points) accountChanged(this.masterId, p.email);
       }
     } catch (error) {
       this.coalescer.unwrite(points);
@@ -69,7 +71,11 @@ export class LiveHistoryWriter {
     if (now - this.prunedAt >= PRUNE_EVERY_MS) {
       this.prunedAt = now;
       const before = new Date(now - getEnv().SNAPSHOT_RETENTION_DAYS * 86_400_000);
-      await db.delete(livePoints).where(and(eq(livePoints.masterId, this.masterId), lt(livePoints.at, before))).catch((error: unknown) => logger('live').error({ masterId: this.masterId, err: error }, 'live history pruning failed'));
+      await db
+        .delete(livePoints)
+        .where(and(eq(livePoints.masterId, this.masterId), lt(livePoints.at, before)))
+        .then(() => accountChanged(this.masterId))
+        .catch((error: unknown) => logger('live').error({ masterId: this.masterId, err: error }, 'live history pruning failed'));
     }
     return points.length;
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { KeyHistory } from '@/lib/snapshot/normalize';
+import { accountChanged } from '../db/account-cache';
 import type { Db } from '../db/client';
 import { accountExits, accountSnapshots, specialKeySightings, termsRecords } from '../db/schema';
 
@@ -43,6 +44,7 @@ export async function recordSightings(db: Db, masterId: string, email: string, k
       ),
     )
     .returning({ apiKey: specialKeySightings.apiKey, name: specialKeySightings.name });
+  accountChanged(masterId, email);
   return { appeared, disappeared: gone.map((g) => ({ apiKey: g.apiKey, name: nameOf(g.apiKey, g.name) })) };
 }
 

@@ -25,6 +25,7 @@ import { idleSpecialKeyCount } from '@/lib/keys/idle-count';
 import { logger } from '../log/logger';
 import { errorText } from '../log/redact';
 import { latestChanged } from '../db/latest-cache';
+import { accountChanged } from '../db/account-cache';
 
 const log = logger('refresh');
 
@@ -159,6 +160,7 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
         deleted: history.deletedKeys(outcome.email),
       };
       const written = await writeSnapshot(db, { runId, masterId, takenAt, outcome, history: history.of(outcome.email), book, errors, keys });
+      accountChanged(masterId, outcome.email); // its history now holds this snapshot
       risks.push(written.risk);
       const changes = 'keyChanges' in outcome ? outcome.keyChanges : null;
       refreshed.set(outcome.email, {
@@ -176,6 +178,7 @@ async function executeRefresh(db: Db, master: typeof connections.$inferSelect, r
       tx.update(refreshRuns).set(finished).where(eq(refreshRuns.id, runId)));
     latestChanged();
     await db.delete(accountSnapshots).where(and(eq(accountSnapshots.masterId, masterId), lt(accountSnapshots.takenAt, sql`now() - make_interval(days => ${getEnv().SNAPSHOT_RETENTION_DAYS})`)));
+    accountChanged(masterId);
     log.info({ masterId, refreshId: runId, status, accounts: outcomes.length, stale, durationMs: Date.now() - started }, `refresh ${status}`);
     return { runId, status };
   } catch (error) {

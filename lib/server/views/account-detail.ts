@@ -5,6 +5,7 @@ import type { AccountDetail, BalanceRow, IsolatedPairView } from '@/lib/contract
 import { bindingView } from '@/lib/contracts/binding';
 import { maskKey } from '@/lib/keys/inventory';
 import type { AccountRisk, AccountRiskInput } from '@/lib/risk';
+import { memoAccount } from '../db/account-cache';
 import type { Db } from '../db/client';
 import { accountExits, accountSnapshots, specialKeySightings } from '../db/schema';
 import { listNotes } from '../notes';
@@ -13,16 +14,6 @@ import { readAccountSnapshots } from './account-snapshots';
 import { currentMaster, latestRefreshes, toRefreshInfo } from './latest';
 import { cachedForRefresh } from './refresh-cache';
 import { liveHistoryOf } from './live-history';
-
-/** The account's snapshot in the latest shown refresh and its history, or null when the master has no such sub-account. */
-export async function latestSnapshotOf(db: Db, email: string, masterId?: string) {
-  const master = await currentMaster(db, masterId);
-  if (!master) return null;
-  const { shown } = await latestRefreshes(db, master.id);
-  if (!shown) return null;
-  const { current, history } = await readAccountSnapshots(db, master.id, email, shown.id);
-  return current ? { master, refresh: shown, snap: current, history } : null;
-}
 
 /**
  * Whether the shown refresh holds this account, from the refresh's list of emails (one small query per refresh,
@@ -75,25 +66,38 @@ function isolatedOf(input: AccountRiskInput, risk: AccountRisk): IsolatedPairVie
 /** What the account page is built from, read once per request (one query for the snapshots). */
 export type LoadedAccount = NonNullable<Awaited<ReturnType<typeof loadAccount>>>;
 
+/**
+ * The account in the latest shown refresh with its history, key sightings, exits, notes and live points, or null
+ * when the master has no such sub-account. Kept between writes (lib/server/db/account-cache.ts): the page and
+ * its API ask it on every load and every change of shocks.
+ */
 export async function loadAccount(db: Db, email: string, masterId?: string) {
-  const found = await latestSnapshotOf(db, email, masterId);
-  if (!found) return null;
-  const { master } = found;
+  const master = await currentMaster(db, masterId);
+  if (!master) return null;
+  const { shown } = await latestRefreshes(db, master.id);
+  if (!shown) return null;
+  const kept = await memoAccount(db, { masterId: master.id, email, refreshId: shown.id }, () => readAccount(db, master.id, email, shown.id));
+  return kept && { master, refresh: shown, ...kept };
+}
+
+async function readAccount(db: Db, masterId: string, email: string, shownRefreshId: string) {
+  const { current, history } = await readAccountSnapshots(db, masterId, email, shownRefreshId);
+  if (!current) return null;
   const [sightings, exits, notes, live] = await Promise.all([
     db
       .select()
       .from(specialKeySightings)
-      .where(and(eq(specialKeySightings.masterId, master.id), eq(specialKeySightings.accountEmail, email)))
+      .where(and(eq(specialKeySightings.masterId, masterId), eq(specialKeySightings.accountEmail, email)))
       .orderBy(asc(specialKeySightings.firstSeenAt)),
     db
       .select()
       .from(accountExits)
-      .where(and(eq(accountExits.masterId, master.id), eq(accountExits.accountEmail, email)))
+      .where(and(eq(accountExits.masterId, masterId), eq(accountExits.accountEmail, email)))
       .orderBy(desc(accountExits.confirmedAt)),
-    listNotes(db, master.id, email),
-    liveHistoryOf(db, master.id, email, found.history[0]?.takenAt ?? null),
+    listNotes(db, masterId, email),
+    liveHistoryOf(db, masterId, email, history[0]?.takenAt ?? null),
   ]);
-  return { ...found, sightings, exits, notes, live };
+  return { snap: current, history, sightings, exits, notes, live };
 }
 
 /** Everything the account page shows, from stored snapshots and history: never from the exchange. */
