@@ -20,7 +20,7 @@ import { openDatabase, setDatabaseForTesting, type Db } from '../lib/server/db/c
 import { accountLabels, alerts, refreshRuns } from '../lib/server/db/schema';
 import { accountFacts, masterFacts, type RefreshedAccount } from '../lib/server/alerts/facts';
 import { lockAlerts, readDesk } from '../lib/server/alerts/desk-read';
-import { anyForcedRead, findForcedLiquidations, saveForcedMarks } from '../lib/server/alerts/forced-marks';
+import { anyForcedRead, findForcedLiquidations } from '../lib/server/alerts/forced-marks';
 import { saveStates, statesAt } from '../lib/server/alerts/state-cache';
 import { idleSpecialKeyCount } from '../lib/keys/idle-count';
 import { finishWithAlerts, type FinishContext } from '../lib/server/alerts/finish';
@@ -104,7 +104,7 @@ async function phases(db: Db, ctx: FinishContext, into: Map<string, number[]>) {
     const tx = t as unknown as Db;
     const now = new Date();
     await time('alerts lock', () => lockAlerts(tx, ctx.masterId));
-    const desk = await time('read: labels, rules, state token, exit run, marks', () => readDesk(tx, ctx.masterId, { forcedMarks: anyForcedRead(ctx.accounts), failing: ctx.failing }));
+    const desk = await time('read: labels, rules, token, exit run (marks if not held)', () => readDesk(tx, ctx.masterId, { forcedMarks: anyForcedRead(ctx.accounts), failing: ctx.failing }));
     const { accounts, forced } = await time('facts and forced-liquidation marks', () => {
       const accounts = accountFacts(desk.labels, ctx.accounts, now);
       const forced = findForcedLiquidations(desk.forcedMarks!, ctx.accounts);
@@ -113,13 +113,10 @@ async function phases(db: Db, ctx: FinishContext, into: Map<string, number[]>) {
     });
     const master = masterFacts(desk, ctx.masterRisk, ctx.failing, now);
     const { states, evaluation } = await time('evaluate (states held)', async () => {
-      const states = await statesAt(tx, ctx.masterId, desk.stateToken);
+      const states = await statesAt(tx, ctx.masterId, desk.stateToken, desk.forcedMarks);
       return { states, evaluation: evaluateAlerts(effectiveRules(desk.savedRules), accounts, master, states) };
     });
-    await time('write: marks, states (none changed)', async () => {
-      await saveForcedMarks(tx, ctx.masterId, forced.changed);
-      await saveStates(tx, ctx.masterId, states, evaluation.changes);
-    });
+    await time('write: states, marks (none changed)', () => saveStates(tx, ctx.masterId, states, evaluation.changes, { marks: desk.forcedMarks!, changed: forced.changed }));
   });
 }
 

@@ -1,8 +1,8 @@
 import { alertTitle } from './describe';
-import { step, type ActiveState, type Trigger } from './hysteresis';
-import { accountFigures, accountValue, KIND_SPECS, masterFigures, masterValue, triggerOf } from './measures';
+import { isTrue, step, type ActiveState, type Trigger } from './hysteresis';
+import { accountFigures, KIND_SPECS, masterFigures, masterValue, measureOf, triggerOf } from './measures';
 import { forcedLiquidationEvents } from './forced-liquidations';
-import { inScope } from './scope';
+import { inScope, scopeTest } from './scope';
 import type { AccountFacts, AlertEvent, AlertRule, MasterFacts } from './types';
 
 /**
@@ -44,7 +44,8 @@ export function evaluateAlerts(rules: readonly AlertRule[], accounts: readonly A
   const apply = (rule: AlertRule, open: ReadonlyMap<string, NonNullable<ActiveState>> | undefined, account: AccountFacts | null, value: number | null, trigger: Trigger) => {
     const email = account ? account.email : null;
     const previous = (open && open.get(email ?? '')) ?? null;
-    if (value === null && previous === null) return;
+    // Armed and not true: nothing to do, the case of nearly every rule × account on every refresh.
+    if (previous === null && (value === null || !isTrue(trigger, value))) return;
     const { state, transition } = step(trigger, previous, value);
     // Only transitions are stored: an open alert's level is all the next refresh needs.
     if (!transition) return;
@@ -67,8 +68,10 @@ export function evaluateAlerts(rules: readonly AlertRule[], accounts: readonly A
       apply(rule, open, null, masterValue(rule, master), trigger);
       continue;
     }
+    const takes = scopeTest(rule.scope);
+    const measure = measureOf(rule);
     for (const account of accounts) {
-      if (inScope(rule.scope, account)) apply(rule, open, account, accountValue(rule, account), trigger);
+      if (takes === null || takes(account)) apply(rule, open, account, measure(account), trigger);
     }
   }
   return { events, changes };

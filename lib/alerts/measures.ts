@@ -66,6 +66,18 @@ export function accountValue(rule: AlertRule, a: AccountFacts): number | null {
   }
 }
 
+/**
+ * `accountValue` for one rule, made once per refresh: the rule's own decimals (the shock of a projected loan)
+ * are parsed here, not once per account.
+ */
+export function measureOf(rule: AlertRule): (a: AccountFacts) => number | null {
+  if (rule.kind === 'projected_loan') {
+    const shock = shockOf(rule);
+    return (a) => owedAt(a.curve, shock);
+  }
+  return (a) => accountValue(rule, a);
+}
+
 /** The figures that go into an alert the rule raised for this account (its measure was `value`). */
 export function accountFigures(rule: AlertRule, a: AccountFacts, value: number): Figures {
   switch (rule.kind) {

@@ -6,6 +6,7 @@ import { holdTransactionLock } from '../db/transaction-lock';
 import { exitRuns, refreshRuns } from '../db/schema';
 import { accountLabels, alertRules, alertStateVersions, forcedLiquidationMarks as marks } from '../db/schema-alerts';
 import { ruleFromRow, type RuleRow } from './rules-store';
+import { heldMarks } from './state-cache';
 
 /** What raising alerts reads of a master, all in one round trip once it holds the master's alerts lock. */
 export type DeskRead = {
@@ -17,11 +18,21 @@ export type DeskRead = {
   stateToken: string | null;
   /** When the master's exit run reached "keys deleted" and stopped there; null: none is half done. */
   exitHalfDoneAt: Date | null;
-  /** The forced-liquidation marks per account, when asked for. */
+  /** The forced-liquidation marks per account, when asked for: as read now, or as held under the stored token. */
   forcedMarks: ReadonlyMap<string, ForcedMark> | null;
   /** When asked for (a failing refresh): the last refresh that read anything, else the first one started. */
   failingSince: Date | null;
 };
+
+/**
+ * Every account's forced-liquidation mark, or null when the marks this process holds are the stored ones (their
+ * token is still the stored one): a thousand marks cost a refresh more than the rest of the read together.
+ */
+function marksUnlessHeld(masterId: string, mine: { token: string } | null) {
+  const all = sql`(select coalesce(json_agg(json_build_array(${marks.accountEmail}, ${marks.seenUntil}, ${marks.seenIds})), '[]') from ${marks} where ${marks.masterId} = ${masterId})`;
+  if (!mine) return all;
+  return sql`case when exists (select 1 from ${alertStateVersions} where ${alertStateVersions.masterId} = ${masterId} and ${alertStateVersions.token} = ${mine.token}) then null else ${all} end`;
+}
 
 type Raw = {
   labels: [string, string][];
@@ -53,12 +64,13 @@ export async function lockAlerts(tx: Db, masterId: string): Promise<void> {
 
 /** The desk's read alone: only under `lockAlerts` in the same transaction. */
 export async function readDesk(tx: Db, masterId: string, want: DeskWanted): Promise<DeskRead> {
+  const mine = heldMarks(masterId);
   const result = await tx.execute(sql`select json_build_object(
     'labels', (select coalesce(json_agg(json_build_array(${accountLabels.accountEmail}, ${accountLabels.label})), '[]') from ${accountLabels} where ${accountLabels.masterId} = ${masterId}),
     'rules', (select coalesce(json_agg(json_build_array(${alertRules.id}, ${alertRules.kind}, ${alertRules.enabled}, ${alertRules.threshold}, ${alertRules.rearmMargin}, ${alertRules.escalationStep}, ${alertRules.shockPercent}, ${alertRules.scope})), '[]') from ${alertRules}),
     'token', (select ${alertStateVersions.token} from ${alertStateVersions} where ${alertStateVersions.masterId} = ${masterId}),
     'exitAt', (select ${exitRuns.updatedAt} from ${exitRuns} where ${exitRuns.masterId} = ${masterId} and ${exitRuns.phase} = 'keys_deleted' and ${exitRuns.finishedAt} is null limit 1),
-    'marks', ${want.forcedMarks ? sql`(select coalesce(json_agg(json_build_array(${marks.accountEmail}, ${marks.seenUntil}, ${marks.seenIds})), '[]') from ${marks} where ${marks.masterId} = ${masterId})` : sql`null`},
+    'marks', ${want.forcedMarks ? marksUnlessHeld(masterId, mine) : sql`null`},
     'lastGood', ${want.failing ? sql`(select max(${refreshRuns.finishedAt}) from ${refreshRuns} where ${refreshRuns.masterId} = ${masterId} and ${refreshRuns.status} in ('ok', 'partial'))` : sql`null`},
     'firstStarted', ${want.failing ? sql`(select min(${refreshRuns.startedAt}) from ${refreshRuns} where ${refreshRuns.masterId} = ${masterId})` : sql`null`}
   )::text as desk`);
@@ -76,7 +88,7 @@ export async function readDesk(tx: Db, masterId: string, want: DeskWanted): Prom
     savedRules: raw.rules.map(ruleFromRow),
     stateToken: raw.token,
     exitHalfDoneAt: raw.exitAt === null ? null : new Date(raw.exitAt),
-    forcedMarks: raw.marks && new Map(raw.marks.map(([email, seenUntil, seenIds]) => [email, { seenUntil: Number(seenUntil), seenIds }])),
+    forcedMarks: !want.forcedMarks ? null : raw.marks ? new Map(raw.marks.map(([email, seenUntil, seenIds]) => [email, { seenUntil: Number(seenUntil), seenIds }])) : mine!.marks,
     failingSince: since === null ? null : new Date(since),
   };
 }

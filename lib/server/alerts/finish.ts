@@ -5,7 +5,7 @@ import { accountFacts, masterFacts, type RefreshedAccount } from './facts';
 import { lockAndReadDesk } from './desk-read';
 import { wakeSender } from './wake';
 import { raiseAlerts } from './raise';
-import { anyForcedRead, findForcedLiquidations, saveForcedMarks } from './forced-marks';
+import { anyForcedRead, findForcedLiquidations } from './forced-marks';
 import { logger } from '../log/logger';
 
 export type FinishContext = { masterId: string; refreshId: string; accounts: ReadonlyMap<string, RefreshedAccount>; masterRisk: MasterRisk | null; failing: boolean };
@@ -33,11 +33,12 @@ export async function raiseRefreshAlerts(tx: Db, ctx: FinishContext) {
   const now = new Date();
   const desk = await lockAndReadDesk(tx, ctx.masterId, { forcedMarks: anyForcedRead(ctx.accounts), failing: ctx.failing });
   const accounts = accountFacts(desk.labels, ctx.accounts, now);
+  let forced;
   if (desk.forcedMarks) {
-    const forced = findForcedLiquidations(desk.forcedMarks, ctx.accounts);
-    for (const a of accounts) a.forcedLiquidations = forced.fresh.get(a.email) ?? null;
-    await saveForcedMarks(tx, ctx.masterId, forced.changed);
+    const found = findForcedLiquidations(desk.forcedMarks, ctx.accounts);
+    for (const a of accounts) a.forcedLiquidations = found.fresh.get(a.email) ?? null;
+    forced = { marks: desk.forcedMarks, changed: found.changed };
   }
   const master = masterFacts(desk, ctx.masterRisk, ctx.failing, now);
-  return raiseAlerts(tx, { masterId: ctx.masterId, refreshId: ctx.refreshId, desk, accounts, master });
+  return raiseAlerts(tx, { masterId: ctx.masterId, refreshId: ctx.refreshId, desk, accounts, master, forced });
 }

@@ -9,17 +9,30 @@ import { saveStates, statesAt } from './state-cache';
 
 export type Raised = { alertIds: string[] };
 
+export type RaiseContext = {
+  masterId: string;
+  refreshId: string;
+  desk: DeskRead;
+  accounts: AccountFacts[];
+  master: MasterFacts;
+  /** The rules to judge; default: every rule in force. */
+  rules?: AlertRule[];
+  /** The forced-liquidation marks the step judged against, and those that moved: stored with the states. */
+  forced?: Parameters<typeof saveStates>[4];
+  now?: Date;
+};
+
 /**
  * Evaluates the rules in force and writes what they raise: the alerts (the inbox), one outbox row per
  * enabled channel, and the rules' new states. Call it inside the transaction that finishes the refresh, so
  * an alert exists exactly when the refresh that raised it does (docs/alerts.md#delivery), with the desk read
- * under the alerts lock in that transaction (`lockAndReadDesk`). `rules` defaults to every rule in force.
+ * under the alerts lock in that transaction (`lockAndReadDesk`).
  */
-export async function raiseAlerts(tx: Db, ctx: { masterId: string; refreshId: string; desk: DeskRead; accounts: AccountFacts[]; master: MasterFacts; rules?: AlertRule[]; now?: Date }): Promise<Raised> {
+export async function raiseAlerts(tx: Db, ctx: RaiseContext): Promise<Raised> {
   const rules = ctx.rules ?? effectiveRules(ctx.desk.savedRules);
-  const states = await statesAt(tx, ctx.masterId, ctx.desk.stateToken);
+  const states = await statesAt(tx, ctx.masterId, ctx.desk.stateToken, ctx.desk.forcedMarks);
   const { events, changes } = evaluateAlerts(rules, ctx.accounts, ctx.master, states);
-  await saveStates(tx, ctx.masterId, states, changes);
+  await saveStates(tx, ctx.masterId, states, changes, ctx.forced);
   if (events.length === 0) return { alertIds: [] };
 
   const byId = new Map(rules.map((r) => [r.id, r]));

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshPglite } from '@/lib/testing/databases';
 import type { Database } from '../db/client';
-import { alertStates, alertStateVersions } from '../db/schema';
+import { alertStates, alertStateVersions, forcedLiquidationMarks } from '../db/schema';
+import { lockAndReadDesk } from './desk-read';
 import { loadStates, saveStates } from './state-cache';
 
 const open = (ruleId: string, level: number) => ({ ruleId, email: 'a@x', state: { level, value: level } });
@@ -48,5 +49,18 @@ describe('alert states held between refreshes', () => {
     const rows = await database.db.select().from(alertStates).where(eq(alertStates.ruleId, 'bulk'));
     expect(rows.length).toBe(500);
     expect((await loadStates(database.db, masterId)).get('bulk')?.size).toBe(500);
+  });
+
+  it('forced marks held under the token are not read again until the token changes', async () => {
+    const desk = () => database.db.transaction((tx) => lockAndReadDesk(tx as never, masterId, { forcedMarks: true, failing: false }));
+    const seenUntil = async () => (await desk()).forcedMarks?.get('m@x')?.seenUntil ?? null;
+    const first = await desk();
+    await database.db.transaction((tx) => saveStates(tx as never, masterId, new Map(), [], { marks: first.forcedMarks!, changed: [{ email: 'm@x', mark: { seenUntil: 5, seenIds: ['1'] } }] }));
+    expect(await seenUntil()).toBe(5);
+    // A write that renews no token is not seen: the marks held here are trusted while the token is the stored one.
+    await database.db.update(forcedLiquidationMarks).set({ seenUntil: 9 }).where(eq(forcedLiquidationMarks.accountEmail, 'm@x'));
+    expect(await seenUntil()).toBe(5);
+    await database.db.update(alertStateVersions).set({ token: randomUUID() }).where(eq(alertStateVersions.masterId, masterId));
+    expect(await seenUntil()).toBe(9);
   });
 });

@@ -49,9 +49,9 @@ export const alertStates = pgTable(
 );
 
 /**
- * A fresh token each time a master's alert states change (in the same transaction). A refresh that finds the
- * token it last wrote or read keeps the states it holds in memory instead of reading every open alert again
- * (lib/server/alerts/state-cache.ts); a token from a rolled-back transaction never becomes visible.
+ * A fresh token each time a master's alert states or forced-liquidation marks change (in the same transaction).
+ * A refresh that finds the token it last wrote or read keeps the states and marks it holds in memory instead of
+ * reading them again (lib/server/alerts/state-cache.ts); a token from a rolled-back transaction never becomes visible.
  */
 export const alertStateVersions = pgTable('alert_state_versions', {
   masterId: uuid('master_id').primaryKey(),
