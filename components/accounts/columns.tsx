@@ -40,14 +40,14 @@ function Projected({ r, at }: { r: AccountRow; at: AccountRow['atA'] }) {
   const note = r.deficitBound ? ` (${BOUND_NOTE[r.deficitBound]})` : '';
   if (p.kind === 'owed')
     return (
-      <span className="font-semibold text-red-700 dark:text-red-400" title={`Owed as a loan if prices gap by this shock${note}`}>
+      <span className="whitespace-nowrap font-semibold text-red-700 dark:text-red-400" title={`Owed as a loan if prices gap by this shock${note}`}>
         <WarnIcon />
         {mark}{formatUsdPlain(p.usd)}
       </span>
     );
   if (p.kind === 'could_be_owed')
     return (
-      <span className="text-amber-800 dark:text-amber-300" title={`Binding unknown: this deficit could be owed${note}`}>
+      <span className="whitespace-nowrap text-amber-800 dark:text-amber-300" title={`Binding unknown: this deficit could be owed${note}`}>
         <span aria-hidden>? </span>
         {mark}{formatUsdPlain(p.usd)}
       </span>
@@ -149,7 +149,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'email',
       header: 'Account',
-      width: '17%',
+      width: '16%',
       descFirst: false, sort: (r) => r.email,
       cell: (r) => (
         <span className="flex min-w-0 flex-col">
@@ -220,7 +220,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'atA',
       header: `Owed at ${formatShock(shockA)} (USD)`,
-      width: '9%',
+      width: '9.5%',
       align: 'right',
       descFirst: true,
       sort: (r) => projectedCsv(r, r.atA) ?? -1,
@@ -230,7 +230,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'atB',
       header: `Owed at ${formatShock(shockB)} (USD)`,
-      width: '9%',
+      width: '9.5%',
       align: 'right',
       descFirst: true,
       sort: (r) => projectedCsv(r, r.atB) ?? -1,
@@ -246,7 +246,7 @@ function specs(shockA: number, shockB: number): Spec[] {
       sort: (r) => Number(r.outstandingLoanUsd),
       cell: (r) =>
         Number(r.outstandingLoanUsd) > 0 ? (
-          <span className="font-semibold text-red-700 dark:text-red-400">
+          <span className="whitespace-nowrap font-semibold text-red-700 dark:text-red-400">
             <WarnIcon />
             {formatUsdPlain(r.outstandingLoanUsd)}
           </span>

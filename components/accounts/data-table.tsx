@@ -10,13 +10,16 @@ import type { AccountRow } from '@/lib/contracts/accounts';
 // A row's usual height (three lines: the account and its mode, the review's two); taller rows are measured.
 const ROW_HEIGHT = 64;
 
+/** How long a row whose live figures changed stays highlighted. */
+const FLASH_MS = 2_000;
+// The account column stays in view while a narrow table scrolls sideways; its edge marks where the rest slides under.
+// A shadow, not a border: a collapsed table border stays where the cell started.
+const STICKY = 'sticky left-0 z-[1] shadow-[inset_-1px_0_0_#e2e8f0] dark:shadow-[inset_-1px_0_0_#1e293b]';
+
 /**
  * The accounts table, virtualized: only the rows in view (plus a margin) are in the DOM, so 1,000+
  * sub-accounts scroll smoothly. Spacer rows keep a real <table> (headers, cells, sorting for screen readers).
  */
-/** How long a row whose live figures changed stays highlighted. */
-const FLASH_MS = 2_000;
-
 export function DataTable({ table, movedAt = {}, onRowsHover }: { table: Table<AccountRow>; movedAt?: Record<string, number>; onRowsHover?: (over: boolean) => void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
@@ -35,7 +38,9 @@ export function DataTable({ table, movedAt = {}, onRowsHover }: { table: Table<A
       data-testid="accounts-scroll"
       className="max-h-[calc(100vh-22rem)] min-h-64 overflow-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
-      <table className="w-full min-w-[60rem] table-fixed text-left text-[13px]">
+      {/* 64rem holds a seven-digit owed figure beside its warning icon on one line. Narrower (a laptop with the
+          sidebar), the table scrolls sideways inside its box and the account column stays in view. */}
+      <table className="w-full min-w-[64rem] table-fixed text-left text-[13px]">
         <colgroup>
           {table.getVisibleLeafColumns().map((c) => (
             <col key={c.id} style={{ width: (c.columnDef.meta as ColumnLayout | undefined)?.width }} />
@@ -44,11 +49,11 @@ export function DataTable({ table, movedAt = {}, onRowsHover }: { table: Table<A
         <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((h) => {
+              {group.headers.map((h, i) => {
                 const sorted = h.column.getIsSorted();
                 const right = (h.column.columnDef.meta as ColumnLayout | undefined)?.align === 'right';
                 return (
-                  <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={`px-1.5 py-2 font-medium ${right ? 'text-right' : ''}`}>
+                  <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} className={`px-1.5 py-2 font-medium ${right ? 'text-right' : ''} ${i === 0 ? `${STICKY} bg-slate-50 dark:bg-slate-900` : ''}`}>
                     <button
                       type="button"
                       onClick={h.column.getToggleSortingHandler()}
@@ -77,10 +82,10 @@ export function DataTable({ table, movedAt = {}, onRowsHover }: { table: Table<A
                 data-testid="account-row"
                 data-moved={flash || undefined}
                 style={{ height: ROW_HEIGHT }}
-                className={`border-b border-slate-100 transition-colors duration-700 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50 ${flash ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
+                className={`group border-b border-slate-100 transition-colors duration-700 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50 ${flash ? 'bg-sky-50 dark:bg-sky-950/40' : ''}`}
               >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`overflow-hidden px-1.5 py-1 align-middle ${(cell.column.columnDef.meta as ColumnLayout | undefined)?.align === 'right' ? 'text-right' : ''}`}>
+                {row.getVisibleCells().map((cell, i) => (
+                  <td key={cell.id} className={`overflow-hidden px-1.5 py-1 align-middle ${(cell.column.columnDef.meta as ColumnLayout | undefined)?.align === 'right' ? 'text-right' : ''} ${i === 0 ? `${STICKY} ${flash ? 'bg-sky-50 dark:bg-sky-950' : 'bg-white group-hover:bg-slate-50 dark:bg-slate-900 dark:group-hover:bg-slate-800'}` : ''}`}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
