@@ -149,7 +149,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'email',
       header: 'Account',
-      width: '16%',
+      width: '15%',
       descFirst: false, sort: (r) => r.email,
       cell: (r) => (
         <span className="flex min-w-0 flex-col">
@@ -220,7 +220,8 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'atA',
       header: `Owed at ${formatShock(shockA)} (USD)`,
-      width: '9.5%',
+      // 10 % of the table's 60rem minimum holds a seven-digit figure beside its warning icon on one line.
+      width: '10%',
       align: 'right',
       descFirst: true,
       sort: (r) => projectedCsv(r, r.atA) ?? -1,
@@ -230,7 +231,7 @@ function specs(shockA: number, shockB: number): Spec[] {
     {
       id: 'atB',
       header: `Owed at ${formatShock(shockB)} (USD)`,
-      width: '9.5%',
+      width: '10%',
       align: 'right',
       descFirst: true,
       sort: (r) => projectedCsv(r, r.atB) ?? -1,

@@ -38,9 +38,9 @@ export function DataTable({ table, movedAt = {}, onRowsHover }: { table: Table<A
       data-testid="accounts-scroll"
       className="max-h-[calc(100vh-22rem)] min-h-64 overflow-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
-      {/* 64rem holds a seven-digit owed figure beside its warning icon on one line. Narrower (a laptop with the
-          sidebar), the table scrolls sideways inside its box and the account column stays in view. */}
-      <table className="w-full min-w-[64rem] table-fixed text-left text-[13px]">
+      {/* 60rem fits beside the sidebar from 1280 px; narrower (a 1024 px laptop), the table scrolls sideways inside
+          its box and the account column stays in view. */}
+      <table className="w-full min-w-[60rem] table-fixed text-left text-[13px]">
         <colgroup>
           {table.getVisibleLeafColumns().map((c) => (
             <col key={c.id} style={{ width: (c.columnDef.meta as ColumnLayout | undefined)?.width }} />
