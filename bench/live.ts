@@ -5,14 +5,18 @@
  *     status (exact sums re-priced for the accounts holding it), then apart the batch's whole figures for them;
  *  B. simulator price change → listener update: a generated 1,000-sub-account master refreshed once, then the
  *     stream manager; BTC moves every `--every-ms`; time from the simulator's answer to the manager's batched
- *     message carrying the new figure (what the SSE route writes to the browser; the browser leg is not measured),
- *     the simulator in its own process, and apart the app's leg from the ticker frame reaching this process;
+ *     message carrying the new figure, the simulator in its own process, and apart the app's leg from the ticker
+ *     frame reaching this process; then the browser leg: the same messages written as Server-Sent Events frames
+ *     (lib/live/sse.ts, as /api/live writes them) over HTTP to a client reading and parsing the stream, timed from
+ *     the price change to the parsed message carrying the new figure (no page render);
  *  C. REST weight spent on prices between refreshes (simulator's request log: /api/v3/ticker/price calls);
  *  D. memory (heap, RSS) sampled through a bounded run, which stops by itself; with `--expose-gc` each sample
  *     follows a collection, so a trend is a leak rather than garbage not yet collected.
  *   node --expose-gc --conditions=react-server --import tsx bench/live.ts [--minutes 2] [--every-ms 250] [--book-only]
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LiveBook } from '@/lib/live/book';
+import { liveFrame } from '@/lib/live/sse';
 import type { LiveMessage } from '@/lib/contracts/live';
 import { account, asset } from '@/lib/risk/test-support';
 import { openDatabase, setDatabaseForTesting } from '@/lib/server/db/client';
@@ -111,6 +116,44 @@ manager.subscribe((m: LiveMessage) => {
     waiting = null;
   }
 });
+// The browser leg: an SSE endpoint writing the manager's messages as /api/live does, and a client parsing them.
+const sseClients = new Set<ServerResponse>();
+manager.subscribe((m: LiveMessage) => {
+  const frame = liveFrame(m);
+  for (const res of sseClients) res.write(frame);
+});
+const sse = createServer((req, res) => {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' });
+  sseClients.add(res);
+  req.on('close', () => sseClients.delete(res));
+});
+sse.listen(0, '127.0.0.1');
+await once(sse, 'listening');
+const sseWait: { current: { sentAt: number; resolve: (ms: number) => void } | null } = { current: null };
+const sseAbort = new AbortController();
+void (async () => {
+  const response = await fetch(`http://127.0.0.1:${(sse.address() as AddressInfo).port}/`, { signal: sseAbort.signal });
+  const decoder = new TextDecoder();
+  let buffered = '';
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffered += decoder.decode(value, { stream: true });
+    let cut: number;
+    while ((cut = buffered.indexOf('\n\n')) >= 0) {
+      const data = buffered.slice(0, cut).split('\n').find((l) => l.startsWith('data: '));
+      buffered = buffered.slice(cut + 2);
+      const waiting = sseWait.current;
+      if (!data || !waiting) continue;
+      const m = JSON.parse(data.slice(6)) as LiveMessage;
+      if (m.type === 'accounts' && m.accounts.some((a) => a.updatedAt >= waiting.sentAt - 5)) {
+        waiting.resolve(performance.now());
+        sseWait.current = null;
+      }
+    }
+  }
+})().catch(() => undefined);
 const post = (body: unknown) => fetch(`${sim.url}/__sim/prices`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 // Let the streams open (two user connections of 200 accounts each … and the market one).
 for (let i = 0; i < 600 && (await (await fetch(`${sim.url}/__sim/streams`)).json() as { connections: number }).connections < 5; i++) await new Promise((r) => setTimeout(r, 100));
@@ -122,6 +165,7 @@ await once(ticker, 'open');
 const since = Date.now();
 const latencies: number[] = [];
 const appLegs: number[] = [];
+const browser: number[] = [];
 const memory: Array<{ at: number; heap: number; rss: number }> = [];
 const end = Date.now() + minutes * 60_000;
 let btc = 97_000;
@@ -129,7 +173,9 @@ let n = 0;
 while (Date.now() < end) {
   btc *= 1 + (n++ % 2 === 0 ? 0.001 : -0.0009);
   const price = btc.toFixed(2);
-  const done = new Promise<number>((resolve) => (waiting = { price, sentAt: Date.now(), resolve }));
+  const sentAt = Date.now();
+  const done = new Promise<number>((resolve) => (waiting = { price, sentAt, resolve }));
+  const parsed = new Promise<number>((resolve) => (sseWait.current = { sentAt, resolve }));
   const t0 = performance.now();
   await post({ prices: { BTCUSDT: price } });
   const got = await Promise.race([done, new Promise<number>((r) => setTimeout(() => r(-1), 5_000))]);
@@ -137,6 +183,8 @@ while (Date.now() < end) {
     latencies.push(got - t0);
     const frame = tickerAt.get(price);
     if (frame !== undefined) appLegs.push(got - frame);
+    const read = await Promise.race([parsed, new Promise<number>((r) => setTimeout(() => r(-1), 5_000))]);
+    if (read > 0) browser.push(read - t0);
   }
   tickerAt.clear();
   if (n % Math.max(1, Math.round(10_000 / everyMs)) === 0) {
@@ -150,10 +198,14 @@ const requests = ((await (await fetch(`${sim.url}/__sim/requests?since=${since}`
 const priceCalls = requests.filter((r) => r.path === '/api/v3/ticker/price');
 console.log(`B. price change → manager update (${latencies.length} of ${n} moves seen, 1,000 accounts): p50 ${fmt(pct(latencies, 50))} ms, p95 ${fmt(pct(latencies, 95))} ms, max ${fmt(Math.max(...latencies))} ms (goal p95 < 500 ms to the browser)`);
 console.log(`   of which the app's leg (the ticker frame reaching this process → the manager's message): p50 ${fmt(pct(appLegs, 50))} ms, p95 ${fmt(pct(appLegs, 95))} ms (${appLegs.length} frames matched)`);
+console.log(`   to the SSE client (price change → parsed frame with the new figure): p50 ${fmt(pct(browser, 50))} ms, p95 ${fmt(pct(browser, 95))} ms, max ${fmt(Math.max(...browser))} ms (${browser.length} frames; goal p95 < 500 ms)`);
 console.log(`C. REST price reads during the run: ${priceCalls.length} calls, weight ${priceCalls.reduce((t, r) => t + r.weight, 0)} (goal 0); all REST calls by the app: ${requests.length}`);
 const mb = (x: number) => (x / 2 ** 20).toFixed(1);
 console.log(`D. memory over ${minutes} min (MB heap / RSS): ${memory.map((m) => `${Math.round(m.at / 1000)} s ${mb(m.heap)}/${mb(m.rss)}`).join(', ')}`);
 ticker.close();
+sseAbort.abort();
+sse.closeAllConnections();
+sse.close();
 await manager.stop();
 simProcess.kill('SIGTERM');
 await once(simProcess, 'exit');

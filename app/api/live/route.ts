@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LIVE_EVENT, type LiveMessage } from '@/lib/contracts/live';
+import type { LiveMessage } from '@/lib/contracts/live';
+import { liveFrame } from '@/lib/live/sse';
 import { apiRoute } from '@/lib/server/api/handler';
 import { getDb } from '@/lib/server/db/client';
 import { liveHub } from '@/lib/server/live/registry';
@@ -20,7 +21,7 @@ export const GET = apiRoute({ permission: 'dashboard.read', query: liveQuery }, 
     start(controller) {
       const send = (m: LiveMessage) => {
         try {
-          controller.enqueue(encoder.encode(`event: ${LIVE_EVENT}\ndata: ${JSON.stringify(m)}\n\n`));
+          controller.enqueue(encoder.encode(liveFrame(m)));
         } catch {
           cleanup();
         }
