@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import type { ChannelView, QuietHours } from '@/lib/contracts/alerts';
+import { quietHoursFormError } from '@/lib/alerts/quiet-hours';
 import { useAlertsWrite } from './use-alerts';
 import { PauseIcon, WarnIcon } from '@/components/ui/icons';
 
@@ -13,7 +14,7 @@ function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Set, change or remove a channel's quiet hours. The server checks the zone with Intl; its message is shown as is. */
+/** Set, change or remove a channel's quiet hours. The server checks the zone with Intl; its message is shown in the form's words. */
 function QuietHoursForm({ channel, onDone }: { channel: ChannelView; onDone: () => void }) {
   const current = channel.quietHours;
   const [start, setStart] = useState(current?.start ?? '22:00');
@@ -60,7 +61,7 @@ function QuietHoursForm({ channel, onDone }: { channel: ChannelView; onDone: () 
         </button>
         {current && <button type="button" disabled={save.isPending} className={button} onClick={() => save.mutate(null)}>Remove quiet hours</button>}
         <button type="button" className={button} onClick={onDone}>Cancel</button>
-        {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{save.error.message}</p>}
+        {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{quietHoursFormError(save.error.message)}</p>}
       </div>
     </form>
   );

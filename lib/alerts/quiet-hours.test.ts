@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insideQuietHours, isSevere, quietHoursSchema, quietUntil, type QuietHours } from './quiet-hours';
+import { insideQuietHours, isSevere, quietHoursFormError, quietHoursSchema, quietUntil, type QuietHours } from './quiet-hours';
 
 const q = (start: string, end: string, timeZone: string): QuietHours => ({ start, end, timeZone, severeBreaksThrough: false });
 const until = (w: QuietHours, at: string) => quietUntil(w, new Date(at))?.toISOString() ?? null;
@@ -97,7 +97,7 @@ describe('quiet hours: what an owner may enter', () => {
   it.each([
     [{ start: '7:00', end: '08:00', timeZone: 'UTC' }, 'start', 'HH:MM'],
     [{ start: '22:00', end: '24:00', timeZone: 'UTC' }, 'end', 'HH:MM'],
-    [{ start: '22:00', end: '07:00', timeZone: 'Mars/Olympus_Mons' }, 'timeZone', 'is not a time zone'],
+    [{ start: '22:00', end: '07:00', timeZone: 'Mars/Olympus_Mons' }, 'timeZone', 'Time zone “Mars/Olympus_Mons” is not a known IANA zone'],
     [{ start: '22:00', end: '07:00', timeZone: '' }, 'timeZone', 'is required'],
     [{ start: '08:00', end: '08:00', timeZone: 'UTC' }, 'end', 'must differ'],
   ])('refuses %j (%s)', (input, path, message) => {
@@ -105,6 +105,18 @@ describe('quiet hours: what an owner may enter', () => {
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual([path]);
     expect(result.error!.issues[0]!.message).toContain(message);
+  });
+
+  it.each([
+    ['Invalid body: quietHours.timeZone: Time zone “Mars/Base” is not a known IANA zone (such as Europe/Paris or America/New_York)', 'Time zone “Mars/Base” is not a known IANA zone (such as Europe/Paris or America/New_York)'],
+    ['Invalid body: quietHours.timeZone: is required', 'Time zone: is required'],
+    ['Invalid body: quietHours.end: must differ from the start', 'Until: must differ from the start'],
+    ['Invalid body: quietHours.start: must be a time such as 22:00 (HH:MM, 24-hour)', 'From: must be a time such as 22:00 (HH:MM, 24-hour)'],
+    // Anything else (another field, the generic refusals) is shown as the API words it.
+    ['Invalid body: quietHours: Expected object, received string', 'Invalid body: quietHours: Expected object, received string'],
+    ['The request body is not JSON.', 'The request body is not JSON.'],
+  ])('the form words %j as %j', (api, shown) => {
+    expect(quietHoursFormError(api)).toBe(shown);
   });
 });
 

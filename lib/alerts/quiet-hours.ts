@@ -24,11 +24,25 @@ export const quietHoursSchema = z.object({
   end: z.string().regex(HH_MM, 'must be a time such as 07:00 (HH:MM, 24-hour)'),
   timeZone: z.string().trim().min(1, 'is required').max(64).transform((name, ctx) => {
     const zone = canonicalTimeZone(name);
-    if (!zone) ctx.addIssue({ code: 'custom', message: `“${name}” is not a time zone (an IANA name such as Europe/Paris or America/New_York)` });
+    if (!zone) ctx.addIssue({ code: 'custom', message: `Time zone “${name}” is not a known IANA zone (such as Europe/Paris or America/New_York)` });
     return zone ?? name;
   }),
   severeBreaksThrough: z.boolean(),
 }).refine((q) => q.start !== q.end, { path: ['end'], message: 'must differ from the start (a window of no time, or of the whole day, is not quiet hours)' });
+
+const FIELD: Record<string, string> = { start: 'From', end: 'Until', timeZone: 'Time zone' };
+
+/**
+ * The API's "Invalid body: quietHours.timeZone: …" in the form's own words: the field as the form names it, once
+ * ("Time zone “Mars/Base” is not a known IANA zone …", "Until: must differ from the start …"). Other errors as they are.
+ */
+export function quietHoursFormError(message: string): string {
+  const m = /^Invalid body: quietHours\.(start|end|timeZone): (.*)$/s.exec(message);
+  if (!m) return message;
+  const [, field, rest] = m as unknown as [string, string, string];
+  const label = FIELD[field]!;
+  return rest.startsWith(label) ? rest : `${label}: ${rest}`;
+}
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 

@@ -107,7 +107,7 @@ describe('/api/alerts', () => {
     expect((await put(ops, night)).status).toBe(403);
     const badZone = await put(owner, { ...night, timeZone: 'Europe/Atlantis' });
     expect(badZone.status).toBe(400);
-    expect(await message(badZone)).toContain('“Europe/Atlantis” is not a time zone');
+    expect(await message(badZone)).toBe('Invalid body: quietHours.timeZone: Time zone “Europe/Atlantis” is not a known IANA zone (such as Europe/Paris or America/New_York)');
     expect((await put(owner, { ...night, start: '25:00' })).status).toBe(400);
     expect((await put(owner, { ...night, end: '22:00' })).status).toBe(400);
     const stored = async () => (await demo.database.db.select().from(alertChannels).where(eq(alertChannels.id, row!.id)))[0]!.quietHours;
