@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, max, sql } from 'drizzle-orm';
 import { getEnv } from '@/lib/env';
 import type { LiveMessage } from '@/lib/contracts/live';
-import { HistoryCoalescer, LIVE_HISTORY_EVERY_MS } from '@/lib/live/history';
+import { HistoryCoalescer, LIVE_HISTORY_EVERY_MS, type LivePoint } from '@/lib/live/history';
 import { accountChanged } from '../db/account-cache';
-import { getDb } from '../db/client';
+import { getDb, type Db } from '../db/client';
 import { livePoints } from '../db/schema';
 import { logger } from '../log/logger';
 
@@ -23,6 +23,8 @@ export class LiveHistoryWriter {
   private timer: NodeJS.Timeout | null = null;
   private prunedAt = -Infinity;
   private writing: Promise<number> | null = null;
+  /** Exchange time of the last point this writer wrote per account: a newer one in the table is another instance's. */
+  private readonly ownAt = new Map<string, number>();
 
   constructor(
     readonly masterId: string,
@@ -56,12 +58,11 @@ export class LiveHistoryWriter {
     const now = this.options.now();
     const points = this.coalescer.due(now);
     const db = await getDb();
+    let written = points;
     try {
       if (points.length > 0) {
-        await db.insert(livePoints).values(
-          points.map((p) => ({ masterId: this.masterId, accountEmail: p.email, at: new Date(p.at), status: p.status, statusSource: p.statusSource, marginLevel: p.marginLevel, equityUsd: p.equityUsd, liabilitiesUsd: p.liabilitiesUsd })),
-        );
-        for (const p of points) accountChanged(this.masterId, p.email);
+        written = await db.transaction((tx) => this.insertNotWritten(tx as unknown as Db, points));
+        for (const p of written) accountChanged(this.masterId, p.email);
       }
     } catch (error) {
       this.coalescer.unwrite(points);
@@ -77,6 +78,34 @@ export class LiveHistoryWriter {
         .then(() => accountChanged(this.masterId))
         .catch((error: unknown) => logger('live').error({ masterId: this.masterId, err: error }, 'live history pruning failed'));
     }
-    return points.length;
+    return written.length;
+  }
+
+  /**
+   * Two instances stream the same master and see the same exchange figures (docs/live.md#instances): a point is
+   * left out when another writer already wrote the account within `everyMs` of its exchange time, so an account
+   * keeps about one point per interval between them. Both take the same per-master lock, so the check holds.
+   */
+  private async insertNotWritten(tx: Db, points: LivePoint[]): Promise<LivePoint[]> {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`live-history:${this.masterId}`}))`);
+    const since = new Date(Math.min(...points.map((p) => p.at)) - this.options.everyMs);
+    const newest = await tx
+      .select({ email: livePoints.accountEmail, at: max(livePoints.at) })
+      .from(livePoints)
+      .where(and(eq(livePoints.masterId, this.masterId), inArray(livePoints.accountEmail, points.map((p) => p.email)), gte(livePoints.at, since)))
+      .groupBy(livePoints.accountEmail);
+    const newestAt = new Map(newest.map((r) => [r.email, r.at ? new Date(r.at).getTime() : -Infinity]));
+    const fresh = points.filter((p) => {
+      const at = newestAt.get(p.email);
+      const byOther = at !== undefined && at > (this.ownAt.get(p.email) ?? -Infinity);
+      return !(byOther && at >= p.at - this.options.everyMs);
+    });
+    if (fresh.length > 0) {
+      await tx.insert(livePoints).values(
+        fresh.map((p) => ({ masterId: this.masterId, accountEmail: p.email, at: new Date(p.at), status: p.status, statusSource: p.statusSource, marginLevel: p.marginLevel, equityUsd: p.equityUsd, liabilitiesUsd: p.liabilitiesUsd })),
+      );
+    }
+    for (const p of fresh) this.ownAt.set(p.email, p.at);
+    return fresh;
   }
 }
