@@ -7,6 +7,7 @@ import { accountChanged } from '../db/account-cache';
 import { getDb, type Db } from '../db/client';
 import { livePoints } from '../db/schema';
 import { logger } from '../log/logger';
+import { PeriodicTask } from '../periodic';
 
 /** (choice) Old live points are pruned at most this often; they follow the snapshots' retention. */
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -20,7 +21,7 @@ export type HistoryWriterOptions = { everyMs: number; now: () => number };
  */
 export class LiveHistoryWriter {
   private readonly coalescer: HistoryCoalescer;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly periodic = new PeriodicTask(() => this.flush());
   private prunedAt = -Infinity;
   private writing: Promise<number> | null = null;
   /** Exchange time of the last point this writer wrote per account: a newer one in the table is another instance's. */
@@ -39,13 +40,11 @@ export class LiveHistoryWriter {
   };
 
   start(): void {
-    this.timer ??= setInterval(() => void this.flush(), this.options.everyMs);
-    this.timer.unref();
+    this.periodic.start(this.options.everyMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.periodic.stop();
   }
 
   /** Writes what is due now; answers how many points. One write at a time: a slow database never piles up. */

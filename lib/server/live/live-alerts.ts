@@ -8,6 +8,7 @@ import { lockAndReadDesk } from '../alerts/desk-read';
 import { wakeSender } from '../alerts/wake';
 import { getDb, type Db } from '../db/client';
 import { logger } from '../log/logger';
+import { PeriodicTask } from '../periodic';
 
 /** The rules whose measure moves with prices and balance events; every other kind waits for the refresh. */
 export const LIVE_KINDS: ReadonlySet<ConditionKind> = new Set(['status_worsens', 'liquidation_distance', 'margin_level', 'projected_loan']);
@@ -30,7 +31,7 @@ export type LiveAlertsOptions = { everyMs: number; now: () => number };
  */
 export class LiveAlerts {
   private readonly moved = new Map<string, LiveAccount>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly periodic = new PeriodicTask(() => this.flush());
   private running: Promise<string[]> | null = null;
 
   constructor(
@@ -48,13 +49,11 @@ export class LiveAlerts {
   };
 
   start(): void {
-    this.timer ??= setInterval(() => void this.flush(), this.options.everyMs);
-    this.timer.unref();
+    this.periodic.start(this.options.everyMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.periodic.stop();
   }
 
   /** Judges what moved since the last call; answers the ids of the alerts raised. One evaluation at a time. */
