@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { generate } from 'otplib';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 export interface DemoCredential {
   email: string;
@@ -91,8 +91,9 @@ export async function claimOwnerCode(): Promise<string> {
 }
 
 /**
- * Proves the owner's session with a code, as the step-up prompt would, unless it was proven within the last
- * few minutes: actions on the exchange and the connections need a proof under 5 minutes old.
+ * Proves the owner's session with a code through the API, as the step-up section of an action's dialog would,
+ * unless it was proven within the last few minutes: actions on the exchange and the connections need a proof under
+ * 5 minutes old. A spec that walks the step-up itself uses `confirmInDialog` instead.
  */
 export async function stepUp(page: Page) {
   const status = (await (await page.request.get('/api/second-factor')).json()) as { freshUntil: string | null };
@@ -105,4 +106,21 @@ export async function stepUp(page: Page) {
     const res = await page.request.post('/api/second-factor', { headers: ownPage, data: { code: await claimOwnerCode() } });
     expect(res.status(), await res.text()).toBe(200);
   }).toPass({ timeout: 120_000, intervals: [1_000] });
+}
+
+/**
+ * Answers the step-up section an action's dialog shows in place of its content when the action was refused for
+ * want of a recent second factor (docs/security.md, "Second factor"), with an owner's code no other test has used,
+ * and waits for the section to give way to the action sent again.
+ */
+export async function confirmInDialog(dialog: Locator) {
+  const section = dialog.getByTestId('step-up-prompt');
+  await expect(section).toBeVisible();
+  test.info().setTimeout(test.info().timeout + 2 * TOTP_STEP_MS + 10_000);
+  // Another worker may use the owner's code of the moment: claim one no test has used.
+  await expect(async () => {
+    await section.getByLabel('6-digit code').fill(await claimOwnerCode());
+    await section.getByRole('button', { name: 'Confirm and continue' }).click();
+    await expect(section).toHaveCount(0, { timeout: 15_000 });
+  }).toPass({ timeout: 120_000 });
 }

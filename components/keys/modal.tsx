@@ -2,6 +2,7 @@
 
 import * as Dialog from '@radix-ui/react-dialog';
 import { useState, type ReactNode } from 'react';
+import { useStepUpSlot } from '@/components/ui/step-up-slot';
 
 // The control that opened the first of a chain of dialogs (form, then confirmation, then the secret): Radix returns
 // focus to a Dialog.Trigger, and these dialogs are opened by plain buttons, so the opener is remembered here.
@@ -19,9 +20,13 @@ function useRememberOpener() {
  * A dialog over the page (Radix: focus moves in and is trapped, Escape closes it, focus goes back to what opened
  * it). `closable` false holds it open until a step that must not be skipped is done (the secret shown once). A
  * click outside never closes it: a half-filled key form or an unread warning is not lost to a stray click.
+ * When its action is refused for want of a recent second factor, the dialog asks for it in place of its content
+ * (components/ui/step-up-slot.ts), its title still naming the action; the content stays mounted, hidden, and comes
+ * back as the action is sent again.
  */
 export function Modal({ title, onClose, children, closable = true }: { title: ReactNode; onClose: () => void; children: ReactNode; closable?: boolean }) {
   useRememberOpener();
+  const stepUp = useStepUpSlot();
   return (
     <Dialog.Root open onOpenChange={(open) => !open && closable && onClose()}>
       <Dialog.Portal>
@@ -39,7 +44,8 @@ export function Modal({ title, onClose, children, closable = true }: { title: Re
         >
           <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-xl dark:border-slate-800 dark:bg-slate-900">
             <Dialog.Title className="mb-3 text-base font-semibold">{title}</Dialog.Title>
-            {children}
+            {stepUp}
+            <div hidden={stepUp !== null}>{children}</div>
           </div>
         </Dialog.Content>
       </Dialog.Portal>
