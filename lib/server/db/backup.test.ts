@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '@/sim/server';
 import { loadScenario } from '@/sim/scenario';
 import { seedDemoConnection } from '@/scripts/lib/seed-demo';
+import { pgliteTemplate } from '@/lib/testing/databases';
 import { writeAudit } from '../audit';
 import { loadKeyring } from '../crypto/keyring';
 import { unseal } from '../crypto/seal';
@@ -41,8 +42,9 @@ describe('db:backup / db:restore (PGlite)', () => {
   let before: Record<string, number>;
   let masterSecret: string;
 
-  const open = async () => {
-    database = await openDatabase({ dataDir });
+  // The first open starts the folder from the run's migrated copy (lib/testing/pglite-templates.ts), not initdb.
+  const open = async (template?: Blob) => {
+    database = await openDatabase({ dataDir, template });
     setDatabaseForTesting(database);
     return database;
   };
@@ -51,7 +53,7 @@ describe('db:backup / db:restore (PGlite)', () => {
     const scenario = await loadScenario('demo');
     masterSecret = scenario.master.keys.find((k) => k.kind === 'normal' && k.secretKey)!.secretKey!;
     sim = await startSimulator({ port: 0, scenario });
-    await open();
+    await open(pgliteTemplate('migrated'));
     const masterId = await seedDemoConnection(database.db, scenario, sim.url);
     expect((await runRefresh(masterId, 'manual')).status).toBe('ok');
     await writeAudit({ actor: { id: null, email: 'owner@test.example', role: 'owner' }, action: 'connections.create', target: 'FundX master (demo)' });
