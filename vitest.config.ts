@@ -19,6 +19,9 @@ export default defineConfig({
     // the ceiling only has to catch a hang.
     hookTimeout: 180_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one file at a time on a 2-core CI machine, though
+    // most of a database suite's time is spent waiting on its simulator, child processes and timers.
+    maxWorkers: 2,
     // next-auth imports `next/server` without an extension, which Node's ESM loader refuses; let Vite resolve it.
     server: { deps: { inline: ['next-auth'] } },
   },
