@@ -12,6 +12,11 @@ test.describe('second factor', () => {
     // Two sign-ins, two enrolments and three full-page shots: more than the default 30 s on a loaded machine.
     test.setTimeout(90_000);
     await openPage(page, '/settings/security');
+    // Opened at 127.0.0.1, as the demo often is: passkeys cannot work on an IP address, and the page says where they do.
+    const unavailable = page.getByTestId('passkeys-unavailable');
+    await expect(unavailable).toContainText('Browsers refuse passkeys on an IP address (127.0.0.1)');
+    const there = `http://localhost:${process.env.E2E_PORT}`;
+    await expect(unavailable.getByRole('link', { name: `Open Settings → Security at ${there}` })).toHaveAttribute('href', `${there}/settings/security`);
     const panel = page.getByTestId('second-factor');
     await expect(panel).toContainText('No authenticator is set up');
     await panel.getByRole('button', { name: 'Set up an authenticator' }).click();

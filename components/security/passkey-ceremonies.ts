@@ -11,7 +11,11 @@ import { PASSKEY_ASSERTION_PATH, PASSKEY_OPTIONS_PATH, PASSKEYS_PATH, type Passk
 export function passkeyUnavailable(status: Pick<SecondFactorStatus, 'passkeyOrigin'>): string | null {
   if (typeof window === 'undefined') return null;
   if (!status.passkeyOrigin) return 'Passkeys need marginwatch to be reached by a name, not an IP address (MARGINWATCH_PUBLIC_URL).';
-  if (status.passkeyOrigin !== window.location.origin) return `Passkeys work at ${status.passkeyOrigin}: open marginwatch there to use one.`;
+  if (status.passkeyOrigin !== window.location.origin) {
+    // The demo is often opened at 127.0.0.1: WebAuthn takes no IP address as relying party, so say why, not just where.
+    const ip = /^[\d.]+$|^\[/.test(window.location.hostname);
+    return `${ip ? `Browsers refuse passkeys on an IP address (${window.location.hostname}). ` : ''}Passkeys work at ${status.passkeyOrigin}: open marginwatch there (and sign in again) to add or use one. Your authenticator code works here.`;
+  }
   if (!window.PublicKeyCredential) return 'This browser does not support passkeys.';
   return null;
 }

@@ -34,7 +34,19 @@ export function PasskeysCard({ status, onRecoveryCodes }: { status: SecondFactor
         <p className="text-slate-600 dark:text-slate-400">
           A passkey (a security key, or the one built into your phone or laptop) confirms an action with one touch or a fingerprint instead of a code, and cannot be typed into a look-alike site.
         </p>
-        {unavailable && <p className={notice.warn}>{unavailable}</p>}
+        {unavailable && (
+          <p className={notice.warn} data-testid="passkeys-unavailable">
+            {unavailable}
+            {status.passkeyOrigin && status.passkeyOrigin !== window.location.origin && (
+              <>
+                {' '}
+                <a className="font-medium underline underline-offset-2" href={`${status.passkeyOrigin}/settings/security`}>
+                  Open Settings → Security at {status.passkeyOrigin}
+                </a>
+              </>
+            )}
+          </p>
+        )}
         {status.passkeys.length === 0 ? (
           <p className="font-medium">No passkey is set up yet.</p>
         ) : (
