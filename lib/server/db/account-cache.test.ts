@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { countingRead as source } from '@/lib/testing/counting-read';
 import { accountChanged, memoAccount } from './account-cache';
-
-/** A read that counts its calls and answers what the "database" holds at the time. */
-function source(initial: string) {
-  const state = { value: initial, reads: 0 };
-  const read = () => {
-    state.reads++;
-    return Promise.resolve(state.value);
-  };
-  return { state, read };
-}
 
 const alpha = { masterId: 'm1', email: 'alpha@desk.test', refreshId: 'r1' };
 

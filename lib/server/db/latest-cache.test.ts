@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { countingRead as source } from '@/lib/testing/counting-read';
 import { latestChanged, memoLatest } from './latest-cache';
-
-/** A read that counts its calls and answers what the "database" holds at the time. */
-function source(initial: string) {
-  const state = { value: initial, reads: 0 };
-  const read = () => {
-    state.reads++;
-    return Promise.resolve(state.value);
-  };
-  return { state, read };
-}
 
 describe('latest-cache', () => {
   it('answers repeated reads from memory until this process writes', async () => {
