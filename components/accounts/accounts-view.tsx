@@ -23,6 +23,7 @@ import { useDeskLabelNames } from '@/components/labels/use-desk-labels';
 import { useMediaQuery } from './use-media-query';
 import { useNow } from './use-now';
 import { ClockIcon, WarnIcon } from '@/components/ui/icons';
+import { button } from '@/components/ui/controls';
 
 const EMPTY: AccountRow[] = [];
 
@@ -96,7 +97,7 @@ export function AccountsView({ initialShocks, initialFilters = NO_FILTERS }: { i
           type="button"
           onClick={exportCsv}
           disabled={shown.length === 0}
-          className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+          className={button.quiet}
         >
           Export CSV
         </button>

@@ -1,5 +1,6 @@
 import { NoDataYet } from '@/components/shell/no-data-yet';
 import { EmptyState } from '@/components/ui/states';
+import { button } from '@/components/ui/controls';
 
 /** Two different empties: nothing refreshed yet (go set up a connection), or nothing matches the filters. */
 export function AccountsEmpty({ reason, onClear }: { reason: 'no-data' | 'no-match'; onClear: () => void }) {
@@ -8,7 +9,7 @@ export function AccountsEmpty({ reason, onClear }: { reason: 'no-data' | 'no-mat
     <EmptyState
       title="No account matches these filters"
       action={
-        <button type="button" onClick={onClear} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+        <button type="button" onClick={onClear} className={button.quiet}>
           Clear filters
         </button>
       }

@@ -8,9 +8,9 @@ import { formatDateTime } from '@/lib/format';
 import { DateField } from '@/components/ui/date-field';
 import { accountNotesApiPath, accountQueryKey, type AccountNote } from '@/lib/contracts/accounts';
 import { OkIcon, WarnIcon } from '@/components/ui/icons';
+import { button, input } from '@/components/ui/controls';
 
 const MAX = 2000;
-const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950';
 
 /** Review notes: owners and ops record "reviewed, OK until …"; each is audited server-side. */
 export function Notes({ email, notes, canWrite }: { email: string; notes: AccountNote[]; canWrite: boolean }) {
@@ -41,13 +41,13 @@ export function Notes({ email, notes, canWrite }: { email: string; notes: Accoun
         >
           <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
             Note
-            <textarea className={`${input} mt-1`} rows={3} maxLength={MAX} value={body} placeholder="Reviewed: positions hedged, OK until …" onChange={(e) => setBody(e.target.value)} />
+            <textarea className={`${input} mt-1 w-full`} rows={3} maxLength={MAX} value={body} placeholder="Reviewed: positions hedged, OK until …" onChange={(e) => setBody(e.target.value)} />
           </label>
           <div className="flex flex-wrap items-start gap-3">
-            <DateField label="OK until (optional)" labelClassName="block w-44 text-xs font-medium text-slate-600 dark:text-slate-400" className={`${input} mt-1`} value={okUntil ?? ''} onChange={setOkUntil} />
+            <DateField label="OK until (optional)" labelClassName="block w-44 text-xs font-medium text-slate-600 dark:text-slate-400" className={`${input} mt-1 w-full`} value={okUntil ?? ''} onChange={setOkUntil} />
             {/* mt-5: level with the date input under its label, not with the day read out beneath it. */}
             <div className="mt-5 flex items-center gap-3">
-              <button type="submit" disabled={save.isPending || body.trim() === '' || okUntil === null} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-slate-100 dark:text-slate-900">
+              <button type="submit" disabled={save.isPending || body.trim() === '' || okUntil === null} className={button.primary}>
                 {save.isPending ? 'Saving…' : 'Save note'}
               </button>
               <span className="num text-xs text-slate-500">{body.length}/{MAX}</span>

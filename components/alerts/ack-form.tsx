@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { useAlertsWrite } from './use-alerts';
 import { WarnIcon } from '@/components/ui/icons';
+import { button, input } from '@/components/ui/controls';
 
-const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950';
 
 /** Acknowledge with a note (owners and ops): what was done, or why it is fine. */
 export function AckForm({ id }: { id: string }) {
@@ -22,9 +22,9 @@ export function AckForm({ id }: { id: string }) {
     >
       <label className="min-w-0 flex-1 text-xs font-medium text-slate-600 dark:text-slate-400">
         <span className="sr-only">Note</span>
-        <input className={input} value={note} maxLength={1000} placeholder="Note: what was done, or why it is fine" onChange={(e) => setNote(e.target.value)} />
+        <input className={`${input} w-full`} value={note} maxLength={1000} placeholder="Note: what was done, or why it is fine" onChange={(e) => setNote(e.target.value)} />
       </label>
-      <button type="submit" disabled={ack.isPending || note.trim() === ''} className="shrink-0 rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-slate-100 dark:text-slate-900">
+      <button type="submit" disabled={ack.isPending || note.trim() === ''} className={`${button.primary} shrink-0`}>
         {ack.isPending ? 'Saving…' : 'Acknowledge'}
       </button>
       {ack.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{ack.error.message}</p>}

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { useAlertsWrite } from './use-alerts';
 import { WarnIcon } from '@/components/ui/icons';
+import { button, input } from '@/components/ui/controls';
 
-const control = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 
 /** Add a webhook (generic JSON, Slack or Discord body, always signed) or an email channel. */
 export function ChannelForm({ onDone }: { onDone: () => void }) {
@@ -31,20 +31,20 @@ export function ChannelForm({ onDone }: { onDone: () => void }) {
     >
       <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
         Kind
-        <select className={control} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+        <select className={`${input} w-full`} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
           <option value="webhook">Webhook</option>
           <option value="email">Email</option>
         </select>
       </label>
       <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
         Name
-        <input className={control} value={name} placeholder="Risk desk" onChange={(e) => setName(e.target.value)} />
+        <input className={`${input} w-full`} value={name} placeholder="Risk desk" onChange={(e) => setName(e.target.value)} />
       </label>
       {kind === 'webhook' ? (
         <>
           <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
             Body
-            <select className={control} value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+            <select className={`${input} w-full`} value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
               <option value="generic">marginwatch JSON</option>
               <option value="slack">Slack</option>
               <option value="discord">Discord</option>
@@ -52,21 +52,21 @@ export function ChannelForm({ onDone }: { onDone: () => void }) {
           </label>
           <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
             URL (https)
-            <input className={control} value={url} placeholder="https://hooks.example/…" onChange={(e) => setUrl(e.target.value)} />
+            <input className={`${input} w-full`} value={url} placeholder="https://hooks.example/…" onChange={(e) => setUrl(e.target.value)} />
           </label>
           <label className="text-xs font-medium text-slate-600 sm:col-span-2 dark:text-slate-400">
             Signing secret (HMAC-SHA256, at least 16 characters; sealed, never shown again)
-            <input className={control} type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} />
+            <input className={`${input} w-full`} type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} />
           </label>
         </>
       ) : (
         <label className="text-xs font-medium text-slate-600 sm:col-span-2 dark:text-slate-400">
           Recipients (comma-separated)
-          <input className={control} value={to} placeholder="risk@desk.example, ops@desk.example" onChange={(e) => setTo(e.target.value)} />
+          <input className={`${input} w-full`} value={to} placeholder="risk@desk.example, ops@desk.example" onChange={(e) => setTo(e.target.value)} />
         </label>
       )}
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
-        <button type="submit" disabled={save.isPending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-slate-100 dark:text-slate-900">
+        <button type="submit" disabled={save.isPending} className={button.primary}>
           {save.isPending ? 'Saving…' : 'Save channel'}
         </button>
         <button type="button" onClick={onDone} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">Cancel</button>

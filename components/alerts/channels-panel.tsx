@@ -10,6 +10,7 @@ import { ChannelHistory } from './channel-history';
 import { ChannelQuietHours } from './quiet-hours';
 import { useAlertsWrite, useChannels } from './use-alerts';
 import { OkIcon, WarnIcon } from '@/components/ui/icons';
+import { button } from '@/components/ui/controls';
 
 const FORMAT = { generic: 'Webhook · marginwatch JSON', slack: 'Webhook · Slack', discord: 'Webhook · Discord', email: 'Email' } as const;
 
@@ -40,7 +41,7 @@ function ChannelRow({ channel, canEdit }: { channel: ChannelView; canEdit: boole
         <ChannelHistory history={channel.history} />
       </div>
       {canEdit && (
-        <button type="button" disabled={test.isPending} onClick={() => test.mutate(undefined)} className="shrink-0 rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800">
+        <button type="button" disabled={test.isPending} onClick={() => test.mutate(undefined)} className={`${button.small} shrink-0`}>
           {test.isPending ? 'Sending…' : 'Send a test'}
         </button>
       )}
@@ -57,7 +58,7 @@ export function ChannelsPanel({ canEdit }: { canEdit: boolean }) {
   return (
     <div className="space-y-3">
       {canEdit && !adding && (
-        <button type="button" onClick={() => setAdding(true)} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
+        <button type="button" onClick={() => setAdding(true)} className={button.primary}>
           Add a channel
         </button>
       )}

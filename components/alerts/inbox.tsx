@@ -6,8 +6,8 @@ import { INITIAL_ALERT_FILTERS, type AlertFilters } from '@/lib/contracts/alerts
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
 import { AlertCard } from './alert-card';
 import { useAlerts } from './use-alerts';
+import { input } from '@/components/ui/controls';
 
-const control = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 
 /** The in-app inbox: every alert raised, filtered by state, rule kind and account; acknowledge in place. */
 export function AlertInbox({ canAck }: { canAck: boolean }) {
@@ -19,7 +19,7 @@ export function AlertInbox({ canAck }: { canAck: boolean }) {
       <form aria-label="Filter alerts" className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
         <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
           <span className="block">State</span>
-          <select className={control} value={filters.state} onChange={(e) => set({ state: e.target.value as AlertFilters['state'] })}>
+          <select className={input} value={filters.state} onChange={(e) => set({ state: e.target.value as AlertFilters['state'] })}>
             <option value="open">Open</option>
             <option value="acknowledged">Acknowledged</option>
             <option value="all">All</option>
@@ -27,14 +27,14 @@ export function AlertInbox({ canAck }: { canAck: boolean }) {
         </label>
         <label className="min-w-0 text-xs font-medium text-slate-600 dark:text-slate-400">
           <span className="block">Rule</span>
-          <select className={`${control} max-w-[18rem]`} value={filters.kind} onChange={(e) => set({ kind: e.target.value as AlertFilters['kind'] })}>
+          <select className={`${input} max-w-[18rem]`} value={filters.kind} onChange={(e) => set({ kind: e.target.value as AlertFilters['kind'] })}>
             <option value="all">Every rule</option>
             {CONDITION_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
           </select>
         </label>
         <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
           <span className="block">Account</span>
-          <input className={`${control} w-48`} value={filters.account} placeholder="desk-alpha" onChange={(e) => set({ account: e.target.value })} />
+          <input className={`${input} w-48`} value={filters.account} placeholder="desk-alpha" onChange={(e) => set({ account: e.target.value })} />
         </label>
         {query.data && (
           <p className="num pb-2 text-sm text-slate-600 dark:text-slate-400" data-testid="alert-totals">

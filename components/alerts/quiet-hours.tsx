@@ -6,9 +6,8 @@ import type { ChannelView, QuietHours } from '@/lib/contracts/alerts';
 import { quietHoursFormError } from '@/lib/alerts/quiet-hours';
 import { useAlertsWrite } from './use-alerts';
 import { PauseIcon, WarnIcon } from '@/components/ui/icons';
+import { button, input } from '@/components/ui/controls';
 
-const control = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
-const button = 'rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
 
 function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -37,15 +36,15 @@ function QuietHoursForm({ channel, onDone }: { channel: ChannelView; onDone: () 
     >
       <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
         From
-        <input className={control} type="time" required value={start} onChange={(e) => setStart(e.target.value)} />
+        <input className={`${input} w-full`} type="time" required value={start} onChange={(e) => setStart(e.target.value)} />
       </label>
       <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
         Until
-        <input className={control} type="time" required value={end} onChange={(e) => setEnd(e.target.value)} />
+        <input className={`${input} w-full`} type="time" required value={end} onChange={(e) => setEnd(e.target.value)} />
       </label>
       <label className="col-span-2 text-xs font-medium text-slate-600 dark:text-slate-400">
         Time zone
-        <input className={control} list={`zones-${channel.id}`} value={timeZone} placeholder="Europe/Paris" onChange={(e) => setTimeZone(e.target.value)} />
+        <input className={`${input} w-full`} list={`zones-${channel.id}`} value={timeZone} placeholder="Europe/Paris" onChange={(e) => setTimeZone(e.target.value)} />
         <datalist id={`zones-${channel.id}`}>{zones.map((z) => <option key={z} value={z} />)}</datalist>
       </label>
       <label className="flex items-start gap-2 text-sm col-span-2">
@@ -56,11 +55,11 @@ function QuietHoursForm({ channel, onDone }: { channel: ChannelView; onDone: () 
         Alerts raised in the window are held and sent as one digest when it ends. The inbox always shows them at once.
       </p>
       <div className="flex flex-wrap items-center gap-2 col-span-2">
-        <button type="submit" disabled={save.isPending} className="rounded-md bg-slate-900 px-3 py-1 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-slate-100 dark:text-slate-900">
+        <button type="submit" disabled={save.isPending} className={button.primary}>
           {save.isPending ? 'Saving…' : 'Save quiet hours'}
         </button>
-        {current && <button type="button" disabled={save.isPending} className={button} onClick={() => save.mutate(null)}>Remove quiet hours</button>}
-        <button type="button" className={button} onClick={onDone}>Cancel</button>
+        {current && <button type="button" disabled={save.isPending} className={button.small} onClick={() => save.mutate(null)}>Remove quiet hours</button>}
+        <button type="button" className={button.small} onClick={onDone}>Cancel</button>
         {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{quietHoursFormError(save.error.message)}</p>}
       </div>
     </form>

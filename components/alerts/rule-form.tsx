@@ -7,8 +7,8 @@ import type { RulesResponse } from '@/lib/contracts/alerts';
 import { statusLabel } from '@/lib/risk/status';
 import { useAlertsWrite } from './use-alerts';
 import { WarnIcon } from '@/components/ui/icons';
+import { button, input } from '@/components/ui/controls';
 
-const control = 'w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
 const UNIT: Partial<Record<ConditionKind, string>> = {
   liquidation_distance: '%', projected_loan: 'USD', projected_loan_total: 'USD', loan_outstanding: 'USD',
   keys_near_limit: 'keys', idle_special_key: 'keys', special_key_outside: 'keys', data_stale: 'min', refresh_failing: 'min', exit_half_done: 'min',
@@ -45,7 +45,7 @@ export function RuleForm({ rule, meta, onDone }: { rule: AlertRule | null; meta:
     >
       <label className="text-xs font-medium text-slate-600 sm:col-span-2 dark:text-slate-400">
         Condition
-        <select className={control} value={kind} disabled={rule !== null} onChange={(e) => {
+        <select className={`${input} w-full`} value={kind} disabled={rule !== null} onChange={(e) => {
           const k = e.target.value as ConditionKind;
           setKind(k);
           setThreshold(k === 'status_worsens' ? 'MARGIN_CALL' : '');
@@ -56,31 +56,31 @@ export function RuleForm({ rule, meta, onDone }: { rule: AlertRule | null; meta:
       <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
         Threshold {UNIT[kind] && `(${UNIT[kind]})`}
         {kind === 'status_worsens' ? (
-          <select className={control} value={threshold} onChange={(e) => setThreshold(e.target.value)}>
+          <select className={`${input} w-full`} value={threshold} onChange={(e) => setThreshold(e.target.value)}>
             {RANKED_STATUSES.map((s) => <option key={s} value={s}>{statusLabel(s).label} or worse</option>)}
           </select>
         ) : (
-          <input className={control} inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+          <input className={`${input} w-full`} inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
         )}
       </label>
       {needsShock && (
         <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
           Shock (%, e.g. −30)
-          <input className={control} inputMode="decimal" value={shock} onChange={(e) => setShock(e.target.value)} />
+          <input className={`${input} w-full`} inputMode="decimal" value={shock} onChange={(e) => setShock(e.target.value)} />
         </label>
       )}
       <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
         Re-arm after clearing by
-        <input className={control} inputMode="decimal" value={rearm} onChange={(e) => setRearm(e.target.value)} />
+        <input className={`${input} w-full`} inputMode="decimal" value={rearm} onChange={(e) => setRearm(e.target.value)} />
       </label>
       <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
         Escalate every further (empty: never)
-        <input className={control} inputMode="decimal" value={step} onChange={(e) => setStep(e.target.value)} />
+        <input className={`${input} w-full`} inputMode="decimal" value={step} onChange={(e) => setStep(e.target.value)} />
       </label>
       {level === 'account' && (
         <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
           Scope
-          <select className={control} value={scopeKind} onChange={(e) => { setScopeKind(e.target.value as typeof scopeKind); setScopeValue(''); }}>
+          <select className={`${input} w-full`} value={scopeKind} onChange={(e) => { setScopeKind(e.target.value as typeof scopeKind); setScopeValue(''); }}>
             <option value="all">Every sub-account</option>
             <option value="account">One sub-account</option>
             <option value="label">A desk label</option>
@@ -90,14 +90,14 @@ export function RuleForm({ rule, meta, onDone }: { rule: AlertRule | null; meta:
       {level === 'account' && scopeKind === 'account' && (
         <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
           Sub-account
-          <input className={control} list="alert-rule-accounts" value={scopeValue} placeholder="desk-alpha@…" onChange={(e) => setScopeValue(e.target.value)} />
+          <input className={`${input} w-full`} list="alert-rule-accounts" value={scopeValue} placeholder="desk-alpha@…" onChange={(e) => setScopeValue(e.target.value)} />
           <datalist id="alert-rule-accounts">{meta.accounts.map((a) => <option key={a} value={a} />)}</datalist>
         </label>
       )}
       {level === 'account' && scopeKind === 'label' && (
         <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
           Label
-          <input className={control} list="alert-rule-labels" value={scopeValue} onChange={(e) => setScopeValue(e.target.value)} />
+          <input className={`${input} w-full`} list="alert-rule-labels" value={scopeValue} onChange={(e) => setScopeValue(e.target.value)} />
           <datalist id="alert-rule-labels">{meta.labels.map((l) => <option key={l} value={l} />)}</datalist>
         </label>
       )}
@@ -105,7 +105,7 @@ export function RuleForm({ rule, meta, onDone }: { rule: AlertRule | null; meta:
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Enabled
       </label>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-4">
-        <button type="submit" disabled={save.isPending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-slate-100 dark:text-slate-900">
+        <button type="submit" disabled={save.isPending} className={button.primary}>
           {save.isPending ? 'Saving…' : 'Save rule'}
         </button>
         <button type="button" onClick={onDone} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">Cancel</button>

@@ -7,6 +7,7 @@ import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { RuleForm } from './rule-form';
 import { useAlertsWrite, useRules } from './use-alerts';
 import { WarnIcon } from '@/components/ui/icons';
+import { button } from '@/components/ui/controls';
 
 function scopeText(r: RuleView, level: 'account' | 'master'): string {
   // A master-level rule (a total, the refresh, an exit run) watches the desk as a whole, whatever its scope says.
@@ -27,7 +28,7 @@ export function RulesPanel({ canEdit }: { canEdit: boolean }) {
   return (
     <div className="space-y-3">
       {canEdit && editing === null && (
-        <button type="button" onClick={() => setEditing('new')} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
+        <button type="button" onClick={() => setEditing('new')} className={button.primary}>
           Add a rule
         </button>
       )}
@@ -52,9 +53,9 @@ export function RulesPanel({ canEdit }: { canEdit: boolean }) {
                 </div>
                 {canEdit && (
                   <div className="flex shrink-0 gap-2">
-                    <button type="button" onClick={() => setEditing(r.id)} className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">Edit</button>
+                    <button type="button" onClick={() => setEditing(r.id)} className={button.small}>Edit</button>
                     {(!r.isDefault || r.edited) && (
-                      <button type="button" onClick={() => reset.mutate(r.id)} className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+                      <button type="button" onClick={() => reset.mutate(r.id)} className={button.small}>
                         {r.isDefault ? 'Reset' : 'Delete'}
                       </button>
                     )}

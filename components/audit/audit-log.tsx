@@ -9,9 +9,7 @@ import { AUDIT_PAGE_SIZE, auditFilterParams, auditQueryKey, auditSearchParams, I
 import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
 import { DateField } from '@/components/ui/date-field';
 import { AuditTable } from './audit-table';
-
-const input =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950';
+import { button, fieldLabel, input } from '@/components/ui/controls';
 
 function exportParams(f: AuditFilterValues, format: 'csv' | 'json'): string {
   const p = auditFilterParams(f);
@@ -33,11 +31,11 @@ export function AuditLog({ actions }: { actions: string[] }) {
   return (
     <div className="space-y-4">
       <form className="flex flex-wrap items-start gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Audit filters">
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+        <label className={fieldLabel}>
           Actor email
           <input className={input} value={filters.actor} placeholder="name@desk…" onChange={(e) => set({ actor: e.target.value })} />
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+        <label className={fieldLabel}>
           Action
           <select className={input} value={filters.action} onChange={(e) => set({ action: e.target.value })}>
             <option value="">All actions</option>
@@ -46,19 +44,19 @@ export function AuditLog({ actions }: { actions: string[] }) {
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+        <label className={fieldLabel}>
           Account
           <input className={input} value={filters.account} placeholder="desk-…@" onChange={(e) => set({ account: e.target.value })} />
         </label>
-        <DateField label="From" labelClassName="flex w-40 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400" className={input} value={filters.from} onChange={(day) => day !== null && set({ from: day })} />
-        <DateField label="To" labelClassName="flex w-40 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400" className={input} value={filters.to} onChange={(day) => day !== null && set({ to: day })} />
+        <DateField label="From" labelClassName={`${fieldLabel} w-40`} className={`${input} w-full`} value={filters.from} onChange={(day) => day !== null && set({ from: day })} />
+        <DateField label="To" labelClassName={`${fieldLabel} w-40`} className={`${input} w-full`} value={filters.to} onChange={(day) => day !== null && set({ to: day })} />
         <button type="button" className="mt-5 rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => setFilters(INITIAL_AUDIT_FILTERS)}>
           Clear
         </button>
-        <a className="mt-5 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" href={`/api/audit/export?${exportParams(filters, 'csv')}`} download>
+        <a className={`${button.quiet} mt-5`} href={`/api/audit/export?${exportParams(filters, 'csv')}`} download>
           Export CSV
         </a>
-        <a className="mt-5 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" href={`/api/audit/export?${exportParams(filters, 'json')}`} download>
+        <a className={`${button.quiet} mt-5`} href={`/api/audit/export?${exportParams(filters, 'json')}`} download>
           Export JSON
         </a>
       </form>
@@ -77,10 +75,10 @@ export function AuditLog({ actions }: { actions: string[] }) {
               {countOf(query.data.total, 'entry', 'entries')} · page {filters.page} of {pages}
             </span>
             <div className="flex gap-2">
-              <button type="button" disabled={filters.page <= 1} onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))} className="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-40 dark:border-slate-700">
+              <button type="button" disabled={filters.page <= 1} onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))} className={button.small}>
                 Previous
               </button>
-              <button type="button" disabled={filters.page >= pages} onClick={() => setFilters((f) => ({ ...f, page: f.page + 1 }))} className="rounded-md border border-slate-300 px-3 py-1 disabled:opacity-40 dark:border-slate-700">
+              <button type="button" disabled={filters.page >= pages} onClick={() => setFilters((f) => ({ ...f, page: f.page + 1 }))} className={button.small}>
                 Next
               </button>
             </div>

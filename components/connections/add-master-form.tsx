@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { SubmitOrCancel } from './submit-or-cancel';
 import { FormError } from './form-error';
 import { emptyKeyFields, KeyFieldset } from './key-fields';
-import { inputClass, labelClass } from './styles';
+import { fieldLabel, input } from '@/components/ui/controls';
 import { useAddMaster } from './use-connections';
 
 export function AddMasterForm({ defaultBaseUrl, onDone }: { defaultBaseUrl: string; onDone: () => void }) {
@@ -22,13 +22,13 @@ export function AddMasterForm({ defaultBaseUrl, onDone }: { defaultBaseUrl: stri
         add.mutate({ name, baseUrl, ...key }, { onSuccess: onDone });
       }}
     >
-      <label className={labelClass}>
+      <label className={fieldLabel}>
         Name
-        <input className={inputClass} value={name} required maxLength={80} placeholder="e.g. FundX master" onChange={(e) => setName(e.target.value)} />
+        <input className={`${input} w-full`} value={name} required maxLength={80} placeholder="e.g. FundX master" onChange={(e) => setName(e.target.value)} />
       </label>
-      <label className={labelClass}>
+      <label className={fieldLabel}>
         Base URL
-        <input className={`${inputClass} font-mono`} value={baseUrl} required type="url" onChange={(e) => setBaseUrl(e.target.value)} />
+        <input className={`${input} w-full font-mono`} value={baseUrl} required type="url" onChange={(e) => setBaseUrl(e.target.value)} />
       </label>
       <div className="flex flex-col gap-4 md:col-span-2">
         <KeyFieldset idPrefix="master" value={key} onChange={setKey} />

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
 import { AddMasterForm } from './add-master-form';
 import { ConnectionSummary } from './connection-summary';
 import { KeyActions } from './key-actions';
-import { primaryButton } from './styles';
+import { button } from '@/components/ui/controls';
 import { SubAccountsPanel } from './sub-accounts-panel';
 import { useConnections } from './use-connections';
 
@@ -21,7 +21,7 @@ export function ConnectionsPanel({ canWrite }: { canWrite: boolean }) {
   const { connections, defaultBaseUrl } = query.data;
   const masters = connections.filter((c) => c.kind === 'master');
   const addButton = canWrite && !adding && (
-    <button type="button" className={primaryButton} onClick={() => setAdding(true)}>
+    <button type="button" className={button.primary} onClick={() => setAdding(true)}>
       Add master connection
     </button>
   );

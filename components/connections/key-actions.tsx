@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { SubmitOrCancel } from './submit-or-cancel';
 import { FormError } from './form-error';
 import { SecretField } from './key-fields';
-import { dangerButton, secondaryButton } from './styles';
+import { button } from '@/components/ui/controls';
 import type { ConnectionView } from '@/lib/contracts/connections';
 import { useRemove, useRotate } from './use-connections';
 
@@ -14,10 +14,10 @@ export function KeyActions({ connection }: { connection: ConnectionView }) {
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex gap-2">
-        <button type="button" className={secondaryButton} onClick={() => setOpen(open === 'rotate' ? null : 'rotate')} aria-expanded={open === 'rotate'}>
+        <button type="button" className={button.quiet} onClick={() => setOpen(open === 'rotate' ? null : 'rotate')} aria-expanded={open === 'rotate'}>
           Rotate secret
         </button>
-        <button type="button" className={dangerButton} onClick={() => setOpen(open === 'remove' ? null : 'remove')} aria-expanded={open === 'remove'}>
+        <button type="button" className={button.dangerQuiet} onClick={() => setOpen(open === 'remove' ? null : 'remove')} aria-expanded={open === 'remove'}>
           Remove
         </button>
       </div>
@@ -60,7 +60,7 @@ function ConfirmRemove({ connection, onDone }: { connection: ConnectionView; onD
         <button type="button" className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50" disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDone })}>
           {remove.isPending ? 'Removing…' : 'Yes, remove'}
         </button>
-        <button type="button" className={secondaryButton} onClick={onDone}>
+        <button type="button" className={button.quiet} onClick={onDone}>
           Keep it
         </button>
       </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { inputClass, labelClass } from './styles';
+import { fieldLabel, input } from '@/components/ui/controls';
 import { SIGNER_TYPES, type SignerType } from '@/lib/contracts/connections';
 import type { KeyFields } from './use-connections';
 
@@ -14,9 +14,9 @@ export function KeyFieldset({ value, onChange, idPrefix }: { value: KeyFields; o
   const set = (patch: Partial<KeyFields>) => onChange({ ...value, ...patch });
   return (
     <>
-      <label className={labelClass} htmlFor={`${idPrefix}-api-key`}>
+      <label className={fieldLabel} htmlFor={`${idPrefix}-api-key`}>
         API key
-        <input id={`${idPrefix}-api-key`} className={`${inputClass} font-mono`} value={value.apiKey} autoComplete="off" spellCheck={false} required onChange={(e) => set({ apiKey: e.target.value })} />
+        <input id={`${idPrefix}-api-key`} className={`${input} w-full font-mono`} value={value.apiKey} autoComplete="off" spellCheck={false} required onChange={(e) => set({ apiKey: e.target.value })} />
       </label>
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-400">Signer</legend>
@@ -37,15 +37,15 @@ export function KeyFieldset({ value, onChange, idPrefix }: { value: KeyFields; o
 export function SecretField({ idPrefix, signerType, value, onChange }: { idPrefix: string; signerType: SignerType; value: string; onChange: (v: string) => void }) {
   const id = `${idPrefix}-secret`;
   return (
-    <div className={labelClass}>
+    <div className={fieldLabel}>
       <label htmlFor={id}>{SECRET_LABEL[signerType]}</label>
       {signerType === 'HMAC' ? (
-        <input id={id} type="password" aria-describedby={`${id}-hint`} className={`${inputClass} font-mono`} value={value} autoComplete="new-password" required onChange={(e) => onChange(e.target.value)} />
+        <input id={id} type="password" aria-describedby={`${id}-hint`} className={`${input} w-full font-mono`} value={value} autoComplete="new-password" required onChange={(e) => onChange(e.target.value)} />
       ) : (
         <textarea
           id={id}
           aria-describedby={`${id}-hint`}
-          className={`${inputClass} h-28 resize-y font-mono text-xs`}
+          className={`${input} w-full h-28 resize-y font-mono text-xs`}
           value={value}
           autoComplete="off"
           spellCheck={false}

@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, TableSkeleton } from '@/components/ui/states';
 import { AddSubKeyForm } from './add-sub-key-form';
 import { ConnectionSummary } from './connection-summary';
 import { KeyActions } from './key-actions';
-import { secondaryButton } from './styles';
+import { button } from '@/components/ui/controls';
 import type { SubAccountList, SubAccountRow } from '@/lib/contracts/connections';
 import { formatAge, formatDateTime } from '@/lib/format';
 import { useReadSubAccounts, useSubAccounts } from './use-connections';
@@ -72,7 +72,7 @@ function SubAccountItem({ row, masterId, canWrite }: { row: SubAccountRow; maste
           <div className="flex items-center gap-3">
             <span className="text-xs text-slate-500">No key stored: special keys unknown</span>
             {canWrite && !adding && (
-              <button type="button" className={secondaryButton} onClick={() => setAdding(true)} aria-label={`Add key for ${row.email}`}>
+              <button type="button" className={button.quiet} onClick={() => setAdding(true)} aria-label={`Add key for ${row.email}`}>
                 Add key
               </button>
             )}
@@ -108,7 +108,7 @@ function ListedLine({ list, masterId }: { list: SubAccountList; masterId: string
           </>
         )}
       </span>
-      <button type="button" className={secondaryButton} disabled={read.isPending} onClick={() => read.mutate()}>
+      <button type="button" className={button.quiet} disabled={read.isPending} onClick={() => read.mutate()}>
         {read.isPending ? 'Reading…' : 'Read now'}
       </button>
       {read.isError && <span role="alert" className="text-rose-700 dark:text-rose-300">Could not list them: {read.error.message}</span>}

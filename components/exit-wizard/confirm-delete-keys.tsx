@@ -4,7 +4,7 @@ import type { ExitReviewAccount } from '@/lib/contracts/exit';
 import { formatDateTime } from '@/lib/format';
 import { AccountName } from '@/components/labels/account-name';
 import { Modal } from '@/components/keys/modal';
-import { button, notice } from './styles';
+import { button, notice } from '@/components/ui/controls';
 import { WarnIcon } from '@/components/ui/icons';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { countOf } from '@/lib/format';
 import { confirmationMatches, CONFIRM_WORD } from '@/lib/exit';
 import type { ExitRunView } from '@/lib/contracts/exit';
-import { button, input, notice } from './styles';
+import { button, input, notice } from '@/components/ui/controls';
 import { useRunCommand } from './use-exit';
 import { WarnIcon } from '@/components/ui/icons';
 

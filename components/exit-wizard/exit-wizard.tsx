@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { ErrorState, TableSkeleton } from '@/components/ui/states';
 import { ReviewStep } from './review-step';
 import { RunPanel } from './run-view';
-import { button } from './styles';
+import { button } from '@/components/ui/controls';
 import { useExitOverview } from './use-exit';
 
 /** The wizard: an unfinished run takes the page; otherwise the review, and the runs done before. */

@@ -5,7 +5,7 @@ import { formatAssetAmount as formatAsset } from '@/lib/format';
 import { AccountName } from '@/components/labels/account-name';
 import { Modal } from '@/components/keys/modal';
 import { liabilityName } from './repay-form';
-import { button, notice } from './styles';
+import { button, notice } from '@/components/ui/controls';
 import { useRepay } from './use-exit';
 import { NoIcon, OkIcon } from '@/components/ui/icons';
 

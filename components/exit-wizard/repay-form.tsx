@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { checkRepay, repayableNow, type Liability } from '@/lib/exit';
 import { formatAssetAmount as formatAsset } from '@/lib/format';
-import { button, input } from './styles';
+import { button, input } from '@/components/ui/controls';
 import { WarnIcon } from '@/components/ui/icons';
 
 export const liabilityName = (l: Liability) => (l.kind === 'LIQUIDATION_LOAN' ? `LiquidationLoan (${l.asset})` : `${l.asset} borrowed + interest`);

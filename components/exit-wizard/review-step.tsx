@@ -10,7 +10,7 @@ import { EmptyState } from '@/components/ui/states';
 import { ConfirmDeleteKeys } from './confirm-delete-keys';
 import { RepayDialog, type RepayChoice } from './repay-dialog';
 import { RepayForm } from './repay-form';
-import { button, notice } from './styles';
+import { button, notice } from '@/components/ui/controls';
 import { useStartRun } from './use-exit';
 import { AccountName } from '@/components/labels/account-name';
 import { ClockIcon, NoIcon } from '@/components/ui/icons';

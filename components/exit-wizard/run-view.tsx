@@ -9,7 +9,7 @@ import { ConfirmExit } from './confirm-exit';
 import { KeyProgress } from './key-progress';
 import { RunAudit } from './run-audit';
 import { RunSteps } from './run-steps';
-import { button, notice } from './styles';
+import { button, notice } from '@/components/ui/controls';
 import { useExitRun, useRunCommand } from './use-exit';
 import { BusyIcon, WarnIcon } from '@/components/ui/icons';
 

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { TriangleAlert } from 'lucide-react';
-import { primaryButton, secondaryButton } from '@/components/connections/styles';
+import { button } from '@/components/ui/controls';
 import { SubmitOrCancel } from '@/components/connections/submit-or-cancel';
 import { AccountName } from '@/components/labels/account-name';
 import { createBlockers } from '@/lib/keys/create-blockers';
@@ -61,7 +61,7 @@ export function CreateKeyDialog({ account, onClose }: { account: InventoryAccoun
           <SpecialKeyScope />
           <CreateKeyBinding account={account} />
           <div className="flex justify-end">
-            <button type="button" className={secondaryButton} onClick={onClose}>Close</button>
+            <button type="button" className={button.quiet} onClick={onClose}>Close</button>
           </div>
         </div>
       </Modal>
@@ -106,8 +106,8 @@ export function CreateKeyDialog({ account, onClose }: { account: InventoryAccoun
           </p>
           {create.isError && <p role="alert" className="text-red-700 dark:text-red-300">{create.error.message}</p>}
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className={secondaryButton} onClick={() => setConfirming(false)} disabled={create.isPending}>Back</button>
-            <button type="button" className={primaryButton} onClick={send} disabled={create.isPending}>
+            <button type="button" className={button.quiet} onClick={() => setConfirming(false)} disabled={create.isPending}>Back</button>
+            <button type="button" className={button.primary} onClick={send} disabled={create.isPending}>
               {create.isPending ? 'Creating…' : 'Bind the account and create the key'}
             </button>
           </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { inputClass, labelClass } from '@/components/connections/styles';
+import { fieldLabel, input } from '@/components/ui/controls';
 
 export interface CreateKeyForm {
   apiName: string;
@@ -18,49 +18,49 @@ export const EMPTY_FORM: CreateKeyForm = { apiName: '', market: 'cross', symbol:
 export function CreateKeyFields({ form, set }: { form: CreateKeyForm; set: (patch: Partial<CreateKeyForm>) => void }) {
   return (
     <>
-      <label className={labelClass}>
+      <label className={fieldLabel}>
         Key name
-        <input className={inputClass} required maxLength={40} value={form.apiName} onChange={(e) => set({ apiName: e.target.value })} />
+        <input className={`${input} w-full`} required maxLength={40} value={form.apiName} onChange={(e) => set({ apiName: e.target.value })} />
       </label>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <label className={labelClass}>
+        <label className={fieldLabel}>
           Trades
-          <select className={inputClass} value={form.market} onChange={(e) => set({ market: e.target.value })}>
+          <select className={`${input} w-full`} value={form.market} onChange={(e) => set({ market: e.target.value })}>
             <option value="cross">Cross margin</option>
             <option value="isolated">One isolated pair</option>
           </select>
         </label>
         {form.market === 'isolated' && (
-          <label className={labelClass}>
+          <label className={fieldLabel}>
             Pair (symbol)
-            <input className={inputClass} placeholder="BTCUSDT" value={form.symbol} onChange={(e) => set({ symbol: e.target.value.toUpperCase() })} />
+            <input className={`${input} w-full`} placeholder="BTCUSDT" value={form.symbol} onChange={(e) => set({ symbol: e.target.value.toUpperCase() })} />
           </label>
         )}
-        <label className={labelClass}>
+        <label className={fieldLabel}>
           Signature
-          <select className={inputClass} value={form.signature} onChange={(e) => set({ signature: e.target.value })}>
+          <select className={`${input} w-full`} value={form.signature} onChange={(e) => set({ signature: e.target.value })}>
             <option value="HMAC">HMAC (secret shown once)</option>
             <option value="Ed25519">Ed25519 (your public key)</option>
             <option value="RSA">RSA (your public key)</option>
           </select>
         </label>
-        <label className={labelClass}>
+        <label className={fieldLabel}>
           Permission mode
-          <select className={inputClass} value={form.permissionMode} onChange={(e) => set({ permissionMode: e.target.value })}>
+          <select className={`${input} w-full`} value={form.permissionMode} onChange={(e) => set({ permissionMode: e.target.value })}>
             <option value="TRADE">TRADE</option>
             <option value="READ">READ (Ed25519 only)</option>
           </select>
         </label>
       </div>
       {form.signature !== 'HMAC' && (
-        <label className={labelClass}>
+        <label className={fieldLabel}>
           Public key (PEM)
-          <textarea className={`${inputClass} font-mono text-xs`} rows={4} placeholder="-----BEGIN PUBLIC KEY-----" value={form.publicKey} onChange={(e) => set({ publicKey: e.target.value })} />
+          <textarea className={`${input} w-full font-mono text-xs`} rows={4} placeholder="-----BEGIN PUBLIC KEY-----" value={form.publicKey} onChange={(e) => set({ publicKey: e.target.value })} />
         </label>
       )}
-      <label className={labelClass}>
+      <label className={fieldLabel}>
         IP whitelist (up to 30 IPv4/IPv6 addresses or CIDR ranges, separated by commas or new lines)
-        <textarea className={`${inputClass} font-mono text-xs`} rows={2} value={form.ip} onChange={(e) => set({ ip: e.target.value })} />
+        <textarea className={`${input} w-full font-mono text-xs`} rows={2} value={form.ip} onChange={(e) => set({ ip: e.target.value })} />
       </label>
     </>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { dangerButton, secondaryButton } from '@/components/connections/styles';
+import { button } from '@/components/ui/controls';
 import { countOf } from '@/lib/format';
 import { Modal } from './modal';
 import type { InventoryAccount, InventoryKey } from '@/lib/contracts/keys';
@@ -18,8 +18,8 @@ export function DeleteKeyDialog({ account, k, onClose }: { account: InventoryAcc
           <p>The exchange no longer lists {k.name ?? k.maskedKey}; {countOf(remove.data.remaining, 'special key')} {remove.data.remaining === 1 ? 'remains' : 'remain'} on {account.email}.</p>
           {remove.data.liquidationLoan && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"><WarnIcon />{remove.data.liquidationLoan}</p>}
           <div className="flex justify-end gap-2">
-            <Link href="/exit" className={secondaryButton}>Open the Exit wizard</Link>
-            <button type="button" className={secondaryButton} onClick={onClose}>Close</button>
+            <Link href="/exit" className={button.quiet}>Open the Exit wizard</Link>
+            <button type="button" className={button.quiet} onClick={onClose}>Close</button>
           </div>
         </div>
       </Modal>
@@ -37,8 +37,8 @@ export function DeleteKeyDialog({ account, k, onClose }: { account: InventoryAcc
         )}
         {remove.isError && <p role="alert" className="text-red-700 dark:text-red-300">{remove.error.message}</p>}
         <div className="flex justify-end gap-2">
-          <button type="button" className={secondaryButton} onClick={onClose}>Cancel</button>
-          <button type="button" className={dangerButton} disabled={remove.isPending} onClick={() => remove.mutate({ keyId: k.id })}>{remove.isPending ? 'Deleting…' : 'Delete the key'}</button>
+          <button type="button" className={button.quiet} onClick={onClose}>Cancel</button>
+          <button type="button" className={button.dangerQuiet} disabled={remove.isPending} onClick={() => remove.mutate({ keyId: k.id })}>{remove.isPending ? 'Deleting…' : 'Delete the key'}</button>
         </div>
       </div>
     </Modal>

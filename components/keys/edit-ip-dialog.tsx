@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { inputClass, labelClass } from '@/components/connections/styles';
+import { fieldLabel, input } from '@/components/ui/controls';
 import { SubmitOrCancel } from '@/components/connections/submit-or-cancel';
 import { parseIpList } from '@/lib/keys/ip-list';
 import { Modal } from './modal';
@@ -23,9 +23,9 @@ export function EditIpDialog({ account, k, onClose }: { account: InventoryAccoun
     <Modal title={`IP whitelist of ${k.name ?? k.maskedKey}`} onClose={onClose}>
       <form className="space-y-3" onSubmit={submit} noValidate>
         <p className="text-sm text-slate-600 dark:text-slate-400">{account.email} · {k.symbol ? `isolated ${k.symbol}` : 'cross margin'} · {k.maskedKey}</p>
-        <label className={labelClass}>
+        <label className={fieldLabel}>
           Addresses (up to 30 IPv4/IPv6 addresses or CIDR ranges; this list replaces the current one)
-          <textarea className={`${inputClass} font-mono text-xs`} rows={5} value={ip} onChange={(e) => setIp(e.target.value)} />
+          <textarea className={`${input} w-full font-mono text-xs`} rows={5} value={ip} onChange={(e) => setIp(e.target.value)} />
         </label>
         {(localError ?? (edit.isError ? edit.error.message : null)) && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{localError ?? edit.error?.message}</p>}
         <p className="text-xs text-slate-500 dark:text-slate-400">LiquidationLoan: an IP change does not change the account’s binding.</p>

@@ -16,6 +16,7 @@ import { SummaryStrip } from './summary-strip';
 import { TermsCard } from './terms-card';
 import { KeysToolbar } from './toolbar';
 import { keysQueryKey, type InventoryAccount, type InventoryKey, type KeyInventory } from '@/lib/contracts/keys';
+import { button } from '@/components/ui/controls';
 
 type Dialog = { kind: 'create'; account: InventoryAccount } | { kind: 'edit' | 'delete'; account: InventoryAccount; key: InventoryKey } | null;
 
@@ -61,7 +62,7 @@ export function KeysView({ canWrite, canRecordTerms }: { canWrite: boolean; canR
           {countOf(shownKeys - shownDeleted, 'key')}{shownDeleted > 0 && ` and ${countOf(shownDeleted, 'deleted special key')}`} on {countOf(groups.length, 'account')} · as stored at {formatDateTime(data.generatedAt)}
           {query.isFetching && <span className="ml-2" aria-live="polite">updating…</span>}
         </p>
-        <button type="button" onClick={exportCsv} disabled={shownKeys === 0} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800">
+        <button type="button" onClick={exportCsv} disabled={shownKeys === 0} className={button.quiet}>
           Export CSV
         </button>
       </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { primaryButton } from '@/components/connections/styles';
+import { button } from '@/components/ui/controls';
 import { Modal } from './modal';
 import { RuleIcon, WarnIcon } from '@/components/ui/icons';
 
@@ -33,7 +33,7 @@ export function SecretOnce({ created, account, onClose }: { created: { apiKey: s
           </label>
         )}
         <div className="flex justify-end">
-          <button type="button" className={primaryButton} disabled={!saved} onClick={onClose}>Done</button>
+          <button type="button" className={button.primary} disabled={!saved} onClick={onClose}>Done</button>
         </div>
       </div>
     </Modal>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Card } from '@/components/ui/card';
 import { DateField } from '@/components/ui/date-field';
-import { inputClass, labelClass, primaryButton, secondaryButton } from '@/components/connections/styles';
+import { button, fieldLabel, input } from '@/components/ui/controls';
 import { apiFetch } from '@/lib/api-client';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { keysQueryKey, type TermsStatus } from '@/lib/contracts/keys';
@@ -33,7 +33,7 @@ export function TermsCard({ terms, canRecord }: { terms: TermsStatus; canRecord:
   return (
     <Card
       title="Supplemental Product Terms (master)"
-      action={canRecord && !editing ? <button type="button" className={secondaryButton} onClick={() => setEditing(true)}>{terms.recorded ? 'Correct the signing date' : 'Record the signing date'}</button> : undefined}
+      action={canRecord && !editing ? <button type="button" className={button.quiet} onClick={() => setEditing(true)}>{terms.recorded ? 'Correct the signing date' : 'Record the signing date'}</button> : undefined}
     >
       <p className="text-sm" data-testid="terms-status">
         {terms.signed ? <OkIcon className="text-emerald-700 dark:text-emerald-400" /> : <span className="mr-1 font-semibold">?</span>}
@@ -43,13 +43,13 @@ export function TermsCard({ terms, canRecord }: { terms: TermsStatus; canRecord:
       <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Signing binds the master and every sub-account; the LiquidationLoan rule reads this status.</p>
       {editing && (
         <form className="mt-3 flex flex-wrap items-start gap-3" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
-          <DateField label="Signed on" required labelClassName={labelClass} className={inputClass} value={signedOn ?? ''} onChange={setSignedOn} />
-          <label className={`${labelClass} min-w-64 flex-1`}>
+          <DateField label="Signed on" required labelClassName={fieldLabel} className={`${input} w-full`} value={signedOn ?? ''} onChange={setSignedOn} />
+          <label className={`${fieldLabel} min-w-64 flex-1`}>
             Note (where the evidence is)
-            <input className={inputClass} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+            <input className={`${input} w-full`} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
-          <button type="submit" className={primaryButton} disabled={save.isPending || !signedOn}>Save</button>
-          <button type="button" className={secondaryButton} onClick={() => setEditing(false)}>Cancel</button>
+          <button type="submit" className={button.primary} disabled={save.isPending || !signedOn}>Save</button>
+          <button type="button" className={button.quiet} onClick={() => setEditing(false)}>Cancel</button>
           {save.isError && <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">{save.error.message}</p>}
         </form>
       )}

@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { DESK_LABEL_MAX_LENGTH, deskLabelApiPath, LABELS_QUERY_KEY } from '@/lib/contracts/labels';
 import { useDeskLabels } from './use-desk-labels';
+import { button, fieldLabel, input } from '@/components/ui/controls';
 
-const button = 'rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800';
 
 /**
  * The account's desk label: what every page shows before its email, and what an alert rule may be scoped to.
@@ -35,7 +35,7 @@ export function DeskLabelForm({ email, canEdit }: { email: string; canEdit: bool
         {found ? <span className="font-medium">{found.label}</span> : <span className="text-slate-500 dark:text-slate-400">none yet</span>}
         {found?.source === 'exchange' && <span className="text-xs text-slate-500 dark:text-slate-400">(the sub-account’s remark on the exchange)</span>}
         {canEdit && (
-          <button type="button" className={button} onClick={() => setDraft(found?.label ?? '')}>
+          <button type="button" className={button.quiet} onClick={() => setDraft(found?.label ?? '')}>
             {current ? 'Change' : 'Set a desk label'}
           </button>
         )}
@@ -50,10 +50,10 @@ export function DeskLabelForm({ email, canEdit }: { email: string; canEdit: bool
         save.mutate(draft);
       }}
     >
-      <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+      <label className={fieldLabel}>
         Desk label
         <input
-          className="w-72 max-w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950"
+          className={`${input} w-72 max-w-full`}
           value={draft}
           maxLength={DESK_LABEL_MAX_LENGTH}
           placeholder="e.g. BTC/ETH basis desk"
@@ -61,15 +61,15 @@ export function DeskLabelForm({ email, canEdit }: { email: string; canEdit: bool
           onChange={(e) => setDraft(e.target.value)}
         />
       </label>
-      <button type="submit" disabled={save.isPending} className="rounded-md bg-slate-900 px-4 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-40 dark:bg-slate-100 dark:text-slate-900">
+      <button type="submit" disabled={save.isPending} className={button.primary}>
         {save.isPending ? 'Saving…' : 'Save'}
       </button>
       {current && (
-        <button type="button" className={button} disabled={save.isPending} onClick={() => save.mutate('')}>
+        <button type="button" className={button.quiet} disabled={save.isPending} onClick={() => save.mutate('')}>
           Remove
         </button>
       )}
-      <button type="button" className={button} disabled={save.isPending} onClick={() => setDraft(null)}>
+      <button type="button" className={button.quiet} disabled={save.isPending} onClick={() => setDraft(null)}>
         Cancel
       </button>
       {save.isError && <p role="alert" className="w-full text-sm font-medium text-red-700 dark:text-red-400">{save.error.message}</p>}

@@ -3,7 +3,7 @@
 import { Plus, X } from 'lucide-react';
 import { SCENARIO_NAME_MAX_LENGTH, WORST_MOVE_WINDOWS } from '@/lib/contracts/scenarios';
 import type { ScenarioDraft } from '@/lib/scenarios/draft';
-import { button, fieldLabel, input, primary } from './styles';
+import { button, fieldLabel, input } from '@/components/ui/controls';
 
 type Props = {
   draft: ScenarioDraft;
@@ -51,12 +51,12 @@ export function ScenarioForm({ draft, onChange, assets, canSave, running, saving
               {`Move of ${r.asset || 'this asset'} (%)`}
               <input className={`${input} w-28 num`} inputMode="decimal" value={r.percent} onChange={(e) => setRow(i, { percent: e.target.value })} />
             </label>
-            <button type="button" className={button} aria-label={`Remove ${r.asset || 'this row'}`} onClick={() => onChange({ ...draft, rows: draft.rows.filter((_, j) => j !== i) })}>
+            <button type="button" className={button.quiet} aria-label={`Remove ${r.asset || 'this row'}`} onClick={() => onChange({ ...draft, rows: draft.rows.filter((_, j) => j !== i) })}>
               <X className="h-4 w-4" aria-hidden />
             </button>
           </div>
         ))}
-        <button type="button" className={`${button} inline-flex items-center gap-1`} onClick={() => onChange({ ...draft, rows: [...draft.rows, { asset: '', percent: '' }] })}>
+        <button type="button" className={`${button.quiet} inline-flex items-center gap-1`} onClick={() => onChange({ ...draft, rows: [...draft.rows, { asset: '', percent: '' }] })}>
           <Plus className="h-4 w-4" aria-hidden /> Add an asset
         </button>
       </fieldset>
@@ -75,14 +75,14 @@ export function ScenarioForm({ draft, onChange, assets, canSave, running, saving
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-xs font-medium text-slate-600 dark:text-slate-400">Fill in each asset’s worst fall on the exchange over the</span>
         {WORST_MOVE_WINDOWS.map((w) => (
-          <button key={w} type="button" className={button} disabled={readingMoves} onClick={() => onWorstMoves(w)}>
+          <button key={w} type="button" className={button.quiet} disabled={readingMoves} onClick={() => onWorstMoves(w)}>
             {WINDOW_LABEL[w]}
           </button>
         ))}
       </div>
 
       <div className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800">
-        <button type="submit" className={primary} disabled={running}>
+        <button type="submit" className={button.primary} disabled={running}>
           {running ? 'Running…' : 'Run scenario'}
         </button>
         {canSave && (
@@ -91,7 +91,7 @@ export function ScenarioForm({ draft, onChange, assets, canSave, running, saving
               Name
               <input className={`${input} w-56 max-w-full`} value={draft.name} maxLength={SCENARIO_NAME_MAX_LENGTH} placeholder="e.g. BTC crash, alts −60 %" onChange={(e) => onChange({ ...draft, name: e.target.value })} />
             </label>
-            <button type="button" className={button} disabled={saving} onClick={onSave}>
+            <button type="button" className={button.quiet} disabled={saving} onClick={onSave}>
               {saving ? 'Saving…' : 'Save scenario'}
             </button>
           </div>

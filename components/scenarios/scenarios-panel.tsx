@@ -20,7 +20,7 @@ import { formatDateTime } from '@/lib/format';
 import { draftOf, EXAMPLE_DRAFT, formError, shocksOf, withFalls, type ScenarioDraft } from '@/lib/scenarios/draft';
 import { ScenarioForm } from './scenario-form';
 import { ScenarioResult } from './scenario-result';
-import { button } from './styles';
+import { button } from '@/components/ui/controls';
 
 const post = <T,>(path: string, body: unknown) => apiFetch<T>(path, { method: 'POST', body: JSON.stringify(body) });
 
@@ -101,7 +101,7 @@ export function ScenariosPanel({ canSave }: { canSave: boolean }) {
                   <span className="flex gap-2">
                     <button
                       type="button"
-                      className={button}
+                      className={button.quiet}
                       onClick={() => {
                         const d = draftOf(s.name, s.shocks);
                         setDraft(d);
@@ -111,7 +111,7 @@ export function ScenariosPanel({ canSave }: { canSave: boolean }) {
                       Open
                     </button>
                     {canSave && (
-                      <button type="button" className={button} disabled={remove.isPending} aria-label={`Delete ${s.name}`} onClick={() => remove.mutate(s)}>
+                      <button type="button" className={button.quiet} disabled={remove.isPending} aria-label={`Delete ${s.name}`} onClick={() => remove.mutate(s)}>
                         Delete
                       </button>
                     )}

@@ -6,7 +6,7 @@ import { apiFetch } from '@/lib/api-client';
 import { passkeyPath, secondFactorQueryKey, type PasskeyView, type SecondFactorStatus } from '@/lib/contracts/second-factor';
 import { formatDateTime } from '@/lib/format';
 import { Card } from '@/components/ui/card';
-import { button, input, notice } from '@/components/exit-wizard/styles';
+import { button, input, notice } from '@/components/ui/controls';
 import { addPasskey, ceremonyMessage, passkeyUnavailable } from './passkey-ceremonies';
 import { OkIcon, WarnIcon } from '@/components/ui/icons';
 

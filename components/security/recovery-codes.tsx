@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
 import { RECOVERY_CODES_PATH, type WithRecoveryCodes } from '@/lib/contracts/second-factor';
 import { Card } from '@/components/ui/card';
-import { button, notice } from '@/components/exit-wizard/styles';
+import { button, notice } from '@/components/ui/controls';
 import { WarnIcon } from '@/components/ui/icons';
 
 /**

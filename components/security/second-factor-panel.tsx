@@ -7,7 +7,7 @@ import { SECOND_FACTOR_ENROL_PATH, SECOND_FACTOR_PATH, secondFactorQueryKey, typ
 import { formatDateTime } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 import { ErrorState, TableSkeleton } from '@/components/ui/states';
-import { button, input, notice } from '@/components/exit-wizard/styles';
+import { button, input, notice } from '@/components/ui/controls';
 import { PasskeysCard } from './passkeys-card';
 import { RecoveryCard, RecoveryCodesShown } from './recovery-codes';
 import { OkIcon, WarnIcon } from '@/components/ui/icons';

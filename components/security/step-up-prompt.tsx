@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiRequestError, apiFetch, setStepUpPrompt } from '@/lib/api-client';
 import { RECOVERY_PATH, SECOND_FACTOR_PATH, secondFactorQueryKey, type SecondFactorStatus } from '@/lib/contracts/second-factor';
 import { Modal } from '@/components/keys/modal';
-import { button, input } from '@/components/exit-wizard/styles';
+import { button, input } from '@/components/ui/controls';
 import { ceremonyMessage, passkeyUnavailable, proveWithPasskey } from './passkey-ceremonies';
 import { WarnIcon } from '@/components/ui/icons';
 import { fillStepUpSlot, stepUpHostOpen } from '@/components/ui/step-up-slot';

@@ -3,6 +3,7 @@ import { RefreshStatusBar } from '@/components/refresh/refresh-status';
 import { AlertHeaderCount } from '@/components/alerts/header-count';
 import { MobileNav } from './mobile-nav';
 import { RoleBadge } from './role-badge';
+import { button } from '@/components/ui/controls';
 
 interface HeaderProps {
   user: SessionUser;
@@ -30,7 +31,7 @@ export function Header({ user, demo, signOutAction, signOutEverywhereAction }: H
         <span className="min-w-0 truncate font-medium" data-testid="user-email" title={user.email}>{user.email}</span>
         <span className="shrink-0"><RoleBadge role={user.role} /></span>
         <form action={signOutAction} className="shrink-0">
-          <button type="submit" className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+          <button type="submit" className={`${button.small} whitespace-nowrap`}>
             Sign out
           </button>
           <button

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/states';
+import { button } from '@/components/ui/controls';
 
 /** Shown by every data page until a master connection has been refreshed at least once. */
 export function NoDataYet({ what }: { what: string }) {
@@ -7,7 +8,7 @@ export function NoDataYet({ what }: { what: string }) {
     <EmptyState
       title="No exchange data yet"
       action={
-        <Link href="/settings" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
+        <Link href="/settings" className={button.primary}>
           Go to Settings → Connections
         </Link>
       }
