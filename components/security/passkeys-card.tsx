@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { apiFetch } from '@/lib/api-client';
 import { passkeyPath, secondFactorQueryKey, type PasskeyView, type SecondFactorStatus } from '@/lib/contracts/second-factor';
 import { formatDateTime } from '@/lib/format';
@@ -28,6 +28,7 @@ export function PasskeysCard({ status, onRecoveryCodes }: { status: SecondFactor
     },
   });
   const unavailable = passkeyUnavailable(status);
+  const origin = usePageOrigin();
   return (
     <Card title="Passkeys">
       <div className="space-y-3 text-sm" data-testid="passkeys">
@@ -37,7 +38,7 @@ export function PasskeysCard({ status, onRecoveryCodes }: { status: SecondFactor
         {unavailable && (
           <p className={notice.warn} data-testid="passkeys-unavailable">
             {unavailable}
-            {status.passkeyOrigin && status.passkeyOrigin !== window.location.origin && (
+            {status.passkeyOrigin && origin !== null && status.passkeyOrigin !== origin && (
               <>
                 {' '}
                 <a className="font-medium underline underline-offset-2" href={`${status.passkeyOrigin}/settings/security`}>
@@ -77,6 +78,13 @@ export function PasskeysCard({ status, onRecoveryCodes }: { status: SecondFactor
       </div>
     </Card>
   );
+}
+
+const noSubscription = () => () => {};
+
+/** The page's origin once in the browser; null while rendering on the server, so both first renders agree. */
+function usePageOrigin(): string | null {
+  return useSyncExternalStore(noSubscription, () => window.location.origin, () => null);
 }
 
 function PasskeyRow({ passkey, onChanged }: { passkey: PasskeyView; onChanged: () => void }) {
