@@ -108,7 +108,7 @@ export function RuleForm({ rule, meta, onDone }: { rule: AlertRule | null; meta:
         <button type="submit" disabled={save.isPending} className={button.primary}>
           {save.isPending ? 'Saving…' : 'Save rule'}
         </button>
-        <button type="button" onClick={onDone} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">Cancel</button>
+        <button type="button" onClick={onDone} className={button.quiet}>Cancel</button>
         {save.isError && <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400"><WarnIcon />{save.error.message}</p>}
       </div>
     </form>

@@ -57,7 +57,7 @@ function ConfirmRemove({ connection, onDone }: { connection: ConnectionView; onD
       </p>
       <FormError error={remove.error} />
       <div className="mt-3 flex gap-2">
-        <button type="button" className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50" disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDone })}>
+        <button type="button" className={button.danger} disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: onDone })}>
           {remove.isPending ? 'Removing…' : 'Yes, remove'}
         </button>
         <button type="button" className={button.quiet} onClick={onDone}>
