@@ -1,10 +1,14 @@
 import { BinanceError, err } from './errors';
 import type { LimitKind } from './route';
 
-/** Binance limits: /api shares 6000/min per IP; each /sapi endpoint has 12000/min per IP or 180000/min per UID. */
-export const LIMITS: Record<LimitKind, number> = { API: 6000, IP: 12000, UID: 180_000 };
+/**
+ * Binance limits: /api shares 6000/min per IP; each /sapi endpoint has 12000/min per IP or 180000/min per UID;
+ * the futures /fapi endpoints share 2400/min per IP (REQUEST_WEIGHT of fapi's exchangeInfo).
+ */
+export const LIMITS: Record<LimitKind, number> = { API: 6000, IP: 12000, UID: 180_000, FAPI: 2400 };
 export const HEADER: Record<LimitKind, string> = {
   API: 'X-MBX-USED-WEIGHT-1M',
+  FAPI: 'X-MBX-USED-WEIGHT-1M',
   IP: 'X-SAPI-USED-IP-WEIGHT-1M',
   UID: 'X-SAPI-USED-UID-WEIGHT-1M',
 };
@@ -70,7 +74,7 @@ export class RateLimiter {
       this.minute = minute;
       this.used.clear();
     }
-    const key = kind === 'API' ? `API|${bucket}` : `${kind}|${bucket}|${path}`;
+    const key = kind === 'API' || kind === 'FAPI' ? `${kind}|${bucket}` : `${kind}|${bucket}|${path}`;
     const backoff = this.backoffUntil.get(key);
     if (backoff !== undefined) {
       // Requests that were already on the wire when the 429 went out cannot have heeded it: they get the

@@ -9,8 +9,11 @@ import type { Account, ApiKey, SimState } from './state';
  */
 export type Security = 'NONE' | 'USER_STREAM' | 'USER_DATA' | 'TRADE' | 'MARGIN';
 
-/** API: the shared 6000/min /api IP pool. IP / UID: a /sapi endpoint's own per-IP or per-account budget. */
-export type LimitKind = 'API' | 'IP' | 'UID';
+/**
+ * API: the shared 6000/min /api IP pool. IP / UID: a /sapi endpoint's own per-IP or per-account budget.
+ * FAPI: the USDⓈ-M futures API's shared 2400/min IP pool (its own host at Binance).
+ */
+export type LimitKind = 'API' | 'IP' | 'UID' | 'FAPI';
 
 export interface Ctx {
   state: SimState;

@@ -58,6 +58,13 @@ export class ListenKeys {
     return true;
   }
 
+  /** The account's active key of this kind: the futures API knows a key by the API key alone. */
+  activeOf(email: string, kind: ListenKind): ListenKey | undefined {
+    const now = this.clock.now();
+    for (const k of this.byKey.values()) if (k.email === email && k.kind === kind && k.expiresAt > now) return k;
+    return undefined;
+  }
+
   active(key: string): ListenKey | undefined {
     const k = this.byKey.get(key);
     return k && k.expiresAt > this.clock.now() ? k : undefined;

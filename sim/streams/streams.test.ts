@@ -171,6 +171,13 @@ describe('Portfolio Margin Pro user data stream', () => {
     const { status, body } = await listenKey('pm-key', '/fapi/v1/listenKey');
     expect(status).toBe(200);
     const key = String(body.listenKey);
+    // The futures API knows the key by the API key: PUT names none and answers it; an account without one gets -1125.
+    const put = await fetch(`${sim.url}/fapi/v1/listenKey`, { method: 'PUT', headers: { 'X-MBX-APIKEY': creds(scenario, 'pm-key').apiKey } });
+    expect(await put.json()).toEqual({ listenKey: key });
+    // The futures IP pool (POST and PUT, 1 each; 1 when a new minute began between them), not a /sapi budget.
+    expect(put.headers.get('x-mbx-used-weight-1m')).toMatch(/^[12]$/);
+    expect(put.headers.get('x-sapi-used-ip-weight-1m')).toBeNull();
+    expect((await listenKey('long-key', '/fapi/v1/listenKey', 'PUT')).body.code).toBe(-1125);
     // Binance serves this stream on its PM Pro base only; a margin key does not open there either.
     await expect(listen(wsUrl(sim.url, `/ws/${key}`))).rejects.toThrow('400');
     const margin = String((await listenKey('long-key')).body.listenKey);

@@ -51,7 +51,7 @@ describe('signed requests', () => {
     expect(c.stats()).toMatchObject({
       requests: 2,
       weightByEndpoint: { 'GET /api/v3/time': 1, 'GET /sapi/v1/margin/account': 10 },
-      weightByScope: { API_IP: 1, SAPI_IP: 10, SAPI_UID: 0 },
+      weightByScope: { API_IP: 1, SAPI_IP: 10, SAPI_UID: 0, FAPI_IP: 0 },
     });
   });
 
@@ -188,5 +188,28 @@ describe('named methods send Binance’s parameter names', () => {
     await c.getTickerPrices(['LTCBTC']);
     await c.getTickerPrices(['LTCBTC', 'ETHBTC']);
     expect(c.stats().weightByEndpoint['GET /api/v3/ticker/price']).toBe(6);
+  });
+});
+
+describe('the futures host (Portfolio Margin Pro listen keys)', () => {
+  it('sends the PM Pro listen-key calls to fapi.binance.com for Binance, key header only, PUT and DELETE without a listenKey', async () => {
+    const sent: Array<{ url: string; method: string; apiKey: string | undefined }> = [];
+    const capture: typeof fetch = async (input, init) => {
+      sent.push({ url: String(input), method: init?.method ?? 'GET', apiKey: (init?.headers as Record<string, string>)['X-MBX-APIKEY'] });
+      return new Response(JSON.stringify({ listenKey: 'PM-KEY' }), { status: 200, headers: { 'content-type': 'application/json', 'x-mbx-used-weight-1m': '7' } });
+    };
+    const budget = new WeightBudget();
+    const c = createExchangeClient({ baseUrl: 'https://api.binance.com', credentials: normal, budget, guard: new SpecialKeyGuard(), fetch: capture });
+    expect(await c.createListenKey('pmPro')).toEqual({ listenKey: 'PM-KEY' });
+    await c.keepAliveListenKey('pmPro', 'PM-KEY');
+    await c.closeListenKey('pmPro', 'PM-KEY');
+    expect(sent).toEqual([
+      { url: 'https://fapi.binance.com/fapi/v1/listenKey', method: 'POST', apiKey: 'NORMAL-KEY' },
+      { url: 'https://fapi.binance.com/fapi/v1/listenKey', method: 'PUT', apiKey: 'NORMAL-KEY' },
+      { url: 'https://fapi.binance.com/fapi/v1/listenKey', method: 'DELETE', apiKey: 'NORMAL-KEY' },
+    ]);
+    // Counted in the futures host's own IP budget, never in the spot /api pool.
+    expect(budget.snapshot().map((b) => [b.bucket, b.used, b.limit])).toEqual([['https://fapi.binance.com FAPI_IP', 7, 2400]]);
+    expect(c.stats().weightByScope).toMatchObject({ FAPI_IP: 3, API_IP: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { ClockOffset } from './clock';
 import type { EndpointDef, EndpointName, EndpointResult } from './endpoints';
-import { ENDPOINTS, weightOf } from './endpoints';
+import { ENDPOINTS, futuresBaseUrl, weightOf } from './endpoints';
 import { RequestTimedOut, fetchWithTimeout } from './http';
 import { namedMethods } from './methods';
 import { type Outcome, classifyAnswer } from './response';
@@ -35,6 +35,7 @@ const DEFAULTS = { timeoutMs: 10_000, recvWindow: DEFAULT_RECV_WINDOW_MS, maxRet
 
 export function createExchangeClient(opts: ExchangeClientOptions) {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
+  const fapiBaseUrl = futuresBaseUrl(baseUrl);
   const { credentials } = opts;
   const timeoutMs = opts.timeoutMs ?? DEFAULTS.timeoutMs;
   const recvWindow = opts.recvWindow ?? DEFAULTS.recvWindow;
@@ -85,10 +86,12 @@ export function createExchangeClient(opts: ExchangeClientOptions) {
   async function attempt(endpoint: EndpointDef, label: string, params: RequestParams): Promise<Outcome> {
     if (endpoint.security === 'SIGNED' && !clock.synced) await syncClock();
     const weight = weightOf(endpoint, params);
-    const reservation = await budget.acquire({ baseUrl, scope: endpoint.scope, endpoint: label, account }, weight);
+    // The futures host counts (and bans) apart from the spot/margin one.
+    const host = endpoint.host === 'fapi' ? fapiBaseUrl : baseUrl;
+    const reservation = await budget.acquire({ baseUrl: host, scope: endpoint.scope, endpoint: label, account }, weight);
     recordAttempt(stats, label, endpoint.scope, weight);
     // Signed after the budget wait, so the timestamp is fresh when the request leaves.
-    const url = `${baseUrl}${endpoint.path}${queryFor(endpoint, params)}`;
+    const url = `${host}${endpoint.path}${queryFor(endpoint, params)}`;
     const headers: Record<string, string> = endpoint.security === 'NONE' ? {} : { 'X-MBX-APIKEY': credentials.apiKey };
 
     let res: Awaited<ReturnType<typeof fetchWithTimeout>>;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINTS, type EndpointName, weightOf } from './endpoints';
+import { ENDPOINTS, futuresBaseUrl, type EndpointName, weightOf } from './endpoints';
 
 // The catalogue as documented (developers.binance.com / binance-connector-js): method, path, weight, scope.
 const DOCUMENTED: Array<[EndpointName, string, number, string]> = [
@@ -36,6 +36,9 @@ const DOCUMENTED: Array<[EndpointName, string, number, string]> = [
   ['tradeListenKey', 'POST /sapi/v1/userDataStream', 1, 'SAPI_UID'],
   ['tradeListenKeyKeepAlive', 'PUT /sapi/v1/userDataStream', 1, 'SAPI_UID'],
   ['tradeListenKeyClose', 'DELETE /sapi/v1/userDataStream', 1, 'SAPI_UID'],
+  ['pmProListenKey', 'POST /fapi/v1/listenKey', 1, 'FAPI_IP'],
+  ['pmProListenKeyKeepAlive', 'PUT /fapi/v1/listenKey', 1, 'FAPI_IP'],
+  ['pmProListenKeyClose', 'DELETE /fapi/v1/listenKey', 1, 'FAPI_IP'],
   ['klines', 'GET /api/v3/klines', 2, 'API_IP'],
 ];
 
@@ -57,14 +60,18 @@ describe('endpoint catalogue', () => {
     expect(weightOf(ENDPOINTS.tickerPrice, {})).toBe(4);
   });
 
-  it('scopes match the path family: /api shares the IP budget, /sapi is per endpoint', () => {
+  it('scopes match the path family: /api shares the IP budget, /sapi is per endpoint, /fapi is on the futures host', () => {
     for (const e of Object.values(ENDPOINTS)) {
       expect(e.path.startsWith('/api/')).toBe(e.scope === 'API_IP');
+      expect(e.path.startsWith('/fapi/')).toBe(e.scope === 'FAPI_IP');
+      expect(e.path.startsWith('/fapi/')).toBe(e.host === 'fapi');
     }
+    expect(futuresBaseUrl('https://api.binance.com')).toBe('https://fapi.binance.com');
+    expect(futuresBaseUrl('http://127.0.0.1:3181')).toBe('http://127.0.0.1:3181');
   });
 
   it('only public market data and listen keys (USER_STREAM: key header only) go unsigned', () => {
     const unsigned = Object.entries(ENDPOINTS).filter(([, e]) => e.security !== 'SIGNED').map(([n]) => n).sort();
-    expect(unsigned).toEqual(['klines', 'priceIndex', 'riskListenKey', 'riskListenKeyClose', 'riskListenKeyKeepAlive', 'serverTime', 'tickerPrice', 'tradeListenKey', 'tradeListenKeyClose', 'tradeListenKeyKeepAlive']);
+    expect(unsigned).toEqual(['klines', 'pmProListenKey', 'pmProListenKeyClose', 'pmProListenKeyKeepAlive', 'priceIndex', 'riskListenKey', 'riskListenKeyClose', 'riskListenKeyKeepAlive', 'serverTime', 'tickerPrice', 'tradeListenKey', 'tradeListenKeyClose', 'tradeListenKeyKeepAlive']);
   });
 });

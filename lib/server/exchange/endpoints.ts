@@ -6,8 +6,9 @@ import type { HttpMethod, RequestParams } from './types';
 // Where an endpoint's weight is counted (docs/domain.md#exchange):
 // - API_IP: every /api endpoint shares one 6000/min budget per IP (X-MBX-USED-WEIGHT-1M);
 // - SAPI_IP: this /sapi endpoint's own 12000/min budget per IP (X-SAPI-USED-IP-WEIGHT-1M);
-// - SAPI_UID: this /sapi endpoint's own 180000/min budget per account (X-SAPI-USED-UID-WEIGHT-1M).
-export type LimitScope = 'API_IP' | 'SAPI_IP' | 'SAPI_UID';
+// - SAPI_UID: this /sapi endpoint's own 180000/min budget per account (X-SAPI-USED-UID-WEIGHT-1M);
+// - FAPI_IP: every USDⓈ-M futures /fapi endpoint shares one 2400/min budget per IP (X-MBX-USED-WEIGHT-1M), on its own host.
+export type LimitScope = 'API_IP' | 'SAPI_IP' | 'SAPI_UID' | 'FAPI_IP';
 
 // NONE: public. API_KEY: Binance's MARKET_DATA — the key header, no signature. SIGNED: TRADE / USER_DATA / MARGIN.
 export type Security = 'NONE' | 'API_KEY' | 'SIGNED';
@@ -20,6 +21,8 @@ export type EndpointDef<S extends z.ZodType = z.ZodType> = {
   // The documented request weight; a function where the docs make it depend on the parameters.
   weight: number | ((params: RequestParams) => number);
   schema: S;
+  /** 'fapi': Binance serves it on the futures host (`futuresBaseUrl`), not on the spot/margin one. */
+  host?: 'fapi';
 };
 
 const def = <S extends z.ZodType>(d: EndpointDef<S>): EndpointDef<S> => d;
@@ -80,6 +83,12 @@ export const ENDPOINTS = {
   tradeListenKey: def({ method: 'POST', path: '/sapi/v1/userDataStream', scope: 'SAPI_UID', security: 'API_KEY', weight: 1, schema: s.listenKeySchema }),
   tradeListenKeyKeepAlive: def({ method: 'PUT', path: '/sapi/v1/userDataStream', scope: 'SAPI_UID', security: 'API_KEY', weight: 1, schema: s.emptyObjectSchema }),
   tradeListenKeyClose: def({ method: 'DELETE', path: '/sapi/v1/userDataStream', scope: 'SAPI_UID', security: 'API_KEY', weight: 1, schema: s.emptyObjectSchema }),
+  // Portfolio Margin Pro's user data stream takes its key from the USDⓈ-M futures API (docs/live.md). That key
+  // belongs to the API key: PUT and DELETE name no listenKey ("Keepalive User Data Stream (USER_STREAM)", no
+  // parameters; PUT answers the key). Weight 1 each, IP.
+  pmProListenKey: def({ method: 'POST', path: '/fapi/v1/listenKey', host: 'fapi', scope: 'FAPI_IP', security: 'API_KEY', weight: 1, schema: s.listenKeySchema }),
+  pmProListenKeyKeepAlive: def({ method: 'PUT', path: '/fapi/v1/listenKey', host: 'fapi', scope: 'FAPI_IP', security: 'API_KEY', weight: 1, schema: s.emptyObjectSchema }),
+  pmProListenKeyClose: def({ method: 'DELETE', path: '/fapi/v1/listenKey', host: 'fapi', scope: 'FAPI_IP', security: 'API_KEY', weight: 1, schema: s.emptyObjectSchema }),
   klines: def({ method: 'GET', path: '/api/v3/klines', scope: 'API_IP', security: 'NONE', weight: 2, schema: s.klinesSchema }),
 
   // Key permissions, checked when a connection is saved.
@@ -88,6 +97,14 @@ export const ENDPOINTS = {
 
 export type EndpointName = keyof typeof ENDPOINTS;
 export type EndpointResult<N extends EndpointName> = z.output<(typeof ENDPOINTS)[N]['schema']>;
+
+/**
+ * Where the futures API lives for a spot/margin base URL: Binance's own host for Binance (fapi.binance.com),
+ * any other base (the simulator) serves it itself.
+ */
+export function futuresBaseUrl(baseUrl: string): string {
+  return new URL(baseUrl).hostname === 'api.binance.com' ? 'https://fapi.binance.com' : baseUrl;
+}
 
 export function weightOf(endpoint: EndpointDef, params: RequestParams): number {
   return typeof endpoint.weight === 'function' ? endpoint.weight(params) : endpoint.weight;

@@ -1,7 +1,7 @@
 import 'server-only';
 
 export { createExchangeClient, DEFAULT_RECV_WINDOW_MS, type ExchangeClient, type ExchangeClientOptions } from './client';
-export { ENDPOINTS, type EndpointName, type EndpointResult, type LimitScope, type Security } from './endpoints';
+export { ENDPOINTS, futuresBaseUrl, type EndpointName, type EndpointResult, type LimitScope, type Security } from './endpoints';
 export { describeBinanceCode } from './errors';
 export { buildSignedQuery, encodeParams, signPayload } from './sign';
 export { listAllSubAccounts, type ListedSubAccount } from './sub-account-list';

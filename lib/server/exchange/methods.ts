@@ -3,6 +3,18 @@ import type { EndpointName, EndpointResult } from './endpoints';
 import type { SpecialKeyGuard } from './special-key-guard';
 import type { RequestParams } from './types';
 
+/** Which user stream a listen key opens: margin risk data, margin trade data, or Portfolio Margin Pro's (docs/live.md). */
+export type ListenKind = 'risk' | 'trade' | 'pmPro';
+
+const LISTEN_KEY = {
+  risk: { create: 'riskListenKey', keepAlive: 'riskListenKeyKeepAlive', close: 'riskListenKeyClose' },
+  trade: { create: 'tradeListenKey', keepAlive: 'tradeListenKeyKeepAlive', close: 'tradeListenKeyClose' },
+  pmPro: { create: 'pmProListenKey', keepAlive: 'pmProListenKeyKeepAlive', close: 'pmProListenKeyClose' },
+} as const satisfies Record<ListenKind, Record<'create' | 'keepAlive' | 'close', EndpointName>>;
+
+/** The futures API knows the key by the API key alone: its PUT and DELETE take no listenKey. */
+const keyParam = (kind: ListenKind, listenKey: string) => (kind === 'pmPro' ? {} : { listenKey });
+
 /** One signed call by endpoint name: what the client gives the named wrappers below. */
 export type RequestFn = <N extends EndpointName>(name: N, params?: RequestParams) => Promise<EndpointResult<N>>;
 
@@ -50,10 +62,9 @@ export function namedMethods(request: RequestFn, guard: SpecialKeyGuard) {
 
     getApiRestrictions: () => request('apiRestrictions'),
 
-    createListenKey: (kind: 'risk' | 'trade') => request(kind === 'risk' ? 'riskListenKey' : 'tradeListenKey'),
-    keepAliveListenKey: (kind: 'risk' | 'trade', listenKey: string) =>
-      request(kind === 'risk' ? 'riskListenKeyKeepAlive' : 'tradeListenKeyKeepAlive', { listenKey }),
-    closeListenKey: (kind: 'risk' | 'trade', listenKey: string) => request(kind === 'risk' ? 'riskListenKeyClose' : 'tradeListenKeyClose', { listenKey }),
+    createListenKey: (kind: ListenKind) => request(LISTEN_KEY[kind].create),
+    keepAliveListenKey: (kind: ListenKind, listenKey: string) => request(LISTEN_KEY[kind].keepAlive, keyParam(kind, listenKey)),
+    closeListenKey: (kind: ListenKind, listenKey: string) => request(LISTEN_KEY[kind].close, keyParam(kind, listenKey)),
     getKlines: (p: { symbol: string; interval: string; startTime?: number; endTime?: number; limit?: number }) => request('klines', p),
   };
 }

@@ -20,7 +20,7 @@ export function emptyStats(): ClientStats {
     rateLimited429: 0,
     banned418: 0,
     weightByEndpoint: {},
-    weightByScope: { API_IP: 0, SAPI_IP: 0, SAPI_UID: 0 },
+    weightByScope: { API_IP: 0, SAPI_IP: 0, SAPI_UID: 0, FAPI_IP: 0 },
   };
 }
 

@@ -2,11 +2,12 @@ import 'server-only';
 import type { LimitScope } from './endpoints';
 
 // Binance's per-minute limits (docs/domain.md#exchange) and the header that reports each scope's used weight.
-export const SCOPE_LIMITS: Record<LimitScope, number> = { API_IP: 6000, SAPI_IP: 12_000, SAPI_UID: 180_000 };
+export const SCOPE_LIMITS: Record<LimitScope, number> = { API_IP: 6000, SAPI_IP: 12_000, SAPI_UID: 180_000, FAPI_IP: 2400 };
 export const USED_WEIGHT_HEADER: Record<LimitScope, string> = {
   API_IP: 'x-mbx-used-weight-1m',
   SAPI_IP: 'x-sapi-used-ip-weight-1m',
   SAPI_UID: 'x-sapi-used-uid-weight-1m',
+  FAPI_IP: 'x-mbx-used-weight-1m',
 };
 
 // (choice) stay under 80 % of every limit: room for other processes on the same IP and for clock skew between our
@@ -52,7 +53,7 @@ export class WeightBudget {
   }
 
   static bucketId(key: BudgetKey): string {
-    if (key.scope === 'API_IP') return `${key.baseUrl} API_IP`;
+    if (key.scope === 'API_IP' || key.scope === 'FAPI_IP') return `${key.baseUrl} ${key.scope}`;
     if (key.scope === 'SAPI_IP') return `${key.baseUrl} SAPI_IP ${key.endpoint}`;
     return `${key.baseUrl} SAPI_UID ${key.account} ${key.endpoint}`;
   }

@@ -3,7 +3,7 @@ import type { ClientStats } from '../exchange';
 
 /** One refresh uses a client per key; its record sums them. */
 export function mergeStats(all: ClientStats[]): ClientStats {
-  const total: ClientStats = { requests: 0, retries: 0, resyncs: 0, rateLimited429: 0, banned418: 0, weightByEndpoint: {}, weightByScope: { API_IP: 0, SAPI_IP: 0, SAPI_UID: 0 } };
+  const total: ClientStats = { requests: 0, retries: 0, resyncs: 0, rateLimited429: 0, banned418: 0, weightByEndpoint: {}, weightByScope: { API_IP: 0, SAPI_IP: 0, SAPI_UID: 0, FAPI_IP: 0 } };
   for (const s of all) {
     total.requests += s.requests;
     total.retries += s.retries;
