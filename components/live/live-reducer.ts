@@ -1,6 +1,6 @@
 import type { LiveAccount, LiveMessage, LiveView } from '@/lib/contracts/live';
 
-const moved = (a: LiveAccount | undefined, b: LiveAccount) => !a || a.status !== b.status || a.marginLevel !== b.marginLevel || a.liabilitiesUsd !== b.liabilitiesUsd || a.equityUsd !== b.equityUsd;
+const moved = (a: LiveAccount | undefined, b: LiveAccount) => !a || a.status !== b.status || a.marginLevel !== b.marginLevel || a.uniMMR !== b.uniMMR || a.liabilitiesUsd !== b.liabilitiesUsd || a.equityUsd !== b.equityUsd;
 
 /** Folds one server message into the browser's live state. */
 export function reduceLive(prev: LiveView, m: LiveMessage, now: number): LiveView {

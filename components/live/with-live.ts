@@ -11,9 +11,11 @@ export function withLiveTotals(data: OverviewData, view: LiveView): OverviewData
   return { ...data, totals: { ...data.totals, assetsUsd: sum((a) => a.assetsUsd), liabilitiesUsd: sum((a) => a.liabilitiesUsd), equityUsd: sum((a) => a.equityUsd) } };
 }
 
-/** A table row with its live status and margin level (stress columns stay the refresh's, labelled by their shocks). */
+/** A table row with its live status and margin level or uniMMR (stress columns stay the refresh's, labelled by their shocks). */
 export function withLiveRow(r: AccountRow, a: LiveAccount | undefined): AccountRow {
   if (!a) return r;
-  const source = a.statusSource === 'exchange' ? `Binance risk data stream (margin level ${a.reportedMarginLevel ?? '—'})` : 'live prices × balances (Binance pushed no change since the refresh)';
-  return { ...r, status: a.status, statusSource: source, level: r.level.kind === 'ML' ? { kind: 'ML', value: a.marginLevel } : r.level };
+  const pushed = a.uniMMR === null ? `Binance risk data stream (margin level ${a.reportedMarginLevel ?? '—'})` : `Binance PM Pro user data stream (uniMMR ${a.uniMMR})`;
+  const source = a.statusSource === 'exchange' ? pushed : 'live prices × balances (Binance pushed no change since the refresh)';
+  const level = r.level.kind === 'ML' ? { kind: 'ML' as const, value: a.marginLevel } : { kind: 'uniMMR' as const, value: a.uniMMR ?? r.level.value };
+  return { ...r, status: a.status, statusSource: source, level };
 }

@@ -11,7 +11,13 @@ export type LiveAccount = {
   computedStatus: AccountStatus;
   /** Exact decimal strings (docs/domain.md#exposure); null margin level without debt. */
   marginLevel: string | null;
+  /** Cross margin: the margin level the exchange pushed with its status; null before any push, and for PM Pro. */
   reportedMarginLevel: string | null;
+  /**
+   * Portfolio Margin Pro only (else null): uniMMR, the exchange's pushed figure (PM_PRO_ACCOUNT_UPDATE, a risk level
+   * change) once newer than the last REST read, else the refresh's equity / maintenance margin.
+   */
+  uniMMR: string | null;
   assetsUsd: string;
   liabilitiesUsd: string;
   equityUsd: string;

@@ -68,6 +68,32 @@ describe('LiveBook', () => {
     expect(b.view('long@desk.example')?.status).toBe('NO_DEBT');
   });
 
+  it("PM Pro: the exchange's pushed uniMMR and risk level win over the refresh's, newest first, until the next REST read", () => {
+    const b = new LiveBook();
+    const pm = 'pm@desk.example';
+    const input = account({ email: pm, mode: 'PM_PRO', bars: null, pmPro: { accountEquity: '200000', accountMaintMargin: '100000', accountStatus: 'NORMAL' }, assets: long().assets });
+    b.load(input, 1_000);
+    expect(b.view(pm)).toMatchObject({ uniMMR: '2', status: 'NORMAL', statusSource: 'computed', reportedMarginLevel: null });
+    const update = (E: number, u: string, eq: string) => b.applyAccountEvent(pm, { e: 'PM_PRO_ACCOUNT_UPDATE', E, u, eq, ae: eq, im: '200000', mm: '100000', avb: '0', vmw: '0' });
+    update(2_000, '1.5', '150000');
+    expect(b.view(pm)).toMatchObject({ uniMMR: '1.5', status: 'NORMAL', statusSource: 'computed' });
+    // The PM Pro page's event name is read as Binance's riskLevelChange payload.
+    const [risk] = parseFrame(JSON.stringify({ e: 'RISK_LEVEL_CHANGE', E: 3_000, u: '1.15', s: 'REDUCE_ONLY', eq: '115000', ae: '115000', m: '100000' })).events;
+    expect(b.applyAccountEvent(pm, risk!)).toBe(true);
+    expect(b.view(pm)).toMatchObject({ uniMMR: '1.15', status: 'REDUCE_ONLY', statusSource: 'exchange', computedStatus: 'NORMAL' });
+    // Our tier is judged on the exchange's own equity and maintenance margin.
+    expect(b.risk(pm)?.pmPro).toMatchObject({ uniMMR: '1.15', tier: 'REDUCE_ONLY' });
+    update(2_500, '1.6', '160000'); // out of order: older than the figures held
+    expect(b.view(pm)?.uniMMR).toBe('1.15');
+    // Binance pushes no event when the risk falls back: its last level stands, uniMMR follows.
+    update(4_000, '1.4', '140000');
+    expect(b.view(pm)).toMatchObject({ uniMMR: '1.4', status: 'REDUCE_ONLY', statusSource: 'exchange' });
+    b.load({ ...input, pmPro: { accountEquity: '130000', accountMaintMargin: '100000', accountStatus: 'MARGIN_CALL' } }, 5_000);
+    expect(b.view(pm)).toMatchObject({ uniMMR: '1.3', status: 'MARGIN_CALL', statusSource: 'computed' });
+    update(4_500, '1.9', '190000'); // already in that REST read
+    expect(b.view(pm)?.uniMMR).toBe('1.3');
+  });
+
   it('a new asset with no price leaves the account delayed, never valued at zero', () => {
     const b = book();
     b.applyAccountEvent('flat@desk.example', { e: 'outboundAccountPosition', E: 2_000, u: 2_000, B: [{ a: 'XYZ', f: '5', l: '0' }] });

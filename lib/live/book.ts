@@ -20,7 +20,10 @@ interface Entry {
   baseAt: number;
   balances: Map<string, Balance>;
   lastPositionU: number;
+  /** The exchange's newest pushed status: the risk data stream's margin level status, PM Pro's risk level. */
   reported: { status: string; level: string; at: number } | null;
+  /** PM Pro: the exchange's newest pushed figures (USD), from PM_PRO_ACCOUNT_UPDATE or a risk level change. */
+  pm: { uniMMR: string; equity: string; maintMargin: string; at: number } | null;
   updatedAt: number;
   delayedSince: number | null;
   /** The current balances' price-independent parts; null until every asset held or owed has a price. */
@@ -55,7 +58,7 @@ export class LiveBook {
     const old = this.entries.get(input.email);
     if (old) for (const a of new Set([...this.assetsOf(old.base), ...old.balances.keys()])) this.holders.get(a)?.delete(input.email);
     const balances = new Map(input.assets.map((a) => [a.asset, { free: a.free, locked: a.locked, borrowed: a.borrowed, interest: a.interest }]));
-    const entry: Entry = { base: input, baseAt: readAt, balances, lastPositionU: 0, reported: null, updatedAt: readAt, delayedSince: null, valued: null };
+    const entry: Entry = { base: input, baseAt: readAt, balances, lastPositionU: 0, reported: null, pm: null, updatedAt: readAt, delayedSince: null, valued: null };
     this.entries.set(input.email, entry);
     for (const a of this.assetsOf(input)) {
       if (!this.holders.has(a)) this.holders.set(a, new Set());
@@ -107,13 +110,24 @@ export class LiveBook {
     return { kind: 'applied', affected: [...holders] };
   }
 
-  /** Risk and trade data stream events of one account; false when the event is for an account we do not hold. */
+  /**
+   * Risk and trade data stream events, and PM Pro's user data stream, of one account; false when the event is for
+   * an account we do not hold. By event time: what the REST read already holds, and what is older than the newest
+   * of its kind already applied (out of order), changes nothing.
+   */
   applyAccountEvent(email: string, ev: StreamEvent): boolean {
     const e = this.entries.get(email);
     if (!e) return false;
     if (ev.E <= e.baseAt) return true; // the REST read already includes it
     if (ev.e === 'MARGIN_LEVEL_STATUS_CHANGE') {
       if (!e.reported || ev.E >= e.reported.at) e.reported = { status: ev.s, level: ev.l, at: ev.E };
+    } else if (ev.e === 'riskLevelChange' || ev.e === 'PM_PRO_ACCOUNT_UPDATE') {
+      // A risk level change carries the status and the figures; the 5 s update the figures only.
+      const newerStatus = ev.e === 'riskLevelChange' && (!e.reported || ev.E >= e.reported.at);
+      const newerFigures = !e.pm || ev.E >= e.pm.at;
+      if (!newerStatus && !newerFigures) return true;
+      if (newerStatus) e.reported = { status: ev.s, level: ev.u, at: ev.E };
+      if (newerFigures) e.pm = { uniMMR: ev.u, equity: ev.eq, maintMargin: ev.e === 'riskLevelChange' ? ev.m : ev.mm, at: ev.E };
     } else if (ev.e === 'USER_LIABILITY_CHANGE') {
       const b = e.balances.get(ev.a) ?? { free: '0', locked: '0', borrowed: '0', interest: '0' };
       const sign = ev.t === 'REPAY' ? -1 : 1;
@@ -167,13 +181,15 @@ export class LiveBook {
     const computed = r.status;
     const exchange = this.exchangeWord(e);
     const worst = r.curve.reduce((m, p) => Math.max(m, p.owed), 0);
+    const pm = r.mode === 'PM_PRO' ? (this.pushedPm(e)?.uniMMR ?? r.pmPro?.uniMMR ?? null) : null;
     return {
       email,
       status: exchange ? statusFromExchange(exchange.status, exchange.level) : computed,
       statusSource: exchange ? 'exchange' : 'computed',
       computedStatus: computed,
       marginLevel: r.marginLevel,
-      reportedMarginLevel: exchange?.level ?? null,
+      reportedMarginLevel: r.mode === 'PM_PRO' ? null : (exchange?.level ?? null),
+      uniMMR: pm,
       assetsUsd: r.totals.assetsUsd,
       liabilitiesUsd: r.totals.liabilitiesUsd,
       equityUsd: r.totals.equityUsd,
@@ -186,6 +202,18 @@ export class LiveBook {
   /** The exchange's pushed status once it is newer than the REST read (docs/live.md#status). */
   private exchangeWord(e: Entry): Entry['reported'] {
     return e.reported && e.reported.at > e.baseAt ? e.reported : null;
+  }
+
+  /** PM Pro figures pushed after the REST read: the exchange's uniMMR wins over the refresh's (docs/live.md#status). */
+  private pushedPm(e: Entry): Entry['pm'] {
+    return e.pm && e.pm.at > e.baseAt ? e.pm : null;
+  }
+
+  /** The PM Pro input with the exchange's newest equity and maintenance margin, so our tier and shocks use them. */
+  private pmInput(e: Entry): AccountRiskInput['pmPro'] {
+    const pushed = this.pushedPm(e);
+    if (!pushed || !e.base.pmPro) return e.base.pmPro;
+    return { ...e.base.pmPro, accountEquity: pushed.equity, accountMaintMargin: pushed.maintMargin };
   }
 
   /**
@@ -213,7 +241,7 @@ export class LiveBook {
       this.holders.get(a.asset)!.add(email);
     }
     // The REST-reported level is stale once prices move: the stream's pushed status decides instead (view()).
-    const prepared = prepareAccount({ ...e.base, reportedMarginLevel: null, assets: held }, this.config);
+    const prepared = prepareAccount({ ...e.base, reportedMarginLevel: null, assets: held, pmPro: this.pmInput(e) }, this.config);
     const valued: Valued = { prepared, legs: crossLegs(held, prepared.stables), sums: undefined as unknown as ExposureSums, status: 'UNKNOWN', risk: null };
     this.reprice(valued);
     e.valued = valued;

@@ -24,6 +24,25 @@ export const outboundAccountPositionSchema = z.object({
   B: z.array(z.object({ a: z.string(), f: dec, l: dec })),
 });
 export const balanceUpdateSchema = z.object({ e: z.literal('balanceUpdate'), E: time, a: z.string(), d: dec, T: time });
+/**
+ * Portfolio Margin Pro user data stream (docs/live.md): uniMMR crossed a risk level (MARGIN_CALL, REDUCE_ONLY,
+ * FORCE_LIQUIDATION), with uniMMR `u`, equity `eq`, equity without collateral rate `ae` and maintenance margin `m`
+ * (USD). The type is `riskLevelChange` in the only payload Binance shows; the PM Pro page names the event
+ * RISK_LEVEL_CHANGE, which is read as the same event **(choice)**.
+ */
+export const riskLevelChangeSchema = z.object({ e: z.literal('riskLevelChange'), E: time, u: dec, s: z.string(), eq: dec, ae: dec, m: dec });
+/** Every 5 s: uniMMR `u`, equity `eq`/`ae`, initial and maintenance margin `im`/`mm`, available `avb`, max withdraw `vmw` (USD). */
+export const pmProAccountUpdateSchema = z.object({
+  e: z.literal('PM_PRO_ACCOUNT_UPDATE'),
+  E: time,
+  u: dec,
+  eq: dec,
+  ae: dec,
+  im: dec,
+  mm: dec,
+  avb: dec,
+  vmw: dec,
+});
 export const listenKeyExpiredSchema = z.object({ e: z.literal('listenKeyExpired'), E: time, listenKey: z.string() });
 
 const eventSchema = z.discriminatedUnion('e', [
@@ -32,6 +51,8 @@ const eventSchema = z.discriminatedUnion('e', [
   userLiabilityChangeSchema,
   outboundAccountPositionSchema,
   balanceUpdateSchema,
+  riskLevelChangeSchema,
+  pmProAccountUpdateSchema,
   listenKeyExpiredSchema,
 ]);
 
@@ -39,6 +60,8 @@ export type StreamEvent = z.output<typeof eventSchema>;
 export type MiniTicker = z.output<typeof miniTickerSchema>;
 
 const KNOWN = new Set(eventSchema.options.map((o) => o.shape.e.value as string));
+/** Another name Binance's pages give an event type (riskLevelChangeSchema). */
+const ALIASES: Record<string, string> = { RISK_LEVEL_CHANGE: 'riskLevelChange' };
 
 /** One frame: raw or combined (`{stream, data}`), a single event or an array (`!miniTicker@arr`). */
 export function parseFrame(text: string): { stream: string | null; events: StreamEvent[]; malformed: number } {
@@ -57,9 +80,10 @@ export function parseFrame(text: string): { stream: string | null; events: Strea
   const events: StreamEvent[] = [];
   let malformed = 0;
   for (const item of items) {
-    const type = item && typeof item === 'object' ? (item as { e?: unknown }).e : undefined;
-    if (typeof type !== 'string' || !KNOWN.has(type)) continue;
-    const parsed = eventSchema.safeParse(item);
+    const given = item && typeof item === 'object' ? (item as { e?: unknown }).e : undefined;
+    const type = typeof given === 'string' ? (ALIASES[given] ?? given) : undefined;
+    if (type === undefined || !KNOWN.has(type)) continue;
+    const parsed = eventSchema.safeParse(type === given ? item : { ...(item as object), e: type });
     if (parsed.success) events.push(parsed.data);
     else malformed++;
   }

@@ -16,7 +16,7 @@ describe.each(testDatabases())('live history written by two instances, on $drive
   const masterId = randomUUID();
   const t0 = Date.parse('2026-12-02T03:00:00Z');
   const figures = (at: number, equity: string): LiveAccount => ({
-    email: 'a@desk.example', status: 'NORMAL', statusSource: 'computed', computedStatus: 'NORMAL', marginLevel: '1.8', reportedMarginLevel: null,
+    email: 'a@desk.example', status: 'NORMAL', statusSource: 'computed', computedStatus: 'NORMAL', marginLevel: '1.8', reportedMarginLevel: null, uniMMR: null,
     assetsUsd: '100', liabilitiesUsd: '50', equityUsd: equity, owedAtWorst: 0, updatedAt: at, delayedSince: null,
   });
   const offer = (w: LiveHistoryWriter, a: LiveAccount) => w.listener({ type: 'accounts', accounts: [a] });

@@ -27,8 +27,8 @@ beforeAll(async () => {
   live = new LiveAlerts(env.masterId, () => ({ refreshId: manager.refreshId, risk: (e) => manager.book.risk(e) }), { everyMs: 1_000, now: Date.now });
   manager.subscribe(live.listener);
   manager.subscribe((m) => messages.push(m));
-  // Live once the streams are open: the simulator counts the connections.
-  await vi.waitFor(async () => expect(obj(await control(env.sim.url, 'GET', 'streams')).connections).toBe(2), { timeout: 10_000 });
+  // Live once the streams are open: the simulator counts them (market, cross user streams, two PM Pro accounts).
+  await vi.waitFor(async () => expect(obj(await control(env.sim.url, 'GET', 'streams')).connections).toBe(4), { timeout: 10_000 });
 }, 120_000);
 afterAll(async () => {
   await manager?.stop();

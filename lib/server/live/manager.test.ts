@@ -13,11 +13,16 @@ import { DEFAULT_LIVE_OPTIONS, LiveManager } from './manager';
 /*
  * The stream manager against the real simulator and database: one real refresh of the demo, then streams.
  * desk-alpha holds 118 BTC, 1,500 ETH and 1,000,000 USDT against 7,000,000 USDT borrowed (bars 2 / 1.5 / 1.1).
+ * desk-echo (PM Pro) holds 80 BTC, 1,000 ETH and 500,000 USDT against 10,500,000 USDT borrowed, maintenance
+ * margin 9 % of it: uniMMR 1.23 (margin call at ≤ 1.5, reduce-only ≤ 1.2, liquidation ≤ 1.05 in the simulator).
  */
 let env: Awaited<ReturnType<typeof demoRefreshed>>;
 let manager: LiveManager;
 let messages: LiveMessage[];
 const alpha = email('desk-alpha');
+const echo = email('desk-echo');
+/** Market, one cross user-stream connection, and one per PM Pro account with a stored key (desk-echo, desk-foxtrot). */
+const CONNECTIONS = 4;
 
 beforeAll(async () => {
   env = await demoRefreshed();
@@ -30,12 +35,14 @@ beforeEach(async () => {
   messages = [];
   manager.subscribe((m) => messages.push(m));
   // Live once the streams are open: the simulator counts the connections.
-  await vi.waitFor(async () => expect(obj(await control(env.sim.url, 'GET', 'streams')).connections).toBe(2), { timeout: 10_000 });
+  await vi.waitFor(async () => expect(obj(await control(env.sim.url, 'GET', 'streams')).connections).toBe(CONNECTIONS), { timeout: 10_000 });
 });
 afterEach(() => manager.stop());
 
 const seen = (who: string): LiveAccount[] =>
   messages.flatMap((m) => (m.type === 'accounts' ? m.accounts : m.type === 'hello' ? m.accounts : [])).filter((a) => a.email === who);
+/** desk-echo's uniMMR as Binance's REST answer gives it: the figure its PM Pro stream pushes too. */
+const restUniMMR = async () => String(obj(await signed(env.sim.url, creds(await loadScenario('demo'), 'echo-monitor'), 'GET', '/sapi/v1/portfolio/account')).uniMMR);
 const requestsSince = async (since: number) => obj(await control(env.sim.url, 'GET', `requests?since=${since}`)).requests as Array<{ method: string; path: string; account?: string }>;
 /** Both volatile assets at a fraction of the demo's prices (BTC 97,000, ETH 3,400). */
 const at = (f: number) => ({ BTCUSDT: String(97_000 * f), ETHUSDT: String(3_400 * f) });
@@ -69,7 +76,7 @@ describe('live risk from the streams', () => {
 
   it('a dropped connection is shown delayed, then recovered with a REST resync', async () => {
     const dropAt = Date.now();
-    expect(obj(await control(env.sim.url, 'POST', 'streams', { drop: true })).dropped).toBe(2);
+    expect(obj(await control(env.sim.url, 'POST', 'streams', { drop: true })).dropped).toBe(CONNECTIONS);
     await vi.waitFor(() => expect(seen(alpha).some((a) => a.delayedSince !== null)).toBe(true), { timeout: 5_000 });
     await vi.waitFor(() => expect(manager.view(alpha)?.delayedSince).toBeNull(), { timeout: 10_000 });
     expect(manager.market.state).toBe('live');
@@ -89,13 +96,35 @@ describe('live risk from the streams', () => {
       const paths = (await requestsSince(expiredAt)).map((r) => `${r.method} ${r.path} ${r.account ?? ''}`);
       expect(paths).toContain(`POST /sapi/v1/margin/listen-key ${alpha}`);
       expect(paths).toContain(`GET /sapi/v1/margin/account ${alpha}`);
+      // PM Pro: a new key from the futures API, and its figures read again as the refresh reads them.
+      expect(paths).toContain(`POST /fapi/v1/listenKey ${echo}`);
+      expect(paths).toContain(`GET /sapi/v1/portfolio/account ${echo}`);
     }, { timeout: 10_000 });
     await vi.waitFor(() => expect(manager.view(alpha)?.delayedSince).toBeNull(), { timeout: 10_000 });
+    await vi.waitFor(() => expect(manager.view(echo)?.delayedSince).toBeNull(), { timeout: 10_000 });
+    const recoveredAt = Date.now();
     // The new key streams again: a borrow reaches the live figure.
     const scenario = await loadScenario('demo');
     const before = manager.view(alpha)!.liabilitiesUsd;
     await signed(env.sim.url, creds(scenario, 'alpha-trading'), 'POST', '/sapi/v1/margin/borrow-repay', { asset: 'USDT', amount: '5', type: 'BORROW', isIsolated: 'FALSE' });
     await vi.waitFor(() => expect(new Decimal(manager.view(alpha)!.liabilitiesUsd).minus(before).toString()).toBe('5'), { timeout: 5_000 });
+    // And the new PM Pro key streams again: its account update arrives.
+    await control(env.sim.url, 'POST', 'streams', { pmProUpdateMs: 200 });
+    const pushed = await restUniMMR();
+    await vi.waitFor(() => expect(seen(echo).some((a) => a.updatedAt > recoveredAt && a.uniMMR === pushed)).toBe(true), { timeout: 5_000 });
+  }, 20_000);
+
+  it("a PM Pro account shows the exchange's uniMMR from its account updates and follows its risk level changes", async () => {
+    // The refresh's figure (equity / maintenance margin) until the stream pushes the exchange's own.
+    expect(manager.view(echo)).toMatchObject({ status: 'MARGIN_CALL', statusSource: 'computed', uniMMR: expect.stringMatching(/^1\.2275132275/) });
+    await control(env.sim.url, 'POST', 'streams', { pmProUpdateMs: 200 });
+    await vi.waitFor(async () => expect(manager.view(echo)?.uniMMR).toBe(await restUniMMR()), { timeout: 5_000 });
+
+    // 1 % down: uniMMR 1.11, reduce-only. Only the exchange's push says so: the refresh's status was a margin call.
+    await control(env.sim.url, 'POST', 'prices', { prices: at(0.99) });
+    await vi.waitFor(() => expect(manager.view(echo)).toMatchObject({ status: 'REDUCE_ONLY', statusSource: 'exchange' }), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(manager.view(echo)?.uniMMR).toBe(await restUniMMR()), { timeout: 5_000 });
+    expect(manager.view(echo)?.uniMMR).toMatch(/^1\.109/);
   }, 20_000);
 });
 

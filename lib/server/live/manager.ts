@@ -8,6 +8,7 @@ import { parseFrame } from '@/lib/live/stream-events';
 import { getDb } from '../db/client';
 import { connections } from '../db/schema';
 import type { ExchangeClient } from '../exchange';
+import type { ListenKind } from '../exchange/methods';
 import { clientFor } from '../exchange-clients';
 import { latestRefreshes, snapshotsOf } from '../views/latest';
 import { type BackoffOptions, DEFAULT_BACKOFF, ReconnectingSocket } from './socket';
@@ -30,13 +31,13 @@ export interface LiveOptions {
 
 export const DEFAULT_LIVE_OPTIONS: LiveOptions = { keepAliveMs: 30 * 60_000, accountsPerConnection: 50, flushMs: 50, backoff: DEFAULT_BACKOFF };
 
-/** Cross margin only: Binance's risk data stream does not serve other products (docs/live.md). */
-const STREAMED_MODES = new Set(['CROSS_CLASSIC', 'CROSS_PRO']);
+/** Binance's margin risk data stream serves cross margin only; PM Pro has its own user data stream (docs/live.md). */
+const CROSS_MODES = new Set(['CROSS_CLASSIC', 'CROSS_PRO']);
 const MAX_SYMBOLS_PER_CONNECTION = 1024;
 
 /**
  * The one place that keeps a master's streams (docs/live.md): market tickers for every held asset, each
- * cross account's risk and trade data streams, reconnection with backoff, listen-key renewal, a REST resync of
+ * cross account's risk and trade data streams, each PM Pro account's user data stream, reconnection with backoff, listen-key renewal, a REST resync of
  * what changed while away, and the live book re-priced per tick. Listeners get batched account updates.
  */
 export class LiveManager {
@@ -76,10 +77,17 @@ export class LiveManager {
     for (const row of subs) if (row.accountEmail && this.book.has(row.accountEmail)) this.clients.set(row.accountEmail, clientFor(row));
     const bases = streamBases(master.baseUrl);
     this.openMarket(bases.market);
-    this.openUserStreams(bases.risk, (email) => {
-      const mode = (this.book.baseOf(email)?.mode ?? '') as string;
-      return this.clients.has(email) && STREAMED_MODES.has(mode);
-    });
+    const keyed = this.book.emails().filter((e) => this.clients.has(e));
+    const cross = keyed.filter((e) => CROSS_MODES.has(this.book.baseOf(e)!.mode));
+    for (let i = 0; i < cross.length; i += this.options.accountsPerConnection) {
+      const group = cross.slice(i, i + this.options.accountsPerConnection);
+      this.openUserStream(group, ['risk', 'trade'], (names) => `${bases.risk}/stream?streams=${names.join('/')}`);
+    }
+    // (choice) Binance documents PM Pro's stream at `/ws/<listenKey>` only, no combined `/stream`: one connection
+    // per account.
+    for (const email of keyed.filter((e) => this.book.baseOf(e)!.mode === 'PM_PRO')) {
+      this.openUserStream([email], ['pmPro'], ([key]) => `${bases.pmPro}/ws/${key}`);
+    }
     this.keepAliveTimer = setInterval(() => void this.keepAlive(), this.options.keepAliveMs);
     this.keepAliveTimer.unref();
   }
@@ -139,27 +147,24 @@ export class LiveManager {
     this.setMarket({ state: 'live', since: null, reason: null });
   }
 
-  private openUserStreams(base: string, streamed: (email: string) => boolean): void {
-    const emails = this.book.emails().filter(streamed);
-    for (let i = 0; i < emails.length; i += this.options.accountsPerConnection) {
-      const group = emails.slice(i, i + this.options.accountsPerConnection);
-      const keys = new ListenKeySet(this.clients);
-      const socket: ReconnectingSocket = new ReconnectingSocket(
-        {
-          url: async () => `${base}/stream?streams=${(await keys.ensure(group)).join('/')}`,
-          onFrame: (text) => this.onUserFrame(text, keys, socket),
-          onReopen: () => this.resyncAccounts(group),
-          onDown: () => {
-            for (const email of group) this.book.markDelayed(email, Date.now());
-            this.touch(group);
-          },
+  /** One user-stream connection for these accounts' listen keys of these kinds; `url` from the keys' names. */
+  private openUserStream(group: string[], kinds: ListenKind[], url: (names: string[]) => string): void {
+    const keys = new ListenKeySet(this.clients, kinds);
+    const socket: ReconnectingSocket = new ReconnectingSocket(
+      {
+        url: async () => url(await keys.ensure(group)),
+        onFrame: (text) => this.onUserFrame(text, group, keys, socket),
+        onReopen: () => this.resyncAccounts(group),
+        onDown: () => {
+          for (const email of group) this.book.markDelayed(email, Date.now());
+          this.touch(group);
         },
-        this.options.backoff,
-      );
-      this.sockets.push(socket);
-      this.userStreams.push({ keys, socket });
-      socket.start();
-    }
+      },
+      this.options.backoff,
+    );
+    this.sockets.push(socket);
+    this.userStreams.push({ keys, socket });
+    socket.start();
   }
 
   private onMarketFrame(text: string): void {
@@ -171,9 +176,10 @@ export class LiveManager {
     }
   }
 
-  private onUserFrame(text: string, keys: ListenKeySet, socket: ReconnectingSocket): void {
+  private onUserFrame(text: string, group: string[], keys: ListenKeySet, socket: ReconnectingSocket): void {
     const { stream, events } = parseFrame(text);
-    const owner = stream ? keys.ownerOf(stream) : undefined;
+    // A combined stream names the key; a raw one (`/ws/<key>`, PM Pro) carries one account's events only.
+    const owner = stream ? keys.ownerOf(stream) : group.length === 1 ? { email: group[0]! } : undefined;
     if (!owner) return; // an event for an account we do not hold is ignored
     for (const ev of events) {
       if (ev.e === 'listenKeyExpired') {
@@ -208,7 +214,10 @@ export class LiveManager {
     await this.resyncPrices();
   }
 
-  /** Each account's cross balances read again with its own key: events missed while away are in them. */
+  /**
+   * Each account read again with its own key, as the refresh reads it: the balances (`margin/account`) and, for
+   * PM Pro, `portfolio/account` (equity, maintenance margin, status). Events missed while away are in them.
+   */
   private async resyncAccounts(emails: string[]): Promise<void> {
     for (const email of emails) {
       const base = this.book.baseOf(email);
@@ -216,8 +225,10 @@ export class LiveManager {
       if (!base || !client) continue;
       try {
         const readAt = Date.now();
-        const margin = await client.getMarginAccount();
-        this.book.load(withBalances(base, margin.userAssets), readAt);
+        const [margin, portfolio] = await Promise.all([client.getMarginAccount(), base.mode === 'PM_PRO' ? client.getPortfolioAccount() : null]);
+        const input = withBalances(base, margin.userAssets);
+        const pmPro = portfolio && { accountEquity: portfolio.accountEquity, accountMaintMargin: portfolio.accountMaintMargin, accountStatus: portfolio.accountStatus };
+        this.book.load(pmPro ? { ...input, pmPro } : input, readAt);
       } catch {
         continue; // stays delayed; the next refresh or reconnection tries again
       }

@@ -30,8 +30,8 @@ describe('live supervisor', () => {
   it('streams the master without any page listening: a price move writes the alert and live points', async () => {
     expect(liveHubIds()).toEqual([env.masterId]);
     expect(liveHub(env.masterId).running).toBe(true);
-    // Market and user streams open with nobody subscribed.
-    await vi.waitFor(async () => expect(await streams()).toBe(2), { timeout: 10_000 });
+    // Market and user streams (one cross connection, one per PM Pro account) open with nobody subscribed.
+    await vi.waitFor(async () => expect(await streams()).toBe(4), { timeout: 10_000 });
 
     await control(env.sim.url, 'POST', 'prices', { prices: { BTCUSDT: String(97_000 * 0.44), ETHUSDT: String(3_400 * 0.44) } });
     const db = env.database.db;

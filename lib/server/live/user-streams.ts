@@ -1,17 +1,20 @@
 import 'server-only';
 import type { ExchangeClient } from '../exchange';
-
-export type ListenKind = 'risk' | 'trade';
+import type { ListenKind } from '../exchange/methods';
 
 /**
- * The listen keys of the accounts one user-stream connection carries: created on (re)connection, kept alive
- * on a timer (Binance: a key lives 60 min; a PUT extends it), forgotten when the exchange says one expired.
+ * The listen keys of the accounts one user-stream connection carries, of the given kinds (cross margin: risk and
+ * trade; Portfolio Margin Pro: its own): created on (re)connection, kept alive on a timer (Binance: a key lives
+ * 60 min; a PUT extends it), forgotten when the exchange says one expired.
  */
 export class ListenKeySet {
-  private readonly keys = new Map<string, { risk?: string; trade?: string }>();
+  private readonly keys = new Map<string, Partial<Record<ListenKind, string>>>();
   private readonly owner = new Map<string, { email: string; kind: ListenKind }>();
 
-  constructor(private readonly clients: Map<string, ExchangeClient>) {}
+  constructor(
+    private readonly clients: Map<string, ExchangeClient>,
+    private readonly kinds: readonly ListenKind[],
+  ) {}
 
   ownerOf(listenKey: string) {
     return this.owner.get(listenKey);
@@ -27,7 +30,7 @@ export class ListenKeySet {
       const client = this.clients.get(email);
       if (!client) continue;
       const k = this.keys.get(email) ?? {};
-      for (const kind of ['risk', 'trade'] as const) {
+      for (const kind of this.kinds) {
         const { listenKey } = await client.createListenKey(kind);
         if (k[kind] && k[kind] !== listenKey) this.owner.delete(k[kind]!);
         k[kind] = listenKey;
