@@ -43,8 +43,9 @@ export class LiveHistoryWriter {
     this.periodic.start(this.options.everyMs);
   }
 
-  stop(): void {
-    this.periodic.stop();
+  /** Answers once a run already going is over (lib/server/periodic.ts). */
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Writes what is due now; answers how many points. One write at a time: a slow database never piles up. */

@@ -52,8 +52,9 @@ export class LiveAlerts {
     this.periodic.start(this.options.everyMs);
   }
 
-  stop(): void {
-    this.periodic.stop();
+  /** Answers once a run already going is over (lib/server/periodic.ts). */
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Judges what moved since the last call; answers the ids of the alerts raised. One evaluation at a time. */

@@ -93,8 +93,8 @@ class LiveHub {
     this.starting = null;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.alerts.stop();
-    this.history.stop();
+    // A check or a write already going ends first: after the hubs stop, the database may close (shutdown).
+    await Promise.all([this.alerts.stop(), this.history.stop()]);
     const old = this.manager;
     this.manager = null;
     await old?.stop({ keepKeys: !opts.closeKeys });
