@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { control, obj } from '@/sim/testing/client';
+import { changeContext } from '../connections/test-support';
+import { removeConnection } from '../connections/mutations';
 import { alerts, connections, livePoints } from '../db/schema';
 import { demoRefreshed, email } from '../views/demo-refresh.test-support';
 import { liveHub, liveHubIds } from './registry';
@@ -13,7 +15,13 @@ import { startLiveSupervisor, stopLiveSupervisor, superviseLive } from './superv
  */
 let env: Awaited<ReturnType<typeof demoRefreshed>>;
 const alpha = email('desk-alpha');
+const echo = email('desk-echo');
 const streams = async () => obj(await control(env.sim.url, 'GET', 'streams')).connections;
+/** Whose listen keys were asked for since `since` (a manager starting asks for every account's). */
+const listenKeysAskedBy = async (since: number) =>
+  (obj(await control(env.sim.url, 'GET', `requests?since=${since}`)).requests as Array<{ method: string; path: string; account?: string }>)
+    .filter((r) => r.method === 'POST' && (r.path === '/sapi/v1/margin/listen-key' || r.path === '/fapi/v1/listenKey'))
+    .map((r) => r.account);
 
 beforeAll(async () => {
   env = await demoRefreshed();
@@ -45,6 +53,24 @@ describe('live supervisor', () => {
       expect(points.at(-1)!.statusSource).toBeDefined();
     }, { timeout: 15_000 });
   }, 60_000);
+
+  it("restarts a master's streams with its keys when they change, and not when nothing changed", async () => {
+    const quiet = Date.now();
+    await superviseLive();
+    expect(await listenKeysAskedBy(quiet)).toEqual([]);
+    expect(await streams()).toBe(4);
+
+    // desk-echo's key removed (as the connections page removes it): a new manager streams without it.
+    const [echoKey] = await env.database.db.select().from(connections).where(eq(connections.accountEmail, echo));
+    const changed = Date.now();
+    await removeConnection(echoKey!.id, changeContext);
+    await superviseLive();
+    await vi.waitFor(async () => expect(await streams()).toBe(3), { timeout: 10_000 });
+    const asked = await listenKeysAskedBy(changed);
+    expect(asked).toContain(alpha);
+    expect(asked).not.toContain(echo);
+    expect(liveHub(env.masterId).running).toBe(true);
+  }, 30_000);
 
   it('stops the streams once the master connection is removed', async () => {
     await env.database.db.delete(connections).where(eq(connections.masterId, env.masterId));
