@@ -13,15 +13,32 @@ async function violations(page: Page, where: string): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
 }
 
-/** Judge the page with its data, not its loading skeleton (components/ui/states.tsx; the live dot also pulses). */
+/** Judge the page with its data, not its loading skeleton (components/ui/states.tsx). */
 async function settled(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('[role="status"][aria-label="Loading"], .animate-pulse.rounded-md')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator('[role="status"][aria-label="Loading"], [data-skeleton]')).toHaveCount(0, { timeout: 60_000 });
 }
 
 test('the sign-in page has no serious or critical accessibility violation', async ({ page }) => {
   await openPage(page, '/login');
   expect(await violations(page, '/login')).toEqual([]);
+});
+
+// The suite asks for reduced motion (playwright.config.ts): the pulse is decoration, and a perpetual animation made
+// software-rendered Chromium answer every key press and script run several times slower. Readers who did not ask
+// for it still see the live dot pulse.
+test.describe('motion', () => {
+  test.use({ storageState: storageState('owner'), viewport: { width: 1280, height: 900 } });
+
+  test('the live dot pulses unless the reader asked for reduced motion', async ({ page }) => {
+    const animations = () => page.getByTestId('live-indicator').locator('span[aria-hidden]').evaluate((dot) => dot.getAnimations().length);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await openPage(page, '/');
+    await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+    await expect.poll(animations).toBe(1);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expect.poll(animations).toBe(0);
+  });
 });
 
 for (const role of ['owner', 'ops'] as const) {

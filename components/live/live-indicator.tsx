@@ -15,7 +15,7 @@ export function LiveIndicator() {
     const delayed = Object.values(view.accounts).filter((a) => a.delayedSince !== null).length;
     return (
       <span data-testid="live-indicator" data-state="live" className="inline-flex items-center gap-1.5 rounded-full border border-emerald-300 bg-emerald-50 px-2.5 py-0.5 text-xs font-medium text-emerald-800 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
-        <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-emerald-500" />
+        <span aria-hidden className="h-2 w-2 motion-safe:animate-pulse rounded-full bg-emerald-500" />
         Live · {countOf(accounts, 'account')}{delayed > 0 && ` (${delayed} delayed)`}
       </span>
     );

@@ -29,7 +29,7 @@ export function ErrorState({ title = 'Could not load this', message, onRetry }: 
 }
 
 export function Skeleton({ className = '' }: { className?: string }) {
-  return <div aria-hidden className={`animate-pulse rounded-md bg-slate-200 dark:bg-slate-800 ${className}`} />;
+  return <div aria-hidden data-skeleton className={`motion-safe:animate-pulse rounded-md bg-slate-200 dark:bg-slate-800 ${className}`} />;
 }
 
 export function TableSkeleton({ rows = 6 }: { rows?: number }) {
