@@ -18,8 +18,8 @@ const LIVE_COLOR = '#a855f7';
  */
 export function MarginHistoryChart({ history, live = [], bars, pmPro, incomplete = false }: { history: AccountDetail['history']; live?: AccountDetail['liveHistory']; bars: AccountDetail['row']['bars']; pmPro: boolean; incomplete?: boolean }) {
   const data = historySeries(history, pmPro);
-  // PM Pro is not streamed (docs/live.md): its live points, if any, carry no uniMMR to chart.
-  const liveData = pmPro ? [] : liveSeries(live);
+  // A PM Pro account's live points carry its uniMMR (docs/live.md#history), like its refreshes.
+  const liveData = liveSeries(live);
   const liveValues = liveData.flatMap((d) => (d.live === null ? [] : [d.live]));
   const name = pmPro ? 'uniMMR' : 'Margin level';
   if (!hasLevels(data) && liveValues.length === 0) {

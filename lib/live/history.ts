@@ -3,6 +3,7 @@ import type { LiveAccount } from '@/lib/contracts/live';
 /** (choice) At most one live history point per account this often (docs/live.md#history). */
 export const LIVE_HISTORY_EVERY_MS = 5_000;
 
+/** `marginLevel` is the account's level as the refresh history charts it: uniMMR for Portfolio Margin Pro. */
 export type LivePoint = Pick<LiveAccount, 'email' | 'status' | 'statusSource' | 'marginLevel' | 'equityUsd' | 'liabilitiesUsd'> & { at: number };
 
 const sameFigures = (a: LivePoint, b: LivePoint) =>
@@ -24,7 +25,7 @@ export class HistoryCoalescer {
       this.pending.delete(a.email); // what was pending was live then, but a newer figure says it is not now
       return;
     }
-    const point: LivePoint = { email: a.email, at: a.updatedAt, status: a.status, statusSource: a.statusSource, marginLevel: a.marginLevel, equityUsd: a.equityUsd, liabilitiesUsd: a.liabilitiesUsd };
+    const point: LivePoint = { email: a.email, at: a.updatedAt, status: a.status, statusSource: a.statusSource, marginLevel: a.uniMMR ?? a.marginLevel, equityUsd: a.equityUsd, liabilitiesUsd: a.liabilitiesUsd };
     const last = this.written.get(a.email);
     if (last && sameFigures(last.point, point)) this.pending.delete(a.email);
     else this.pending.set(a.email, point);

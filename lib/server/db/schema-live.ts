@@ -16,7 +16,10 @@ export const livePoints = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     status: text('status').notNull(),
     statusSource: text('status_source').notNull(),
-    /** Exact decimal strings, as the live view sends them; null margin level without debt. */
+    /**
+     * Exact decimal strings, as the live view sends them; null margin level without debt. The level is uniMMR for
+     * Portfolio Margin Pro, as in the refresh history.
+     */
     marginLevel: text('margin_level'),
     equityUsd: text('equity_usd').notNull(),
     liabilitiesUsd: text('liabilities_usd').notNull(),
