@@ -104,6 +104,11 @@ export class LiveManager {
     this.listeners.clear();
   }
 
+  /** The manager's connections, and how many are open now (a bench waits for all before measuring). */
+  connections(): { open: number; total: number } {
+    return { open: this.sockets.filter((s) => s.open).length, total: this.sockets.length };
+  }
+
   subscribe(listener: (m: LiveMessage) => void): () => void {
     this.listeners.add(listener);
     for (const v of this.views()) this.lastStatus.set(v.email, v.status);

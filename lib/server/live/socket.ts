@@ -40,6 +40,10 @@ export class ReconnectingSocket {
     void this.connect();
   }
 
+  get open(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
   /** Closes and opens again now (e.g. with a new listen key); counts as a reconnection. */
   restart(reason: string): void {
     if (this.stopped) return;
