@@ -77,6 +77,19 @@ test('the Overview and the Accounts page update while the simulator prices move'
       expect(new Set(ticks).size, ticks.join(' | ')).toBe(ticks.length);
       await screenshot(page, `live-history-${width}`);
     }
+
+    // A Portfolio Margin Pro account streams too: its pushed uniMMR is charted live beside its refreshes.
+    await openPage(page, '/accounts/desk-echo@fundx.example');
+    await expect(async () => {
+      if (!(await page.getByTestId('history-live').isVisible())) await page.reload();
+      await expect(page.getByTestId('history-live')).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    const uniMMR = page.getByRole('figure', { name: 'uniMMR history' });
+    for (const width of [1440, 1024, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await uniMMR.scrollIntoViewIfNeeded();
+      await screenshot(page, `live-history-pm-${width}`);
+    }
   } finally {
     await setBnb(request, start);
   }
