@@ -8,6 +8,8 @@ process.env.E2E_PORT ??= '3917';
 process.env.E2E_SIM_PORT ??= '3918';
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'marginwatch-e2e-'));
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+/** Specs that start and stop marginwatch instances of their own beside the suite's web server. */
+const OWN_INSTANCE = [/\/e2e\/ops\/[^/]+\.spec\.ts$/, /\/e2e\/accounts-scale\.spec\.ts$/];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,9 +37,13 @@ export default defineConfig({
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
     // Read-only specs first: they assert demo figures that the key and exit specs change on purpose.
-    { name: 'chromium', dependencies: ['setup'], testIgnore: [/.*\.setup\.ts/, /final\//, /mutations\//] },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: [/.*\.setup\.ts/, /final\//, /mutations\//, ...OWN_INSTANCE] },
     { name: 'mutations', dependencies: ['chromium'], testMatch: /mutations\/.*\.spec\.ts/ },
     { name: 'final', dependencies: ['mutations'], testMatch: /final\/.*\.spec\.ts/ },
+    // Specs that start instances of their own (own data folder, ports and simulator) never touch the suite's server.
+    // Listed after `final` with the same dependency, they run beside it and use the worker the outage spec leaves idle
+    // while it waits out the exchange's Retry-After (like `final`, they do not run when an earlier project failed).
+    { name: 'own-instance', dependencies: ['mutations'], testMatch: OWN_INSTANCE },
   ],
   webServer: {
     command: 'npm start',
