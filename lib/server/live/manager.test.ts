@@ -43,7 +43,7 @@ const seen = (who: string): LiveAccount[] =>
   messages.flatMap((m) => (m.type === 'accounts' ? m.accounts : m.type === 'hello' ? m.accounts : [])).filter((a) => a.email === who);
 /** desk-echo's uniMMR as Binance's REST answer gives it: the figure its PM Pro stream pushes too. */
 const restUniMMR = async () => String(obj(await signed(env.sim.url, creds(await loadScenario('demo'), 'echo-monitor'), 'GET', '/sapi/v1/portfolio/account')).uniMMR);
-const requestsSince = async (since: number) => obj(await control(env.sim.url, 'GET', `requests?since=${since}`)).requests as Array<{ method: string; path: string; account?: string }>;
+const requestsSince = async (since: number) => obj(await control(env.sim.url, 'GET', `requests?since=${since}`)).requests as Array<{ method: string; path: string; account?: string; status: number }>;
 /** Both volatile assets at a fraction of the demo's prices (BTC 97,000, ETH 3,400). */
 const at = (f: number) => ({ BTCUSDT: String(97_000 * f), ETHUSDT: String(3_400 * f) });
 
@@ -112,6 +112,23 @@ describe('live risk from the streams', () => {
     await control(env.sim.url, 'POST', 'streams', { pmProUpdateMs: 200 });
     const pushed = await restUniMMR();
     await vi.waitFor(() => expect(seen(echo).some((a) => a.updatedAt > recoveredAt && a.uniMMR === pushed)).toBe(true), { timeout: 5_000 });
+  }, 20_000);
+
+  it('keeps every listen key alive on its timer, the PM Pro one through the futures API', async () => {
+    const since = Date.now();
+    const keeper = new LiveManager(env.masterId, { ...DEFAULT_LIVE_OPTIONS, keepAliveMs: 200 });
+    try {
+      await keeper.start();
+      await vi.waitFor(async () => {
+        const puts = (await requestsSince(since)).filter((r) => r.method === 'PUT');
+        expect(puts).toEqual(expect.arrayContaining([
+          expect.objectContaining({ path: '/sapi/v1/margin/listen-key', account: alpha, status: 200 }),
+          expect.objectContaining({ path: '/fapi/v1/listenKey', account: echo, status: 200 }),
+        ]));
+      }, { timeout: 10_000 });
+    } finally {
+      await keeper.stop({ keepKeys: true });
+    }
   }, 20_000);
 
   it("a PM Pro account shows the exchange's uniMMR from its account updates and follows its risk level changes", async () => {
