@@ -17,12 +17,17 @@ async function setBnb(request: APIRequestContext, price: number) {
   expect((await request.post(`${sim}/__sim/prices`, { data: { prices: { BNBUSDT: price.toFixed(2) } } })).status()).toBe(200);
 }
 
-async function openWhenLive(page: Page, path: string, ready: string) {
+/** Opens `path` and reloads it until `ready` shows: what the server streams or writes is not on the first render. */
+async function openUntilShown(page: Page, path: string, ready: string, timeout: number) {
   await openPage(page, path);
   await expect(async () => {
     if (!(await page.getByTestId(ready).first().isVisible())) await page.reload();
     await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 90_000 });
+  }).toPass({ timeout });
+}
+
+async function openWhenLive(page: Page, path: string, ready: string) {
+  await openUntilShown(page, path, ready, 90_000);
   await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
 }
 
@@ -60,11 +65,7 @@ test('the Overview and the Accounts page update while the simulator prices move'
 
     // The moves were written for history (at most every 5 s): the account's chart shows them beside its refreshes.
     await page.setViewportSize({ width: 1440, height: 900 });
-    await openPage(page, '/accounts/desk-charlie@fundx.example');
-    await expect(async () => {
-      if (!(await page.getByTestId('history-live').isVisible())) await page.reload();
-      await expect(page.getByTestId('history-live')).toBeVisible({ timeout: 3_000 });
-    }).toPass({ timeout: 60_000 });
+    await openUntilShown(page, '/accounts/desk-charlie@fundx.example', 'history-live', 60_000);
     const chart = page.getByRole('figure', { name: 'Margin level history' });
     await chart.scrollIntoViewIfNeeded();
     for (const width of [1440, 1024, 390]) {
@@ -79,11 +80,7 @@ test('the Overview and the Accounts page update while the simulator prices move'
     }
 
     // A Portfolio Margin Pro account streams too: its pushed uniMMR is charted live beside its refreshes.
-    await openPage(page, '/accounts/desk-echo@fundx.example');
-    await expect(async () => {
-      if (!(await page.getByTestId('history-live').isVisible())) await page.reload();
-      await expect(page.getByTestId('history-live')).toBeVisible({ timeout: 3_000 });
-    }).toPass({ timeout: 60_000 });
+    await openUntilShown(page, '/accounts/desk-echo@fundx.example', 'history-live', 60_000);
     const uniMMR = page.getByRole('figure', { name: 'uniMMR history' });
     for (const width of [1440, 1024, 390]) {
       await page.setViewportSize({ width, height: 900 });
